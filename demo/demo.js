@@ -1,0 +1,31 @@
+// Demo page glue: the language switch and an event log. A real site needs none of it.
+const toggle = document.getElementById('language-toggle');
+const log = document.getElementById('event-log');
+
+function applyLanguage(lang) {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  for (const node of document.querySelectorAll('[data-ar]')) node.textContent = node.dataset[lang];
+  toggle.textContent = lang === 'ar' ? 'English' : 'العربية';
+  toggle.lang = lang === 'ar' ? 'en' : 'ar';
+  // Every Sila widget on the page follows.
+  window.Sila?.setLocale(lang);
+}
+
+toggle.addEventListener('click', () => applyLanguage(document.documentElement.lang === 'ar' ? 'en' : 'ar'));
+
+const initial = new URLSearchParams(location.search).get('lang');
+if (initial === 'en' || initial === 'ar') applyLanguage(initial);
+
+// Same origin as the reference server that serves this page.
+window.Sila?.configure({ endpoint: location.origin });
+
+for (const type of ['sila-submit', 'sila-submitted', 'sila-error']) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const detail = event.detail ?? {};
+    const summary = type === 'sila-submitted' ? detail.reference : type === 'sila-error' ? detail.error?.kind : detail.kind;
+    item.textContent = `${new Date().toLocaleTimeString('en-GB')} ${type} ${summary ?? ''}`;
+    log.prepend(item);
+  });
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm start`: builds the widgets when dist/ is missing or older than src/, then runs the
+// reference server (which serves dist/ and demo/) and prints the demo address.
+// A failing build is reported but does not stop the server: the API still works.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const bundle = join(root, 'dist', 'sila.iife.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild() {
+  if (!existsSync(bundle)) return 'dist/sila.iife.js is missing';
+  if (existsSync(join(root, 'src')) && newestMtime(join(root, 'src')) > statSync(bundle).mtimeMs) return 'src/ changed since the last build';
+  return null;
+}
+
+const reason = needsBuild();
+if (reason) {
+  console.log(`Building the widgets (${reason})…`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const build = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.warn(
+      '\n⚠  The widget build failed (see above). Starting the server anyway: the API works,\n' +
+        '   but /demo/ may not show the widgets until `npm run build` succeeds.\n',
+    );
+  }
+}
+
+const port = process.env.PORT || '8787';
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: root,
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env: { ...process.env, PORT: port },
+});
+
+// Pass the server's output through and add the demo address once it listens.
+let announced = false;
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /listening on http:\/\//.test(String(chunk))) {
+    announced = true;
+    const host = !process.env.HOST || ['127.0.0.1', '0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
+    const actualPort = String(chunk).match(/listening on http:\/\/\S+:(\d+)/)?.[1] ?? port;
+    console.log(`\nDemo: http://${host}:${actualPort}/demo/   (Ctrl-C to stop)\n`);
+  }
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,48 @@
+// Starts the reference server as a child process on a free loopback port with an
+// in-memory embedded database, for the browser end-to-end tests.
+import { spawn } from 'node:child_process';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export function startTestServer(root, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SILA_DATA_DIR: 'memory://',
+        SILA_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+        // Browser tests come from web-test-runner's own origin.
+        SILA_ALLOWED_ORIGINS: '*',
+        SILA_SERVE_STATIC: '0',
+        // The suite posts far faster than a person; the limits have their own server tests.
+        SILA_RATE_LIMIT_PER_MINUTE: '100000',
+        ...env,
+      },
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', done);
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}

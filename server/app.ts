@@ -1,0 +1,117 @@
+/**
+ * createApp(deps) → the Hono app. No socket, no env: tests call app.request() on it,
+ * main.ts serves it.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { clientIp } from './client-ip.js';
+import type { AppDeps, AppEnv, AppState, LogLine } from './context.js';
+import { isDatabaseUnavailable, sqlState } from './db/database.js';
+import { HttpProblem, problemResponse } from './problem.js';
+import { WindowCounter } from './rate-limit.js';
+import { complaintRoutes } from './routes/complaints.js';
+import { formConfigRoutes } from './routes/form-config.js';
+import { ratingRoutes } from './routes/ratings.js';
+import { requestRoutes } from './routes/requests.js';
+import { staffRoutes } from './routes/staff.js';
+import { statusRoutes } from './routes/status.js';
+import { securityHeaders } from './security-headers.js';
+
+export type { AppDeps } from './context.js';
+
+/** PII-free request log: method, route pattern, status, duration, reference at most. */
+function defaultLog(line: LogLine): void {
+  process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`);
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const state: AppState = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    postsPerIp: new WindowCounter(deps.limits.postsPerMinutePerIp, 60_000),
+    lookupFailuresPerIp: new WindowCounter(deps.limits.lookupFailuresPerHourPerIp, 60 * 60_000),
+  };
+  const log = deps.log ?? defaultLog;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    log({
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - start) * 10) / 10,
+      ...(c.get('reference') ? { reference: c.get('reference') } : {}),
+    });
+  });
+  app.use('*', securityHeaders());
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (origin, c) => {
+        if (deps.allowedOrigins.includes('*')) return '*';
+        const own = new URL(c.req.url).origin;
+        return origin === own || deps.allowedOrigins.includes(origin) ? origin : null;
+      },
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+      exposeHeaders: ['Idempotent-Replayed', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('clientIp', clientIp(c, deps.trustProxy));
+    await next();
+  });
+  // Every public POST counts against the client's per-minute budget (staff are exempt:
+  // they are authenticated and may work through a queue quickly).
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'POST' && !c.req.path.startsWith('/v1/staff/')) {
+      const wait = state.postsPerIp.hit(c.get('clientIp'));
+      if (wait > 0) {
+        throw new HttpProblem(429, {
+          code: 'rate_limited',
+          detail: 'Too many requests from this address. Try again later.',
+          headers: { 'Retry-After': String(wait) },
+        });
+      }
+    }
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  formConfigRoutes(app, state);
+  complaintRoutes(app, state);
+  requestRoutes(app, state);
+  ratingRoutes(app, state);
+  statusRoutes(app, state);
+  staffRoutes(app, state);
+
+  if (deps.staticRoot) {
+    const root = deps.staticRoot;
+    app.get('/', (c) => c.redirect('/demo/', 302));
+    app.get('/demo', (c) => c.redirect('/demo/', 301));
+    app.use('/dist/*', serveStatic({ root }));
+    app.use('/demo/*', serveStatic({ root }));
+  }
+
+  app.notFound((c) => problemResponse(c, 404, { code: 'not_found', detail: 'No such route.' }));
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, error.status, error.init);
+    if (isDatabaseUnavailable(error)) {
+      return problemResponse(c, 503, {
+        code: 'service_unavailable',
+        detail: 'The database is not reachable right now. Try again shortly.',
+        headers: { 'Retry-After': '5' },
+      });
+    }
+    // Log what identifies the bug, not the data: messages can quote submitted values.
+    process.stderr.write(
+      `${JSON.stringify({ t: new Date().toISOString(), error: error.name, sqlState: sqlState(error), at: error.stack?.split('\n')[1]?.trim() })}\n`,
+    );
+    return problemResponse(c, 500, { code: 'internal_error', detail: 'Something went wrong on our side.' });
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+/**
+ * Server configuration: environment variables (documented in /.env.example and
+ * server/README.md) and the association's form configuration file.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formConfigSchema, type FormConfig } from '../src/contract/form-config.js';
+import { toFieldErrors } from '../src/contract/issues.js';
+import { MEMORY } from './db/open.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  /** Exact origins allowed by CORS; '*' allows any. */
+  allowedOrigins: string[];
+  adminToken?: string;
+  configPath: string;
+  serveStatic: boolean;
+  trustProxy: boolean;
+  limits: Limits;
+}
+
+export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./association.example.json', import.meta.url));
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = env.SILA_DATA_DIR?.trim() || './.data';
+  const adminToken = env.SILA_ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken && adminToken.length < 16) {
+    throw new ConfigError('SILA_ADMIN_TOKEN must be at least 16 characters (use e.g. `openssl rand -hex 32`)');
+  }
+  return {
+    port: integer(env, 'PORT', 8787),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    dataDir: dataDir === MEMORY ? MEMORY : resolve(dataDir),
+    allowedOrigins: (env.SILA_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    adminToken,
+    configPath: env.SILA_CONFIG?.trim() || DEFAULT_CONFIG_PATH,
+    serveStatic: flag(env, 'SILA_SERVE_STATIC', true),
+    trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxJsonBytes: integer(env, 'SILA_MAX_JSON_BYTES', DEFAULT_LIMITS.maxJsonBytes, 1024),
+      postsPerMinutePerIp: integer(env, 'SILA_RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.postsPerMinutePerIp),
+      lookupFailuresPerHourPerIp: integer(env, 'SILA_LOOKUP_FAILURES_PER_IP', DEFAULT_LIMITS.lookupFailuresPerHourPerIp),
+    },
+  };
+}
+
+/** Reads and validates the association's configuration (the GET /v1/form-config answer). */
+export function loadFormConfig(path: string): FormConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read association config ${path}: ${(error as Error).message}`);
+  }
+  const parsed = formConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = toFieldErrors(parsed.error.issues)
+      .map((error) => `  ${error.path || '(root)'}: ${error.code}`)
+      .join('\n');
+    throw new ConfigError(`association config ${path} is invalid:\n${details}`);
+  }
+  const config = parsed.data;
+  if (config.reviewPeriodDays <= 0 || !Number.isInteger(config.reviewPeriodDays)) {
+    throw new ConfigError(`association config ${path}: reviewPeriodDays must be a positive whole number`);
+  }
+  return config;
+}

@@ -1,0 +1,48 @@
+/** What every route receives: the dependencies and the Hono environment type. */
+import type { FormConfig } from '../src/contract/form-config.js';
+import type { Database } from './db/database.js';
+import type { Limits } from './limits.js';
+import type { WindowCounter } from './rate-limit.js';
+
+export interface LogLine {
+  method: string;
+  route: string;
+  status: number;
+  ms: number;
+  reference?: string;
+}
+
+export interface AppDeps {
+  db: Database;
+  formConfig: FormConfig;
+  /** Staff API bearer token; without one the staff API answers 503. */
+  adminToken?: string;
+  /** Exact origins allowed by CORS; '*' allows any. */
+  allowedOrigins: readonly string[];
+  /** Serve dist/ and demo/ from this directory (the repository root), or not at all. */
+  staticRoot?: string;
+  /** Take the client IP from X-Forwarded-For (behind a reverse proxy only). */
+  trustProxy: boolean;
+  limits: Limits;
+  /** One line per request; defaults to JSON on stdout. */
+  log?: (line: LogLine) => void;
+  /** The clock (tests move it). */
+  now?: () => Date;
+}
+
+/** Per-process state built by createApp from the deps. */
+export interface AppState extends AppDeps {
+  now: () => Date;
+  postsPerIp: WindowCounter;
+  lookupFailuresPerIp: WindowCounter;
+}
+
+export type AppEnv = {
+  Variables: {
+    /** The reference a request created or touched: the one identifier the log may carry. */
+    reference?: string;
+    clientIp: string;
+    /** True when the request carries the valid staff token. */
+    staff?: boolean;
+  };
+};

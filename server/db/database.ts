@@ -1,0 +1,43 @@
+/**
+ * The one small interface every store function talks to, so the same SQL runs on the
+ * embedded database (PGlite) and on PostgreSQL. Parameters use $1, $2, …; JSON goes in
+ * as text cast to jsonb, timestamps as Date, bytes as Uint8Array.
+ */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  /** Runs several statements at once (migrations); no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The SQLSTATE of a unique violation. */
+export const UNIQUE_VIOLATION = '23505';
+
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * True when the error means "the database cannot be reached right now" rather than a bug:
+ * the client should retry later (503), not give up (500).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = sqlState(error);
+  if (code) {
+    // 08: connection exception; 53: insufficient resources; 57P: operator intervention
+    // (shutdown, crash recovery); network errors from the socket.
+    if (/^(08|53|57P)/.test(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return /PGlite is closed|Cannot use a pool after calling end|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    message,
+  );
+}

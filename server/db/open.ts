@@ -1,0 +1,40 @@
+/** Picks the database from the configuration: PostgreSQL when DATABASE_URL is set, else PGlite. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from './database.js';
+import { migrate } from './migrate.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+
+export const MEMORY = 'memory://';
+
+export interface DatabaseConfig {
+  databaseUrl?: string;
+  /** Embedded database directory, or 'memory://'. */
+  dataDir: string;
+  /** PostgreSQL schema to use instead of the default search_path (tests). */
+  schema?: string;
+}
+
+/** Where the embedded database keeps its files inside SILA_DATA_DIR. */
+export function pgliteDir(dataDir: string): string {
+  return dataDir === MEMORY ? MEMORY : join(dataDir, 'pgdata');
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  let db: Database;
+  if (config.databaseUrl) {
+    db = await openPostgres({ connectionString: config.databaseUrl, schema: config.schema });
+  } else {
+    if (config.dataDir !== MEMORY) mkdirSync(config.dataDir, { recursive: true });
+    db = await openPglite(pgliteDir(config.dataDir));
+  }
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return db;
+}

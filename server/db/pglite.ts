@@ -1,0 +1,29 @@
+/** The embedded database: PGlite (PostgreSQL compiled to WASM), in memory or on disk. */
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.js';
+
+function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, params as unknown[]);
+      return { rows: result.rows };
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  };
+}
+
+/** dataDir: a directory, or 'memory://' for a throw-away database (tests). */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const pg = await PGlite.create({ dataDir });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    ...base,
+    // PGlite has one connection: its transaction() queues every other query until the
+    // transaction ends, which also serializes concurrent requests safely.
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Starts the reference server: reads the environment, opens and migrates the database,
+ * listens, and shuts down cleanly on SIGINT/SIGTERM.
+ *   node --import tsx server/main.ts
+ */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
+import { sqlState } from './db/database.js';
+import { openDatabase } from './db/open.js';
+import { purgeIdempotencyKeys } from './idempotency.js';
+import { purgeLookupFailures } from './maintenance.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = readServerConfig();
+  const formConfig = loadFormConfig(config.configPath);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+  const app = createApp({
+    db,
+    formConfig,
+    adminToken: config.adminToken,
+    allowedOrigins: config.allowedOrigins,
+    staticRoot: config.serveStatic ? REPO_ROOT : undefined,
+    trustProxy: config.trustProxy,
+    limits: config.limits,
+  });
+
+  const maintenance = async () => {
+    await purgeIdempotencyKeys(db).catch(() => {});
+    await purgeLookupFailures(db).catch(() => {});
+  };
+  void maintenance();
+  const timer = setInterval(maintenance, 60 * 60 * 1000);
+  timer.unref();
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    const storage = config.databaseUrl ? 'PostgreSQL' : config.dataDir === 'memory://' ? 'embedded, in memory' : `embedded, ${config.dataDir}`;
+    console.log(`Sila server listening on http://${host}:${info.port} (database: ${storage})`);
+    if (!config.adminToken) console.log('Staff API disabled: set SILA_ADMIN_TOKEN to enable it.');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Sila server stopping (${signal})`);
+    clearInterval(timer);
+    // Give open requests a moment, then close the database whatever happens.
+    const force = setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 5_000);
+    force.unref();
+    server.close(() => {
+      db.close().then(
+        () => process.exit(0),
+        () => process.exit(0),
+      );
+    });
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Sila server: ${error.message}`);
+  else if (sqlState(error)) console.error(`Sila server failed to start: database error ${sqlState(error)}: ${(error as Error).message}`);
+  else console.error('Sila server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+/**
+ * The flow every create shares: Idempotency-Key, body (JSON or multipart), contract
+ * validation, the association's own rules, attachments, the bot traps, then one
+ * idempotent transaction.
+ */
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import { toFieldErrors } from '../../src/contract/issues.js';
+import type { FieldError } from '../../src/contract/problem.js';
+import { checkAttachments, type CheckedFile } from '../attachments.js';
+import { readCreateBody } from '../body.js';
+import type { AppEnv, AppState } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import { runIdempotent, idempotencyKeyFrom, type Answer } from '../idempotency.js';
+import { HttpProblem, validationProblem } from '../problem.js';
+import { isStaff } from '../staff/auth.js';
+import { forbiddenTextErrors } from '../text-guard.js';
+
+/** A person takes longer than this to fill any of the forms; scripts do not. */
+export const MIN_FILL_MS = 1500;
+
+export interface ClientMeta {
+  hp?: string;
+  fillMs?: number;
+  locale?: string;
+}
+
+export interface CreateInput<Data> {
+  data: Data;
+  files: CheckedFile[];
+  receivedAt: Date;
+  channel: string;
+}
+
+export interface CreateSpec<Schema extends z.ZodMiniType> {
+  /** e.g. "POST /v1/complaints" (also scopes the Idempotency-Key). */
+  route: string;
+  schema: Schema;
+  acceptsFiles: boolean;
+  /** Rules of this association's configuration (known service, enabled scale…). */
+  check?: (data: z.output<Schema>, state: AppState) => FieldError[];
+  requiredAttachments?: (data: z.output<Schema>, state: AppState) => readonly string[];
+  create: (tx: Queryable, input: CreateInput<z.output<Schema>>, state: AppState) => Promise<Answer>;
+  /** A believable 201 body for a submission the bot traps dropped. */
+  decoy: (input: CreateInput<z.output<Schema>>, state: AppState) => unknown;
+}
+
+/**
+ * Honeypot (a hidden field people never fill) and time trap (a form filled faster than a
+ * person can). Either one: pretend success and store nothing, so a bot learns nothing.
+ */
+export function looksAutomated(client: ClientMeta | undefined): boolean {
+  if (!client) return false;
+  if (client.hp !== undefined && client.hp.trim() !== '') return true;
+  return client.fillMs !== undefined && client.fillMs < MIN_FILL_MS;
+}
+
+interface Common {
+  channel?: string;
+  client?: ClientMeta;
+}
+
+export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spec: CreateSpec<Schema>) {
+  return async (c: Context<AppEnv>) => {
+    const key = idempotencyKeyFrom(c);
+    const attachments = state.formConfig.attachments;
+    const body = await readCreateBody(c, state.limits, spec.acceptsFiles && attachments.enabled ? attachments.maxTotalBytes : 0);
+    const parsed = spec.schema.safeParse(body.json);
+    if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
+    const data = parsed.data as z.output<Schema> & Common;
+
+    const staff = isStaff(c, state.adminToken);
+    const channel = data.channel ?? 'website';
+    const errors: FieldError[] = forbiddenTextErrors(data);
+    // Phone, letter or branch submissions are typed in by staff, with their token.
+    if (channel !== 'website' && !staff) {
+      errors.push({ path: 'channel', code: 'invalid_choice', message: 'Only staff may enter other channels.' });
+    }
+    errors.push(...(spec.check?.(data, state) ?? []));
+    if (errors.length > 0) throw validationProblem(errors);
+
+    if (!spec.acceptsFiles && body.files.length > 0) {
+      throw new HttpProblem(422, {
+        code: 'validation_failed',
+        errors: [{ path: 'attachments', code: 'invalid', message: 'This route takes no files.' }],
+      });
+    }
+    const files = spec.acceptsFiles ? checkAttachments(body.files, attachments, spec.requiredAttachments?.(data, state)) : [];
+
+    const input: CreateInput<z.output<Schema>> = { data, files, receivedAt: state.now(), channel };
+    if (!staff && looksAutomated(data.client)) return c.json(spec.decoy(input, state) as object, 201);
+
+    const { answer, replayed } = await runIdempotent(
+      state.db,
+      { key, route: spec.route, requestHash: body.hash },
+      (tx) => spec.create(tx, input, state),
+    );
+    const reference = (answer.body as { reference?: unknown }).reference;
+    if (typeof reference === 'string') c.set('reference', reference);
+    return c.json(answer.body as object, answer.status as 201, replayed ? { 'Idempotent-Replayed': 'true' } : {});
+  };
+}
+
+export function acceptanceRecord(value: { accepted: boolean; version: string } | undefined, at: Date) {
+  return value ? { accepted: value.accepted, version: value.version, acceptedAt: at.toISOString() } : undefined;
+}

@@ -1,0 +1,47 @@
+/**
+ * Submissions that could not be delivered yet (offline, server down after retries).
+ * Kept in IndexedDB with their Idempotency-Key and sent again, once, when the
+ * connection returns or the page is opened again.
+ */
+import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+
+export interface OutboxEntry {
+  idempotencyKey: string;
+  /** `${widget}:${endpoint}`: which widget on which backend may send it. */
+  owner: string;
+  body: unknown;
+  createdAt: number;
+}
+
+let store: UseStore | undefined;
+function outboxStore(): UseStore | undefined {
+  try {
+    store ??= createStore('sila', 'outbox');
+    return store;
+  } catch {
+    return undefined; // IndexedDB unavailable: the submission stays in the form instead
+  }
+}
+
+export const outbox = {
+  async put(entry: OutboxEntry): Promise<void> {
+    const db = outboxStore();
+    if (db) await set(entry.idempotencyKey, entry, db).catch(() => undefined);
+  },
+
+  async remove(idempotencyKey: string): Promise<void> {
+    const db = outboxStore();
+    if (db) await del(idempotencyKey, db).catch(() => undefined);
+  },
+
+  /** Entries of one owner, oldest first. */
+  async pending(owner: string): Promise<OutboxEntry[]> {
+    const db = outboxStore();
+    if (!db) return [];
+    const all = await entries<string, OutboxEntry>(db).catch(() => []);
+    return all
+      .map(([, entry]) => entry)
+      .filter((entry) => entry.owner === owner)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * The complaint form's payload: complaint, suggestion, inquiry or compensation claim.
+ * Composed from parts so the widget can validate a section and the server the whole.
+ */
+import * as z from 'zod/mini';
+import { acceptance, channel, choiceId, clientMeta, optionalEmail, optionalReference, personName, saudiMobile, text } from './fields.js';
+
+export const COMPLAINT_KINDS = ['complaint', 'suggestion', 'inquiry', 'compensation'] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+
+/** Only a suggestion may be sent anonymously: the others need someone to answer. */
+export const ANONYMOUS_KINDS: readonly ComplaintKind[] = ['suggestion'];
+
+export const CONTACT_CHANNELS = ['phone', 'email'] as const;
+
+export const contactPart = z.object({
+  name: personName,
+  mobile: saudiMobile,
+  email: optionalEmail,
+});
+
+export const complaintDetailsPart = z.object({
+  kind: z.enum(COMPLAINT_KINDS, { error: 'invalid_choice' }),
+  category: choiceId,
+  subject: text(3, 120),
+  description: text(10, 2000),
+  relatedReference: optionalReference,
+});
+
+export const complaintContactPart = z.object({
+  anonymous: z.optional(z.boolean()),
+  contactChannel: z.optional(z.enum(CONTACT_CHANNELS, { error: 'invalid_choice' })),
+  contact: z.optional(contactPart),
+});
+
+export const complaintSchema = z
+  .object({
+    ...complaintDetailsPart.shape,
+    ...complaintContactPart.shape,
+    /** The privacy notice (PDPL) the sender agreed to. */
+    consent: acceptance,
+    channel: z.optional(channel),
+    client: z.optional(clientMeta),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.anonymous) {
+        if (!ANONYMOUS_KINDS.includes(value.kind)) {
+          ctx.issues.push({ code: 'custom', message: 'anonymous_not_allowed', path: ['anonymous'], input: value.anonymous });
+        }
+        return;
+      }
+      if (!value.contact) {
+        for (const field of ['name', 'mobile'] as const) {
+          ctx.issues.push({ code: 'custom', message: 'required', path: ['contact', field], input: undefined });
+        }
+      } else if (value.contactChannel === 'email' && !value.contact.email) {
+        ctx.issues.push({ code: 'custom', message: 'required', path: ['contact', 'email'], input: undefined });
+      }
+    }),
+  );
+
+export type ComplaintInput = z.input<typeof complaintSchema>;
+export type Complaint = z.output<typeof complaintSchema>;
+
+export const complaintCreated = z.object({
+  reference: z.string(),
+  kind: z.enum(COMPLAINT_KINDS),
+  status: z.string(),
+  receivedAt: z.string(),
+  /** Anonymous senders get a code to look their suggestion up with (no mobile to use). */
+  verifier: z.optional(z.string()),
+  /** When the association promises an answer, if it sets a response period. */
+  expectedResponseBy: z.optional(z.string()),
+});
+export type ComplaintCreated = z.output<typeof complaintCreated>;

@@ -1,0 +1,150 @@
+/**
+ * Field schemas shared by every payload (zod/mini keeps the browser bundle small).
+ * Each check names its error code (see codes.ts); no user-facing text lives here.
+ */
+import * as z from 'zod/mini';
+import { hasForbiddenIdentifierChars, hasForbiddenTextChars, normalizeDigits } from './digits.js';
+import {
+  isReference,
+  isSaudiMobile,
+  isSaudiNationalId,
+  normalizeNationalId,
+  normalizeReference,
+  toSaudiMobileE164,
+} from './identifiers.js';
+
+/** Free text (subject, description, comment): trimmed, length-limited, no NUL or lone surrogates. */
+export function text(min: number, max: number) {
+  return z.string({ error: 'required' }).check(
+    z.trim(),
+    z.minLength(1, { error: 'required' }),
+    z.minLength(Math.max(min, 1), { error: 'too_short' }),
+    z.maxLength(max, { error: 'too_long' }),
+    z.refine((value) => !hasForbiddenTextChars(value), { error: 'invalid_characters' }),
+  );
+}
+
+/** Optional free text: empty becomes absent. */
+export function optionalText(max: number) {
+  return z.optional(
+    z.pipe(
+      z.string().check(
+        z.trim(),
+        z.maxLength(max, { error: 'too_long' }),
+        z.refine((value) => !hasForbiddenTextChars(value), { error: 'invalid_characters' }),
+      ),
+      z.transform((value) => (value === '' ? undefined : value)),
+    ),
+  );
+}
+
+/** A person's name: identifiers must not hide bidi controls (spoofing in staff views). */
+export const personName = z.string({ error: 'required' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'required' }),
+  z.minLength(2, { error: 'too_short' }),
+  z.maxLength(100, { error: 'too_long' }),
+  z.refine((value) => !hasForbiddenIdentifierChars(value) && !hasForbiddenTextChars(value), {
+    error: 'invalid_characters',
+  }),
+);
+
+function identifier(max: number) {
+  return z.string({ error: 'required' }).check(
+    z.trim(),
+    z.minLength(1, { error: 'required' }),
+    z.maxLength(max, { error: 'too_long' }),
+    z.refine((value) => !hasForbiddenIdentifierChars(value), { error: 'invalid_characters', abort: true }),
+  );
+}
+
+/** Saudi mobile in any usual form, any digits; the parsed value is E.164. */
+export const saudiMobile = z.pipe(
+  identifier(24).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
+  z.transform((value) => toSaudiMobileE164(value)!),
+);
+
+/** Saudi national ID or iqama; the parsed value is 10 Latin digits. */
+export const nationalId = z.pipe(
+  identifier(20).check(z.refine(isSaudiNationalId, { error: 'invalid_national_id' })),
+  z.transform(normalizeNationalId),
+);
+
+/** E-mail; lower-cased domain is left to the mail system, only trimmed here. */
+export const email = identifier(254).check(z.email({ error: 'invalid_email' }));
+
+/** Optional e-mail: an empty string means none. */
+export const optionalEmail = z.optional(
+  z.pipe(
+    z.string().check(z.trim()),
+    z.union([z.pipe(z.literal(''), z.transform(() => undefined)), email]),
+  ),
+);
+
+/** A reference number as people type it; the parsed value is canonical (C4F7K2M9QX3TB). */
+export const reference = z.pipe(
+  identifier(40).check(z.refine(isReference, { error: 'invalid_reference' })),
+  z.transform(normalizeReference),
+);
+
+/** Optional reference: empty means none. */
+export const optionalReference = z.optional(
+  z.pipe(
+    z.string().check(z.trim()),
+    z.union([z.pipe(z.literal(''), z.transform(() => undefined)), reference]),
+  ),
+);
+
+/** An integer typed in any digits (form inputs are strings; JSON may send numbers). */
+export function integer(min: number, max: number) {
+  return z.pipe(
+    z.union([z.number(), z.string()]),
+    z.pipe(
+      z.transform((value: number | string) =>
+        typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(normalizeDigits(value.trim())),
+      ),
+      z.number({ error: 'invalid_number' }).check(
+        z.int({ error: 'invalid_number' }),
+        z.gte(min, { error: 'too_small' }),
+        z.lte(max, { error: 'too_large' }),
+      ),
+    ),
+  );
+}
+
+/** ISO calendar date (YYYY-MM-DD, Gregorian). */
+export const isoDate = z.string({ error: 'required' }).check(
+  z.minLength(1, { error: 'required' }),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
+  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: 'invalid_date' }),
+);
+
+/** Id of an item of the association's configured lists (services, categories). */
+export const choiceId = z.string({ error: 'required' }).check(
+  z.minLength(1, { error: 'required' }),
+  z.maxLength(64, { error: 'too_long' }),
+  z.regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'invalid_choice' }),
+);
+
+/** A signed statement: the box was ticked, for this version of the text. */
+export const acceptance = z.object({
+  accepted: z.literal(true, { error: 'must_accept' }),
+  version: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/)),
+});
+
+export const locale = z.enum(['ar', 'en']);
+
+/** The channel a submission came through (staff may enter phone/branch ones). */
+export const channel = z.enum(['website', 'phone', 'email', 'social', 'letter', 'branch']);
+
+/**
+ * What the widget tells the server about how the form was filled: the language, the
+ * time spent (a bot fills in under a second) and the honeypot (people leave it empty).
+ */
+export const clientMeta = z.object({
+  locale: z.optional(locale),
+  fillMs: z.optional(z.number().check(z.int(), z.gte(0))),
+  hp: z.optional(z.string().check(z.maxLength(500))),
+  captchaToken: z.optional(z.string().check(z.maxLength(4096))),
+  page: z.optional(z.string().check(z.maxLength(500))),
+});

@@ -1,0 +1,76 @@
+/**
+ * What an association configures once and every widget reads from
+ * GET {endpoint}/v1/form-config. Every field is optional for the widgets: they fall
+ * back to DEFAULT_FORM_CONFIG so they work against a backend that has no such route.
+ */
+import * as z from 'zod/mini';
+import { AUDIENCES } from './request.js';
+import { COMPLAINT_KINDS } from './complaint.js';
+
+/** Text the association writes in both languages. */
+export const localizedText = z.object({ ar: z.string(), en: z.optional(z.string()) });
+export type LocalizedText = z.output<typeof localizedText>;
+
+export const formConfigSchema = z.object({
+  association: z.object({
+    name: localizedText,
+    logoUrl: z.optional(z.string()),
+    privacyNoticeUrl: z.optional(z.string()),
+    /** Short privacy notice shown next to the consent box. */
+    privacyNotice: z.optional(localizedText),
+  }),
+  services: z.array(
+    z.object({ id: z.string(), label: localizedText, audiences: z.optional(z.array(z.enum(AUDIENCES))) }),
+  ),
+  complaintCategories: z.array(
+    z.object({ id: z.string(), label: localizedText, kinds: z.optional(z.array(z.enum(COMPLAINT_KINDS))) }),
+  ),
+  /** The research committee's answer period for requests, in days (14 or 30 in the seeds). */
+  reviewPeriodDays: z.number(),
+  /** The period in which complaints are answered, in days. */
+  complaintResponseDays: z.optional(z.number()),
+  attachments: z.object({
+    enabled: z.boolean(),
+    maxFileBytes: z.number(),
+    maxTotalBytes: z.number(),
+    maxFiles: z.number(),
+    types: z.array(z.string()),
+    /** Attachment kinds a request must carry (e.g. id_copy). */
+    requiredForRequests: z.optional(z.array(z.string())),
+  }),
+  ratingScales: z.array(z.enum(['csat', 'nps', 'ces'])),
+  /** Versions of the texts the applicant agrees to, recorded with each submission. */
+  textVersions: z.optional(z.object({ declaration: z.string(), consent: z.string() })),
+});
+export type FormConfig = z.output<typeof formConfigSchema>;
+
+export const DEFAULT_FORM_CONFIG: FormConfig = {
+  association: { name: { ar: 'الجمعية', en: 'The association' } },
+  services: [
+    { id: 'financial_aid', label: { ar: 'مساعدة مالية', en: 'Financial aid' } },
+    { id: 'food_basket', label: { ar: 'سلة غذائية', en: 'Food basket' } },
+    { id: 'housing_support', label: { ar: 'دعم السكن', en: 'Housing support' } },
+    { id: 'medical_support', label: { ar: 'دعم علاجي', en: 'Medical support' } },
+    { id: 'training', label: { ar: 'تدريب وتأهيل', en: 'Training and rehabilitation' } },
+    { id: 'other', label: { ar: 'خدمة أخرى', en: 'Other service' } },
+  ],
+  complaintCategories: [
+    { id: 'service_quality', label: { ar: 'جودة الخدمة', en: 'Quality of service' } },
+    { id: 'staff_conduct', label: { ar: 'تعامل الموظفين', en: 'Staff conduct' } },
+    { id: 'delay', label: { ar: 'تأخر في الرد أو الإنجاز', en: 'Delay in response or completion' } },
+    { id: 'eligibility', label: { ar: 'قرار الأهلية أو الدعم', en: 'Eligibility or support decision' } },
+    { id: 'website', label: { ar: 'الموقع الإلكتروني', en: 'Website' } },
+    { id: 'other', label: { ar: 'أخرى', en: 'Other' } },
+  ],
+  reviewPeriodDays: 14,
+  complaintResponseDays: 7,
+  attachments: {
+    enabled: false,
+    maxFileBytes: 5 * 1024 * 1024,
+    maxTotalBytes: 15 * 1024 * 1024,
+    maxFiles: 5,
+    types: ['application/pdf', 'image/jpeg', 'image/png'],
+  },
+  ratingScales: ['csat', 'nps', 'ces'],
+  textVersions: { declaration: 'declaration-v1', consent: 'privacy-v1' },
+};

@@ -1,0 +1,31 @@
+/** Satisfaction ratings: CSAT 1–5, NPS 0–10, CES 1–7. */
+import * as z from 'zod/mini';
+import { clientMeta, optionalReference, optionalText } from './fields.js';
+
+export const RATING_SCALES = { csat: [1, 5], nps: [0, 10], ces: [1, 7] } as const;
+export type RatingScale = keyof typeof RATING_SCALES;
+
+export const ratingSchema = z
+  .object({
+    scale: z.enum(['csat', 'nps', 'ces'], { error: 'invalid_choice' }),
+    score: z.number({ error: 'required' }).check(z.int({ error: 'invalid_number' })),
+    /** A request or complaint being rated (one rating per reference). */
+    reference: optionalReference,
+    /** Without a reference: what is rated, e.g. the page path. */
+    context: optionalText(200),
+    comment: optionalText(1000),
+    client: z.optional(clientMeta),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      const [min, max] = RATING_SCALES[value.scale];
+      if (value.score < min || value.score > max) {
+        ctx.issues.push({ code: 'custom', message: 'invalid_choice', path: ['score'], input: value.score });
+      }
+    }),
+  );
+
+export type RatingInput = z.input<typeof ratingSchema>;
+export type Rating = z.output<typeof ratingSchema>;
+
+export const ratingCreated = z.object({ id: z.string() });

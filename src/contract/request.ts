@@ -1,0 +1,60 @@
+/**
+ * The service request (beneficiary) or member service request payload, one part per
+ * step of the multi-step form.
+ */
+import * as z from 'zod/mini';
+import { acceptance, channel, choiceId, clientMeta, integer, isoDate, nationalId, optionalEmail, personName, saudiMobile, text } from './fields.js';
+
+export const AUDIENCES = ['beneficiary', 'member'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const applicantPart = z.object({
+  fullName: personName,
+  nationalId,
+  mobile: saudiMobile,
+  email: optionalEmail,
+  city: text(2, 60),
+  birthDate: isoDate,
+});
+
+export const INCOME_BRACKETS = ['none', 'under_3000', '3000_5999', '6000_9999', '10000_plus'] as const;
+export const EMPLOYMENT = ['employed', 'unemployed', 'retired', 'student', 'other'] as const;
+export const HOUSING = ['owned', 'rented', 'with_family', 'other'] as const;
+
+export const householdPart = z.object({
+  householdSize: integer(1, 30),
+  incomeBracket: z.enum(INCOME_BRACKETS, { error: 'invalid_choice' }),
+  employment: z.enum(EMPLOYMENT, { error: 'invalid_choice' }),
+  housing: z.enum(HOUSING, { error: 'invalid_choice' }),
+});
+
+export const servicePart = z.object({
+  service: choiceId,
+  description: text(10, 2000),
+});
+
+export const requestSchema = z.object({
+  audience: z.optional(z.enum(AUDIENCES)),
+  applicant: applicantPart,
+  /** Optional step: an association may switch it off. */
+  household: z.optional(householdPart),
+  ...servicePart.shape,
+  /** "I confirm the data is correct and I bear direct responsibility for it." */
+  declaration: acceptance,
+  /** The privacy notice (PDPL) the applicant agreed to. */
+  consent: z.optional(acceptance),
+  channel: z.optional(channel),
+  client: z.optional(clientMeta),
+});
+
+export type RequestInput = z.input<typeof requestSchema>;
+export type ServiceRequest = z.output<typeof requestSchema>;
+
+export const requestCreated = z.object({
+  reference: z.string(),
+  status: z.string(),
+  receivedAt: z.string(),
+  expectedDecisionBy: z.string(),
+  attachments: z.optional(z.array(z.object({ id: z.string(), kind: z.string(), size: z.number() }))),
+});
+export type RequestCreated = z.output<typeof requestCreated>;

@@ -1,0 +1,90 @@
+/**
+ * The one place that owns the language. @lit/localize keeps a single active locale
+ * per page, so every Sila widget on a page speaks the same language: set it with
+ * configure({ locale }), a widget's `lang` attribute, or the page's <html lang>.
+ * Arabic is the default. The Arabic strings are bundled (no extra request, no flash of
+ * English before the first render).
+ */
+import { configureLocalization } from '@lit/localize';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import * as arabic from '../generated/locales/ar.js';
+import type { LocalizedText } from '../contract/form-config.js';
+
+export type Locale = 'ar' | 'en';
+export const LOCALES: readonly Locale[] = ['ar', 'en'];
+export const DEFAULT_LOCALE: Locale = 'ar';
+
+const localization = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: async () => arabic,
+});
+
+let ready: Promise<void> = Promise.resolve();
+
+export function toLocale(value: string | null | undefined): Locale | undefined {
+  const base = value?.trim().toLowerCase().split(/[-_]/)[0];
+  return base === 'ar' || base === 'en' ? base : undefined;
+}
+
+/** Locale of the host page's <html lang>, when it is one we ship. */
+export function pageLocale(): Locale | undefined {
+  return toLocale(globalThis.document?.documentElement.lang);
+}
+
+/** Switches every Sila widget on the page to `locale`. */
+export function setLocale(locale: Locale): Promise<void> {
+  if (localization.getLocale() !== locale) ready = localization.setLocale(locale);
+  return ready;
+}
+
+export function getLocale(): Locale {
+  return toLocale(localization.getLocale()) ?? DEFAULT_LOCALE;
+}
+
+/** Resolves once the active locale's strings are in place. */
+export function localeReady(): Promise<void> {
+  return ready;
+}
+
+export function directionOf(locale: Locale): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** Text an association wrote in both languages, in the active one (Arabic as fallback). */
+export function localized(text: LocalizedText | undefined): string {
+  if (!text) return '';
+  return getLocale() === 'en' ? (text.en ?? text.ar) : text.ar;
+}
+
+/** Dates shown in both calendars: Gregorian and Hijri (Umm al-Qura), Latin digits. */
+export function formatDate(iso: string, calendar: 'gregory' | 'islamic-umalqura' = 'gregory'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const tag = `${getLocale() === 'ar' ? 'ar-SA' : 'en-GB'}-u-ca-${calendar}-nu-latn`;
+  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Riyadh' }).format(date);
+}
+
+/** Numbers shown to people: Latin digits in both languages (as Saudi forms use). */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(getLocale() === 'ar' ? 'ar-SA-u-nu-latn' : 'en', { maximumFractionDigits: 1 }).format(value);
+}
+
+setLocale(pageLocale() ?? DEFAULT_LOCALE);
+
+/** "14 days" / "14 يومًا": Arabic counts need their plural form (Intl.PluralRules). */
+export function formatDays(count: number): string {
+  if (getLocale() === 'en') return count === 1 ? '1 day' : `${count} days`;
+  switch (new Intl.PluralRules('ar').select(count)) {
+    case 'one':
+      return 'يوم واحد';
+    case 'two':
+      return 'يومين';
+    case 'few':
+      return `${count} أيام`;
+    case 'many':
+      return `${count} يومًا`;
+    default:
+      return `${count} يوم`;
+  }
+}

@@ -1,0 +1,72 @@
+/** Localized text for error codes; looked up at render time, never stored. */
+import { msg, str } from '@lit/localize';
+import type { SilaError } from '../client/errors.js';
+
+export interface FieldLimits {
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}
+
+export function errorMessage(code: string, limits: FieldLimits = {}): string {
+  switch (code) {
+    case 'required':
+      return msg('This field is required.');
+    case 'too_short':
+      return limits.minLength ? msg(str`Enter at least ${limits.minLength} characters.`) : msg('This is too short.');
+    case 'too_long':
+      return limits.maxLength ? msg(str`Enter no more than ${limits.maxLength} characters.`) : msg('This is too long.');
+    case 'too_small':
+      return limits.min !== undefined ? msg(str`Enter ${limits.min} or more.`) : msg('This number is too small.');
+    case 'too_large':
+      return limits.max !== undefined ? msg(str`Enter ${limits.max} or less.`) : msg('This number is too large.');
+    case 'invalid_email':
+      return msg('Enter an e-mail address like name@example.com.');
+    case 'invalid_mobile':
+      return msg('Enter a Saudi mobile number, like 05XXXXXXXX.');
+    case 'invalid_national_id':
+      return msg('Enter a valid 10-digit national ID or iqama number.');
+    case 'invalid_reference':
+      return msg('Enter the reference number as shown on your confirmation, like C-4F7K-2M9Q-X3TB.');
+    case 'invalid_date':
+      return msg('Enter a real date.');
+    case 'invalid_choice':
+      return msg('Choose one of the options.');
+    case 'invalid_number':
+      return msg('Enter a whole number.');
+    case 'invalid_characters':
+      return msg('Remove the hidden or unsupported characters.');
+    case 'must_accept':
+      return msg('You must agree to continue.');
+    case 'invalid_file_type':
+      return msg('This type of file is not accepted. Use PDF, JPEG or PNG.');
+    case 'file_too_large':
+      return msg('This file is too large.');
+    case 'anonymous_not_allowed':
+      return msg('Only a suggestion can be sent without your name.');
+    default:
+      return msg('Check this answer.');
+  }
+}
+
+/** What went wrong with a call, in words for the person filling the form. */
+export function failureMessage(error: SilaError | undefined): string {
+  switch (error?.kind) {
+    case 'offline':
+      return msg('You seem to be offline. Your answers are saved and will be sent when the connection returns.');
+    case 'timeout':
+    case 'server':
+      return msg('The service is not answering right now. Your answers are saved and will be sent automatically.');
+    case 'rate_limited':
+      return msg('Too many attempts. Please wait a little and try again.');
+    case 'validation':
+      return msg('Some answers need to be corrected.');
+    case 'conflict':
+      return msg('This was already received.');
+    case 'invalid_response':
+      return msg('The service sent an unexpected answer. Please try again later.');
+    default:
+      return msg('Something went wrong. Your answers are kept; please try again.');
+  }
+}

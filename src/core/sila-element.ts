@@ -1,0 +1,86 @@
+/**
+ * The thin base every Sila widget extends: the language and direction, the endpoint,
+ * page-wide configuration, and a define() that is safe when the script loads twice.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { getConfig, onConfigChange, type SilaConfig } from '../config.js';
+import { createSilaClient, type SilaClient } from '../client/api.js';
+import { directionOf, getLocale, localeReady, setLocale, toLocale } from './i18n.js';
+
+export abstract class SilaElement extends LitElement {
+  /** Registers the element unless a tag of that name exists (script loaded twice). */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this as unknown as CustomElementConstructor);
+  }
+
+  /** Base URL of the backend; overrides configure({ endpoint }). */
+  @property() endpoint?: string;
+
+  /**
+   * `lang="en"` or `lang="ar"`: the language of every Sila widget on the page
+   * (@lit/localize has one active locale per page).
+   */
+  @property({ attribute: 'lang' }) language?: string;
+
+  /** A client to use instead of the default one (tests, a host's own transport). */
+  @property({ attribute: false }) client?: SilaClient;
+
+  private stopListening?: () => void;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  protected get config(): Readonly<SilaConfig> {
+    return getConfig();
+  }
+
+  protected get resolvedEndpoint(): string {
+    return (this.endpoint ?? this.config.endpoint ?? '').trim();
+  }
+
+  /** The client for this element's endpoint and the page's options. */
+  protected get api(): SilaClient {
+    if (this.client) return this.client;
+    const config = this.config;
+    return createSilaClient({
+      endpoint: this.resolvedEndpoint,
+      headers: config.headers,
+      timeoutMs: config.timeoutMs,
+      retry: config.retries === undefined ? undefined : { retries: config.retries },
+      fetch: config.fetch,
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopListening = onConfigChange(() => {
+      const locale = toLocale(this.config.locale);
+      if (locale && !this.language) void setLocale(locale);
+      this.requestUpdate();
+    });
+    const configured = toLocale(this.config.locale);
+    if (configured && !this.language) void setLocale(configured);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+  }
+
+  /** Waits for the language's strings before rendering, so nothing flashes in English. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await localeReady();
+    super.scheduleUpdate();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const locale = toLocale(this.language);
+    if (changed.has('language') && locale) void setLocale(locale);
+    // The host carries the direction so logical CSS inside follows it.
+    this.setAttribute('dir', directionOf(getLocale()));
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Sends one submission so that nothing is lost and nothing is duplicated: the payload
+ * goes to the outbox (IndexedDB) before the first attempt, with its Idempotency-Key;
+ * it leaves the outbox only when the server answered. If it cannot be delivered now it
+ * waits ("queued") and is sent again when the browser comes back online, when the page
+ * is opened again, or when the person presses "try again".
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SilaError } from '../client/errors.js';
+import { outbox } from '../client/outbox.js';
+
+export type SubmissionState = 'idle' | 'submitting' | 'queued' | 'succeeded' | 'failed';
+
+export interface SubmissionOptions<P, R> {
+  /** Which widget on which backend owns the outbox entries. */
+  owner: () => string;
+  send: (payload: P, idempotencyKey: string) => Promise<R>;
+  onSuccess: (result: R, payload: P) => void;
+  /** A definitive failure (validation, conflict…): the payload left the outbox. */
+  onFailure: (error: SilaError, queued: boolean) => void;
+}
+
+export class SubmissionController<P, R> implements ReactiveController {
+  state: SubmissionState = 'idle';
+  error?: SilaError;
+  result?: R;
+  private pending?: { payload: P; key: string };
+  private readonly retryWhenOnline = () => void this.retry();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SubmissionOptions<P, R>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    globalThis.addEventListener('online', this.retryWhenOnline);
+  }
+
+  hostDisconnected(): void {
+    globalThis.removeEventListener('online', this.retryWhenOnline);
+  }
+
+  private setState(state: SubmissionState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  async submit(payload: P, idempotencyKey: string): Promise<void> {
+    if (this.state === 'submitting') return; // a double tap sends once
+    this.pending = { payload, key: idempotencyKey };
+    this.setState('submitting');
+    await outbox.put({ idempotencyKey, owner: this.options.owner(), body: payload, createdAt: Date.now() });
+    await this.deliver();
+  }
+
+  /** Sends what is waiting, if anything (online event, "try again" button). */
+  async retry(): Promise<void> {
+    if (this.state !== 'queued' && this.state !== 'failed') return;
+    if (this.pending) await this.deliver();
+  }
+
+  /** Picks up a submission left in the outbox by an earlier visit and sends it. */
+  async resume(): Promise<boolean> {
+    const [entry] = await outbox.pending(this.options.owner());
+    if (!entry || this.state === 'submitting') return false;
+    this.pending = { payload: entry.body as P, key: entry.idempotencyKey };
+    await this.deliver();
+    return true;
+  }
+
+  reset(): void {
+    this.pending = undefined;
+    this.error = undefined;
+    this.result = undefined;
+    this.setState('idle');
+  }
+
+  private async deliver(): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    this.error = undefined;
+    this.setState('submitting');
+    try {
+      const result = await this.options.send(pending.payload, pending.key);
+      await outbox.remove(pending.key);
+      this.pending = undefined;
+      this.result = result;
+      this.setState('succeeded');
+      this.options.onSuccess(result, pending.payload);
+    } catch (caught) {
+      const error = caught instanceof SilaError ? caught : new SilaError('offline');
+      this.error = error;
+      // "Still in progress" (409 from a concurrent duplicate) resolves itself: keep it.
+      const keep = error.isTransient || error.problem?.code === 'idempotency_in_progress';
+      if (!keep) {
+        await outbox.remove(pending.key);
+        this.pending = undefined;
+      }
+      this.setState(keep ? 'queued' : 'failed');
+      this.options.onFailure(error, keep);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/** The success panel: the reference to keep, what happens next, how to follow up. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { ComplaintCreated } from '../../contract/complaint.js';
+import { formatReference } from '../../contract/identifiers.js';
+import { formatDate } from '../../core/i18n.js';
+import { receivedTitle } from './complaint-fields.js';
+
+export interface ConfirmationOptions {
+  result: ComplaintCreated;
+  statusUrl?: string;
+  copied: boolean;
+  onCopy: (reference: string) => void;
+  onAnother: () => void;
+}
+
+export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions): TemplateResult {
+  const reference = formatReference(result.reference);
+  const followUrl = statusUrl ? `${statusUrl}${statusUrl.includes('?') ? '&' : '?'}ref=${encodeURIComponent(reference)}` : '';
+  return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
+    <h2 class="title" id="done-title" tabindex="-1">${receivedTitle(result.kind)}</h2>
+    <div class="reference" part="reference">
+      <span>${msg('Your reference number')}</span>
+      <strong data-reference>${reference}</strong>
+      <button type="button" class="secondary" @click=${() => onCopy(reference)}>
+        ${copied ? msg('Copied') : msg('Copy')}
+      </button>
+    </div>
+    ${result.verifier
+      ? html`<p class="notice">
+          ${msg('Keep this code with the reference number: you need both to follow up, since you did not give a mobile number.')}
+          <strong data-verifier dir="ltr">${result.verifier}</strong>
+        </p>`
+      : nothing}
+    <div>
+      <h3>${msg('What happens next')}</h3>
+      <ul>
+        <li>${msg('The beneficiary relations team reviews it and follows it up until it is resolved.')}</li>
+        ${result.expectedResponseBy
+          ? html`<li>
+              ${msg('We aim to answer by')}
+              <strong>${formatDate(result.expectedResponseBy)}</strong>
+              (${formatDate(result.expectedResponseBy, 'islamic-umalqura')}).
+            </li>`
+          : nothing}
+        <li>
+          ${result.verifier
+            ? msg('To follow it up, enter the reference number and the code above.')
+            : msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.')}
+        </li>
+      </ul>
+    </div>
+    <div class="actions">
+      ${followUrl ? html`<a href=${followUrl} part="status-link">${msg('Follow up on it')}</a>` : nothing}
+      <slot name="after-success"></slot>
+      <button type="button" class="link" @click=${onAnother}>${msg('Send another message')}</button>
+    </div>
+  </section>`;
+}

@@ -1,0 +1,93 @@
+/**
+ * What the complaint form asks, in the order it asks it: labels, hints and limits.
+ * Functions, not constants, so every label is read in the active language at render.
+ */
+import { msg } from '@lit/localize';
+import type { ComplaintKind } from '../../contract/complaint.js';
+import type { Choice } from '../../fields/choice-group.js';
+import type { SummaryField } from '../../fields/error-summary.js';
+
+/** Field names are payload paths, so the schema's and the server's errors land on them. */
+export const FIELD_ORDER = [
+  'kind',
+  'category',
+  'subject',
+  'description',
+  'relatedReference',
+  'anonymous',
+  'contact.name',
+  'contact.mobile',
+  'contact.email',
+  'contactChannel',
+  'consent.accepted',
+] as const;
+
+export const LIMITS = {
+  subject: { minLength: 3, maxLength: 120 },
+  description: { minLength: 10, maxLength: 2000 },
+  name: { minLength: 2, maxLength: 100 },
+} as const;
+
+export function kindChoices(): Choice[] {
+  return [
+    { value: 'complaint', label: msg('Complaint'), hint: msg('Something went wrong and you want it put right.') },
+    { value: 'suggestion', label: msg('Suggestion'), hint: msg('An idea to improve our services. Can be anonymous.') },
+    { value: 'inquiry', label: msg('Inquiry'), hint: msg('A question about our services or your request.') },
+    {
+      value: 'compensation',
+      label: msg('Compensation claim'),
+      hint: msg('You believe the association breached a right of yours and you ask for redress.'),
+    },
+  ];
+}
+
+/** Whole sentences per kind: Arabic nouns change the words around them. */
+export function sendLabel(kind: ComplaintKind): string {
+  switch (kind) {
+    case 'suggestion':
+      return msg('Send suggestion');
+    case 'inquiry':
+      return msg('Send inquiry');
+    case 'compensation':
+      return msg('Send compensation claim');
+    default:
+      return msg('Send complaint');
+  }
+}
+
+export function receivedTitle(kind: ComplaintKind): string {
+  switch (kind) {
+    case 'suggestion':
+      return msg('We received your suggestion');
+    case 'inquiry':
+      return msg('We received your inquiry');
+    case 'compensation':
+      return msg('We received your compensation claim');
+    default:
+      return msg('We received your complaint');
+  }
+}
+
+export function contactChannelChoices(): Choice[] {
+  return [
+    { value: 'phone', label: msg('Phone call or SMS') },
+    { value: 'email', label: msg('E-mail') },
+  ];
+}
+
+/** Labels (and limits) for the error summary, keyed by field name. */
+export function summaryFields(): Record<string, SummaryField> {
+  return {
+    kind: { label: msg('Type of message') },
+    category: { label: msg('Topic') },
+    subject: { label: msg('Subject'), ...LIMITS.subject },
+    description: { label: msg('Details'), ...LIMITS.description },
+    relatedReference: { label: msg('Related reference number') },
+    anonymous: { label: msg('Send without my name') },
+    'contact.name': { label: msg('Full name'), ...LIMITS.name },
+    'contact.mobile': { label: msg('Mobile number') },
+    'contact.email': { label: msg('E-mail address') },
+    contactChannel: { label: msg('How should we contact you?') },
+    'consent.accepted': { label: msg('Privacy notice') },
+  };
+}

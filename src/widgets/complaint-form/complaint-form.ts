@@ -1,0 +1,457 @@
+/**
+ * <sila-complaint-form>: a complaint, suggestion, inquiry or compensation claim, sent to
+ * the association's backend with a reference number to follow it up.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { ANONYMOUS_KINDS, complaintSchema, type Complaint, type ComplaintCreated, type ComplaintKind } from '../../contract/complaint.js';
+import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
+import { DraftStore } from '../../client/drafts.js';
+import { newIdempotencyKey } from '../../client/idempotency.js';
+import type { SilaError } from '../../client/errors.js';
+import { SilaElement } from '../../core/sila-element.js';
+import { FormController, type FormValues } from '../../core/form-controller.js';
+import { SubmissionController } from '../../core/submission-controller.js';
+import { SilaErrorEvent, SilaSubmitEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { formatDays, getLocale, localized } from '../../core/i18n.js';
+import { failureMessage } from '../../core/messages.js';
+import { loadFormConfig } from '../../core/form-config-loader.js';
+import { validateWith } from '../../core/validate.js';
+import { renderLiveRegion } from '../../core/live-region.js';
+import { renderTextField } from '../../fields/text-field.js';
+import { renderTextareaField } from '../../fields/textarea-field.js';
+import { renderSelectField } from '../../fields/select-field.js';
+import { renderChoiceGroup } from '../../fields/choice-group.js';
+import { renderCheckboxField } from '../../fields/checkbox-field.js';
+import { renderErrorSummary } from '../../fields/error-summary.js';
+import { fieldId } from '../../fields/field-parts.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { complaintFormStyles } from './complaint-form.styles.js';
+import { FIELD_ORDER, LIMITS, contactChannelChoices, kindChoices, sendLabel, summaryFields } from './complaint-fields.js';
+import { renderConfirmation } from './complaint-confirmation.js';
+
+const KINDS: readonly ComplaintKind[] = ['complaint', 'suggestion', 'inquiry', 'compensation'];
+
+const EMPTY: FormValues = {
+  kind: 'complaint',
+  category: '',
+  subject: '',
+  description: '',
+  relatedReference: '',
+  anonymous: false,
+  'contact.name': '',
+  'contact.mobile': '',
+  'contact.email': '',
+  contactChannel: 'phone',
+  'consent.accepted': false,
+};
+
+/**
+ * @summary A complaint, suggestion, inquiry or compensation claim form.
+ *
+ * @event sila-submit - Before sending; cancelable. `detail: { kind, payload, idempotencyKey }`.
+ * @event sila-submitted - The backend accepted it. `detail: { kind, reference, result }`.
+ * @event sila-error - Sending failed. `detail: { kind, error, queued }`.
+ *
+ * @slot after-success - Extra content in the confirmation panel (e.g. a rating widget).
+ *
+ * @csspart form - The form element.
+ * @csspart field - Every field wrapper.
+ * @csspart input - Every input, select and textarea.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The "There is a problem" box.
+ * @csspart submit - The send button.
+ * @csspart confirmation - The success panel.
+ * @csspart reference - The reference number box.
+ * @csspart status-link - The link to the status page.
+ *
+ * @cssprop --sila-color-accent - Buttons, links, selected choices (default #0f766e).
+ * @cssprop --sila-color-on-accent - Text on the accent colour.
+ * @cssprop --sila-color-text - Body text.
+ * @cssprop --sila-color-muted - Hints and secondary text.
+ * @cssprop --sila-color-surface - Background of the form.
+ * @cssprop --sila-color-surface-alt - Background of notices.
+ * @cssprop --sila-color-border - Input borders (keep 3:1 contrast).
+ * @cssprop --sila-color-error - Errors.
+ * @cssprop --sila-color-success - The confirmation panel.
+ * @cssprop --sila-color-focus - The focus ring.
+ * @cssprop --sila-font-family - Defaults to the page's font.
+ * @cssprop --sila-font-size - Base size (1rem).
+ * @cssprop --sila-radius - Corner radius.
+ * @cssprop --sila-space - Base spacing.
+ * @cssprop --sila-max-width - Widest the form grows (42rem).
+ */
+export class SilaComplaintForm extends SilaElement {
+  static override styles = [tokens, formStyles, complaintFormStyles];
+
+  /** Preselected type: complaint, suggestion, inquiry or compensation. */
+  @property() kind?: ComplaintKind;
+
+  /** A heading of your own instead of the default. */
+  @property() heading?: string;
+
+  /** URL of the page that has <sila-status-lookup>; the confirmation links to it. */
+  @property({ attribute: 'status-url' }) statusUrl?: string;
+
+  /** light (default), dark, or auto (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  @state() private formConfig: FormConfig = DEFAULT_FORM_CONFIG;
+  @state() private announcement = '';
+  @state() private copied = false;
+  @state() private savedAt?: number;
+
+  private drafts?: DraftStore;
+  private idempotencyKey?: string;
+  private startedAt = Date.now();
+  private honeypot = '';
+  private focusAfterRender?: string;
+  private sending = false;
+
+  private readonly form = new FormController<Complaint>(this, {
+    initial: EMPTY,
+    validate: (values) => validateWith(complaintSchema, this.toPayload(values)),
+    onChange: () => this.saveDraft(),
+  });
+
+  private readonly submission = new SubmissionController<Complaint, ComplaintCreated>(this, {
+    owner: () => `complaint:${this.resolvedEndpoint}`,
+    send: (payload, key) => this.api.createComplaint(payload, key),
+    onSuccess: (result) => this.handleSuccess(result),
+    onFailure: (error, queued) => this.handleFailure(error, queued),
+  });
+
+  private boundEndpoint?: string;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The endpoint may arrive after connection (configure() called later by the page).
+    if (this.boundEndpoint !== this.resolvedEndpoint) this.bindEndpoint(this.resolvedEndpoint);
+  }
+
+  /** Loads the draft, the form-config and any waiting submission for this backend. */
+  private bindEndpoint(endpoint: string): void {
+    this.boundEndpoint = endpoint;
+    this.drafts = this.config.disableDrafts ? undefined : new DraftStore('complaint', endpoint);
+    const draft = this.drafts?.load();
+    if (draft) {
+      this.form.restore(draft.values as FormValues);
+      this.idempotencyKey = draft.idempotencyKey;
+      this.startedAt = draft.startedAt;
+      this.savedAt = draft.savedAt;
+    } else if (this.kind && KINDS.includes(this.kind) && !this.form.submitAttempted) {
+      this.form.values = { ...this.form.values, kind: this.kind };
+    }
+    void loadFormConfig(endpoint, this.api, this.config.formConfig).then((config) => {
+      this.formConfig = config;
+    });
+    if (!endpoint) return;
+    // A submission left waiting by an earlier visit goes out now.
+    void this.submission.resume().then((resumed) => {
+      if (resumed && this.submission.state === 'queued') this.announcement = failureMessage(this.submission.error);
+    });
+  }
+
+  /** Clears the form, the saved draft and any error (the "Clear my answers" action). */
+  clearAnswers(): void {
+    this.drafts?.clear();
+    this.form.reset();
+    this.idempotencyKey = undefined;
+    this.startedAt = Date.now();
+    this.savedAt = undefined;
+    this.submission.reset();
+    this.announcement = msg('Your answers were cleared.');
+    this.focusAfterRender = fieldId('kind');
+  }
+
+  private toPayload(values: FormValues): unknown {
+    const kind = values.kind as ComplaintKind;
+    const anonymous = ANONYMOUS_KINDS.includes(kind) && values.anonymous === true;
+    const versions = this.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
+    return {
+      kind,
+      category: values.category,
+      subject: values.subject,
+      description: values.description,
+      relatedReference: values.relatedReference,
+      anonymous,
+      contactChannel: anonymous ? undefined : values.contactChannel || 'phone',
+      contact: anonymous
+        ? undefined
+        : { name: values['contact.name'], mobile: values['contact.mobile'], email: values['contact.email'] },
+      consent: { accepted: values['consent.accepted'] === true, version: versions.consent },
+      channel: 'website',
+      client: {
+        locale: getLocale(),
+        fillMs: Math.max(0, Date.now() - this.startedAt),
+        hp: this.honeypot,
+        page: globalThis.location?.pathname,
+      },
+    };
+  }
+
+  private saveDraft(): void {
+    if (!this.drafts) return;
+    this.drafts.save({ values: this.form.values, idempotencyKey: this.idempotencyKey, startedAt: this.startedAt });
+    this.savedAt = Date.now();
+  }
+
+  private async submitComplaint(event: Event): Promise<void> {
+    event.preventDefault();
+    // A double tap must send once: the guard is set before anything awaits.
+    if (this.sending || this.submission.state === 'submitting') return;
+    this.sending = true;
+    try {
+      await this.validateAndSend();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async validateAndSend(): Promise<void> {
+    const validation = this.form.attemptSubmit();
+    if (!validation.ok || !validation.payload) {
+      this.announcement = '';
+      this.focusAfterRender = 'error-summary';
+      return;
+    }
+    const token = await this.config.captchaToken?.();
+    const payload: Complaint = token ? { ...validation.payload, client: { ...validation.payload.client, captchaToken: token } } : validation.payload;
+    this.idempotencyKey ??= newIdempotencyKey();
+    this.saveDraft();
+    const submit = new SilaSubmitEvent<Complaint>({ kind: 'complaint', payload, idempotencyKey: this.idempotencyKey });
+    if (!this.dispatchEvent(submit)) return; // the host page sends it itself
+    this.announcement = msg('Sending…');
+    await this.submission.submit(payload, this.idempotencyKey);
+  }
+
+  private handleSuccess(result: ComplaintCreated): void {
+    this.drafts?.clear();
+    this.idempotencyKey = undefined;
+    this.savedAt = undefined;
+    this.form.reset();
+    this.announcement = msg('Sent.');
+    this.focusAfterRender = 'done-title';
+    this.dispatchEvent(new SilaSubmittedEvent({ kind: 'complaint', reference: result.reference, result }));
+  }
+
+  private handleFailure(error: SilaError, queued: boolean): void {
+    if (error.kind === 'validation' && error.fieldErrors.length > 0) {
+      // The server saw something the form did not: show it next to the fields. The
+      // corrected payload will differ, so it needs a new idempotency key.
+      this.form.setServerErrors(error.fieldErrors);
+      this.idempotencyKey = undefined;
+      this.saveDraft();
+      this.submission.reset();
+      this.focusAfterRender = 'error-summary';
+    } else {
+      this.focusAfterRender = 'status-message';
+    }
+    this.announcement = failureMessage(error);
+    this.dispatchEvent(new SilaErrorEvent({ kind: 'complaint', error, queued }));
+  }
+
+  private async copyReference(reference: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(reference);
+      this.copied = true;
+      this.announcement = msg('Reference number copied.');
+    } catch {
+      // Clipboard blocked (insecure context, permissions): select it so it can be copied by hand.
+      const node = this.renderRoot.querySelector('[data-reference]');
+      if (node) getSelection()?.selectAllChildren(node);
+    }
+  }
+
+  private startAnother(): void {
+    this.submission.reset();
+    this.copied = false;
+    this.startedAt = Date.now();
+    this.focusAfterRender = fieldId('kind');
+  }
+
+  private focusField(name: string): void {
+    const root = this.renderRoot as ShadowRoot;
+    const target =
+      root.getElementById(fieldId(name)) ?? root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+    // A radio group's fieldset gets focus on its first radio.
+    const focusable = target?.tagName === 'FIELDSET' ? target.querySelector<HTMLElement>('input:checked, input') : target;
+    focusable?.focus();
+    focusable?.scrollIntoView({ block: 'center' });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusAfterRender) return;
+    const id = this.focusAfterRender;
+    this.focusAfterRender = undefined;
+    const root = this.renderRoot as ShadowRoot;
+    const target = root.getElementById(id);
+    if (target) {
+      target.focus();
+      target.scrollIntoView?.({ block: 'start' });
+    } else {
+      this.focusField(id);
+    }
+  }
+
+  private categoryOptions(kind: ComplaintKind) {
+    return this.formConfig.complaintCategories
+      .filter((category) => !category.kinds || category.kinds.includes(kind))
+      .map((category) => ({ value: category.id, label: localized(category.label) }));
+  }
+
+  private renderStatus() {
+    const state = this.submission.state;
+    if (state !== 'queued' && state !== 'failed') return nothing;
+    if (state === 'failed' && this.submission.error?.kind === 'validation') return nothing;
+    return html`<div class="notice warning queued" id="status-message" tabindex="-1" part="status">
+      <p>
+        ${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}
+        ${failureMessage(this.submission.error)}
+      </p>
+      <div class="actions">
+        <button type="button" class="secondary" @click=${() => this.submission.retry()}>${msg('Try again now')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderPrivacy() {
+    const association = this.formConfig.association;
+    const custom = localized(association.privacyNotice);
+    const name = localized(association.name);
+    return html`<div class="privacy notice" part="privacy">
+      ${custom
+        ? html`<p>${custom}</p>`
+        : html`<p>${msg(str`${name} collects these details only to handle your message and contact you about it.`)}</p>
+            <ul>
+              <li>${msg('Only the staff who handle your message can see them; they are kept confidential.')}</li>
+              <li>${msg('They are kept for as long as needed to follow your message up, then deleted.')}</li>
+              <li>${msg('You may ask to see, correct or delete your data at any time.')}</li>
+            </ul>`}
+      ${association.privacyNoticeUrl
+        ? html`<p><a href=${association.privacyNoticeUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderForm() {
+    const form = this.form as FormController<unknown>;
+    const kind = (this.form.text('kind') || 'complaint') as ComplaintKind;
+    const canBeAnonymous = ANONYMOUS_KINDS.includes(kind);
+    const anonymous = canBeAnonymous && this.form.get('anonymous') === true;
+    const submitting = this.submission.state === 'submitting';
+    const responseDays = this.formConfig.complaintResponseDays;
+    const errors = this.form.visibleErrors(FIELD_ORDER);
+    const summaryErrors = this.form.submitAttempted ? errors : [];
+    return html`<form class="form" part="form" novalidate @submit=${this.submitComplaint} aria-labelledby="title">
+      <h2 class="title" id="title">${this.heading ?? msg('Complaints, suggestions and inquiries')}</h2>
+      <p class="lead">
+        ${msg('Tell us what happened or what could be better. Every message gets a reference number and is followed up until it is resolved.')}
+        ${responseDays ? msg(str`We answer within ${formatDays(responseDays)}.`) : nothing}
+      </p>
+      ${renderErrorSummary(summaryErrors, summaryFields(), (name) => this.focusField(name))} ${this.renderStatus()}
+
+      <fieldset class="section">
+        <legend>${msg('Your message')}</legend>
+        ${renderChoiceGroup(form, { name: 'kind', label: msg('Type of message'), choices: kindChoices() })}
+        ${renderSelectField(form, { name: 'category', label: msg('Topic'), options: this.categoryOptions(kind) })}
+        ${renderTextField(form, { name: 'subject', label: msg('Subject'), hint: msg('A few words, e.g. "Late reply to my request".'), ...LIMITS.subject })}
+        ${renderTextareaField(form, {
+          name: 'description',
+          label: msg('Details'),
+          hint: msg('What happened, when and where. Do not include bank card numbers or passwords.'),
+          ...LIMITS.description,
+        })}
+        ${renderTextField(form, {
+          name: 'relatedReference',
+          label: msg('Related reference number'),
+          hint: msg('If this is about a request you already made, e.g. R-4F7K-2M9Q-X3TB.'),
+          optional: true,
+          ltr: true,
+          autocomplete: 'off',
+          spellcheck: false,
+        })}
+      </fieldset>
+
+      <fieldset class="section">
+        <legend>${msg('Your contact details')}</legend>
+        ${canBeAnonymous
+          ? renderCheckboxField(form, {
+              name: 'anonymous',
+              label: msg('Send my suggestion without my name'),
+              hint: msg('We will give you a code to follow it up with instead.'),
+            })
+          : nothing}
+        ${anonymous
+          ? nothing
+          : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), autocomplete: 'name', ...LIMITS.name })}
+            ${renderTextField(form, {
+              name: 'contact.mobile',
+              label: msg('Mobile number'),
+              hint: msg('A Saudi mobile number, e.g. 05XXXXXXXX. Its last 4 digits let you follow up.'),
+              type: 'tel',
+              inputmode: 'tel',
+              autocomplete: 'tel',
+              ltr: true,
+            })}
+            ${renderTextField(form, {
+              name: 'contact.email',
+              label: msg('E-mail address'),
+              type: 'email',
+              inputmode: 'email',
+              autocomplete: 'email',
+              ltr: true,
+              spellcheck: false,
+              optional: this.form.text('contactChannel') !== 'email',
+            })}
+            ${renderChoiceGroup(form, { name: 'contactChannel', label: msg('How should we contact you?'), choices: contactChannelChoices(), inline: true })}`}
+      </fieldset>
+
+      <fieldset class="section">
+        <legend>${msg('Privacy')}</legend>
+        ${this.renderPrivacy()}
+        ${renderCheckboxField(form, {
+          name: 'consent.accepted',
+          label: msg('I have read the privacy notice and agree that my details are used to handle this message.'),
+        })}
+      </fieldset>
+
+      <div class="honeypot" aria-hidden="true">
+        <label>Website <input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
+      </div>
+
+      <div class="actions">
+        <button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
+          ${submitting ? msg('Sending…') : sendLabel(kind)}
+        </button>
+        <button type="button" class="link" @click=${this.clearAnswers}>${msg('Clear my answers')}</button>
+      </div>
+      ${this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing}
+    </form>`;
+  }
+
+  protected override render() {
+    const result = this.submission.state === 'succeeded' ? this.submission.result : undefined;
+    return html`${result
+      ? renderConfirmation({
+          result,
+          statusUrl: this.statusUrl,
+          copied: this.copied,
+          onCopy: (reference) => void this.copyReference(reference),
+          onAnother: () => this.startAnother(),
+        })
+      : this.renderForm()}
+    ${renderLiveRegion(this.announcement)}`;
+  }
+}
+
+SilaComplaintForm.define('sila-complaint-form');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sila-complaint-form': SilaComplaintForm;
+  }
+}

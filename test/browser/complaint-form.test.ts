@@ -1,0 +1,416 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/widgets/complaint-form/complaint-form.js';
+import type { SilaComplaintForm } from '../../src/widgets/complaint-form/complaint-form.js';
+import { configure } from '../../src/config.js';
+import { setLocale } from '../../src/core/i18n.js';
+import { outbox } from '../../src/client/outbox.js';
+import type { SilaSubmitEvent } from '../../src/core/events.js';
+import type { Complaint } from '../../src/contract/complaint.js';
+import {
+  choose,
+  errorText,
+  lookup,
+  resetPage,
+  seedStartedDraft,
+  serverEndpoint,
+  shadow,
+  submitButton,
+  tick,
+  typeInto,
+  until,
+} from './helpers.js';
+import { VALID, fillValidComplaint } from './complaint-fill.js';
+
+async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<SilaComplaintForm> {
+  if (seed) seedStartedDraft('complaint', endpoint);
+  const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${endpoint}></sila-complaint-form>`);
+  // Wait for the server's form-config (its privacy notice replaces the default one).
+  if (endpoint === serverEndpoint()) {
+    await until(() => shadow(el).querySelector('.privacy a[href="/demo/privacy.html"]'), 5_000, 'form-config');
+  }
+  return el;
+}
+
+/** Captures the payload the form would send, without sending it. */
+async function capturePayload(el: SilaComplaintForm): Promise<SilaSubmitEvent<Complaint>> {
+  const listener = oneEvent(el, 'sila-submit') as Promise<SilaSubmitEvent<Complaint>>;
+  el.addEventListener('sila-submit', (event) => event.preventDefault(), { once: true });
+  submitButton(el).click();
+  return listener;
+}
+
+describe('<sila-complaint-form>', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('is accessible when empty, in Arabic and right-to-left by default', async () => {
+    const el = await renderForm();
+    await expect(el).to.be.accessible();
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(shadow(el).querySelector('h2')!.textContent).to.equal('الشكاوى والاقتراحات والاستفسارات');
+    expect(submitButton(el).textContent!.trim()).to.equal('إرسال الشكوى');
+  });
+
+  it('speaks English left-to-right with lang="en"', async () => {
+    seedStartedDraft('complaint', serverEndpoint());
+    const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form lang="en" endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    await el.updateComplete;
+    await until(() => el.getAttribute('dir') === 'ltr', 2_000, 'ltr');
+    expect(shadow(el).querySelector('h2')!.textContent).to.equal('Complaints, suggestions and inquiries');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the association categories and response period from the server form-config', async () => {
+    const el = await renderForm();
+    const options = [...shadow(el).querySelectorAll('select[name=category] option')].map((o) => (o as HTMLOptionElement).value);
+    expect(options).to.include.members(['service_quality', 'delay', 'website']);
+    expect(options).not.to.include('improvement');
+    choose(el, 'kind', 'suggestion');
+    await el.updateComplete;
+    const forSuggestions = [...shadow(el).querySelectorAll('select[name=category] option')].map((o) => (o as HTMLOptionElement).value);
+    expect(forSuggestions).to.include('improvement');
+    expect(shadow(el).querySelector('.lead')!.textContent).to.contain('7 أيام');
+  });
+
+  it('on an empty submit, lists every error in a focused summary and marks the fields (Arabic)', async () => {
+    const el = await renderForm();
+    submitButton(el).click();
+    await el.updateComplete;
+    const summary = shadow(el).getElementById('error-summary')!;
+    expect(summary).to.exist;
+    expect(shadow(el).activeElement).to.equal(summary);
+    expect(summary.querySelector('h3')!.textContent).to.equal('يوجد خطأ');
+    const items = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
+    expect(items).to.deep.equal([
+      'الموضوع: هذا الحقل مطلوب.',
+      'العنوان: هذا الحقل مطلوب.',
+      'التفاصيل: هذا الحقل مطلوب.',
+      'الاسم الكامل: هذا الحقل مطلوب.',
+      'رقم الجوال: هذا الحقل مطلوب.',
+      'إشعار الخصوصية: يجب الموافقة للمتابعة.',
+    ]);
+    const mobile = shadow(el).querySelector('[name="contact.mobile"]')!;
+    expect(mobile.getAttribute('aria-invalid')).to.equal('true');
+    const describedBy = mobile.getAttribute('aria-describedby')!.split(' ');
+    expect(describedBy.map((id) => shadow(el).getElementById(id)?.textContent)).to.satisfy((texts: string[]) =>
+      texts.some((text) => text?.includes('هذا الحقل مطلوب')),
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives every field its own message, in English too', async () => {
+    await setLocale('en');
+    const el = await renderForm();
+    typeInto(el, 'subject', 'ab');
+    typeInto(el, 'description', 'short');
+    typeInto(el, 'relatedReference', 'not-a-ref');
+    typeInto(el, 'contact.name', 'x');
+    typeInto(el, 'contact.mobile', '12345');
+    typeInto(el, 'contact.email', 'someone@');
+    await el.updateComplete;
+    expect(errorText(el, 'subject')).to.equal('Error: Enter at least 3 characters.');
+    expect(errorText(el, 'description')).to.equal('Error: Enter at least 10 characters.');
+    expect(errorText(el, 'relatedReference')).to.contain('Enter the reference number as shown on your confirmation');
+    expect(errorText(el, 'contact.name')).to.equal('Error: Enter at least 2 characters.');
+    expect(errorText(el, 'contact.mobile')).to.equal('Error: Enter a Saudi mobile number, like 05XXXXXXXX.');
+    expect(errorText(el, 'contact.email')).to.equal('Error: Enter an e-mail address like name@example.com.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives every field its own message in Arabic', async () => {
+    const el = await renderForm();
+    typeInto(el, 'subject', 'ab');
+    typeInto(el, 'contact.mobile', '٠١٢٣');
+    typeInto(el, 'contact.email', 'someone@');
+    typeInto(el, 'description', 'x'.repeat(2001));
+    await el.updateComplete;
+    expect(errorText(el, 'subject')).to.equal('خطأ: الحد الأدنى لعدد الأحرف: 3.');
+    expect(errorText(el, 'contact.mobile')).to.contain('أدخل رقم جوال سعوديًا صحيحًا');
+    expect(errorText(el, 'contact.email')).to.contain('أدخل بريدًا إلكترونيًا صحيحًا');
+    expect(errorText(el, 'description')).to.equal('خطأ: الحد الأقصى لعدد الأحرف: 2000.');
+    expect(shadow(el).querySelector('.counter.over')!.textContent!.trim()).to.equal('عدد الأحرف الزائدة: 1');
+  });
+
+  it('does not show an error while the person is still typing the first time', async () => {
+    const el = await renderForm();
+    const input = shadow(el).querySelector<HTMLInputElement>('[name="contact.mobile"]')!;
+    input.focus();
+    input.value = '05';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(errorText(el, 'contact.mobile')).to.equal(undefined);
+    input.blur();
+    await el.updateComplete;
+    expect(errorText(el, 'contact.mobile')).to.contain('رقم جوال');
+  });
+
+  it('accepts Arabic-Indic and Persian digits and sends the mobile as E.164', async () => {
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '٠٥٥١٢٣٤٥٦٧' });
+    typeInto(el, 'relatedReference', 'r-۴f7k-2m9q-x3tb');
+    await el.updateComplete;
+    const event = await capturePayload(el);
+    expect(event.detail.payload.contact!.mobile).to.equal('+966551234567');
+    expect(event.detail.payload.relatedReference).to.equal('R4F7K2M9QX3TB');
+    expect(event.detail.payload.consent).to.deep.equal({ accepted: true, version: 'privacy-v1' });
+  });
+
+  it('moves focus to the field when an error summary link is followed', async () => {
+    const el = await renderForm();
+    submitButton(el).click();
+    await el.updateComplete;
+    const link = [...shadow(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) => a.textContent!.startsWith('رقم الجوال'))!;
+    link.click();
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('contact.mobile');
+  });
+
+  it('lets a suggestion be anonymous, and only a suggestion', async () => {
+    const el = await renderForm();
+    expect(shadow(el).querySelector('[name=anonymous]')).to.equal(null);
+    choose(el, 'kind', 'suggestion');
+    await el.updateComplete;
+    tick(el, 'anonymous');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[name="contact.name"]')).to.equal(null);
+    choose(el, 'category', 'improvement');
+    typeInto(el, 'subject', 'ساعات العمل');
+    typeInto(el, 'description', 'أقترح تمديد ساعات استقبال المستفيدين مساءً.');
+    tick(el, 'consent.accepted');
+    await el.updateComplete;
+    const event = await capturePayload(el);
+    expect(event.detail.payload.anonymous).to.equal(true);
+    expect(event.detail.payload.contact).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('requires the e-mail when e-mail is the chosen contact channel', async () => {
+    const el = await renderForm();
+    fillValidComplaint(el);
+    choose(el, 'contactChannel', 'email');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(errorText(el, 'contact.email')).to.equal('خطأ: هذا الحقل مطلوب.');
+  });
+
+  it('restores a draft after the element is created again, and clears it on request', async () => {
+    const endpoint = serverEndpoint();
+    let el = await renderForm(endpoint);
+    typeInto(el, 'subject', 'مسودة محفوظة');
+    typeInto(el, 'contact.mobile', '0551234567');
+    el.remove();
+    el = await renderForm(endpoint, false);
+    expect(shadow(el).querySelector<HTMLInputElement>('[name=subject]')!.value).to.equal('مسودة محفوظة');
+    expect(shadow(el).querySelector<HTMLInputElement>('[name="contact.mobile"]')!.value).to.equal('0551234567');
+    expect(shadow(el).querySelector('.saved')).to.exist;
+    const clear = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'مسح إجاباتي')!;
+    clear.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector<HTMLInputElement>('[name=subject]')!.value).to.equal('');
+    expect(localStorage.getItem(`sila:draft:complaint:${endpoint}`)).to.equal(null);
+  });
+
+  it('lets the host page send it itself through a cancelable sila-submit', async () => {
+    let sent = 0;
+    const el = await renderForm();
+    configure({ fetch: (...args) => (sent++, fetch(...args)) });
+    fillValidComplaint(el);
+    await el.updateComplete;
+    const event = await capturePayload(el);
+    expect(event.defaultPrevented).to.equal(true);
+    expect(event.detail.kind).to.equal('complaint');
+    expect(event.detail.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sent).to.equal(0);
+    expect(shadow(el).querySelector('form')).to.exist;
+  });
+
+  it('sends to the real server, shows the reference and lets the person look it up', async () => {
+    const el = await renderForm();
+    fillValidComplaint(el);
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'sila-submitted');
+    submitButton(el).click();
+    await el.updateComplete;
+    const { detail } = await submitted;
+    await el.updateComplete;
+    const shown = shadow(el).querySelector('[data-reference]')!.textContent!;
+    expect(shown).to.match(/^C-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(shown.replace(/-/g, '')).to.equal(detail.reference);
+    expect(shadow(el).activeElement?.id).to.equal('done-title');
+    expect(shadow(el).getElementById('done-title')!.textContent).to.equal('استلمنا شكواك');
+    await expect(el).to.be.accessible();
+    expect(localStorage.getItem(`sila:draft:complaint:${serverEndpoint()}`)).to.equal(null);
+    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
+
+    const answer = await lookup(shown, '4567');
+    expect(answer.status).to.equal(200);
+    const body = await answer.json();
+    expect(body.status).to.equal('received');
+    expect(body.kind).to.equal('complaint');
+  });
+
+  it('reuses one idempotency key across retries, so a lost answer never makes a duplicate', async () => {
+    const keys: string[] = [];
+    let calls = 0;
+    configure({
+      retries: 3,
+      fetch: async (input, init) => {
+        const headers = new Headers(init?.headers);
+        if (init?.method === 'POST') {
+          keys.push(headers.get('Idempotency-Key')!);
+          calls++;
+          if (calls === 1) throw new TypeError('Failed to fetch'); // connection dropped
+          if (calls === 2) {
+            await fetch(input, init); // the server commits, then the answer is lost
+            throw new TypeError('Failed to fetch');
+          }
+        }
+        return fetch(input, init);
+      },
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0559876543' });
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'sila-submitted');
+    submitButton(el).click();
+    const { detail } = await submitted;
+    expect(keys).to.have.length(3);
+    expect(new Set(keys).size).to.equal(1);
+    // The third attempt got the stored answer of the second: the same single record.
+    const answer = await lookup(detail.reference!, '6543');
+    expect(answer.status).to.equal(200);
+  });
+
+  it('keeps a submission it cannot deliver, says so, and delivers it once when the page opens again', async () => {
+    let online = false;
+    let posts = 0;
+    configure({
+      retries: 0,
+      fetch: (input, init) => {
+        if (init?.method === 'POST') posts++;
+        return online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
+      },
+    });
+    let el = await renderForm();
+    fillValidComplaint(el, { mobile: '0551112233' });
+    await el.updateComplete;
+    submitButton(el).click();
+    await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued message');
+    expect(shadow(el).getElementById('status-message')!.textContent).to.contain('بانتظار الإرسال');
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.contain('غير متصل');
+    await expect(el).to.be.accessible();
+    const waiting = await outbox.pending(`complaint:${serverEndpoint()}`);
+    expect(waiting).to.have.length(1);
+    el.remove();
+
+    // The page is opened again once the connection is back: sent once, same key.
+    online = true;
+    posts = 0;
+    el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
+    expect(posts).to.equal(1);
+    const reference = shadow(el).querySelector('[data-reference]')!.textContent!;
+    expect((await lookup(reference, '2233')).status).to.equal(200);
+    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
+  });
+
+  it('sends a waiting submission when the browser comes back online', async () => {
+    let online = false;
+    configure({
+      retries: 0,
+      fetch: (input, init) => (online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('offline'))),
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0557778899' });
+    await el.updateComplete;
+    submitButton(el).click();
+    await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued');
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
+  });
+
+  it('puts the server’s field errors next to the fields', async () => {
+    // The page offers a category this association's server does not know.
+    configure({
+      formConfig: { complaintCategories: [{ id: 'retired_topic', label: { ar: 'موضوع قديم', en: 'Old topic' } }] },
+    });
+    seedStartedDraft('complaint', serverEndpoint());
+    const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    await until(() => shadow(el).querySelector('option[value=retired_topic]'), 5_000, 'override');
+    fillValidComplaint(el);
+    choose(el, 'category', 'retired_topic');
+    await el.updateComplete;
+    const failed = oneEvent(el, 'sila-error');
+    submitButton(el).click();
+    const { detail } = await failed;
+    expect(detail.error.kind).to.equal('validation');
+    await el.updateComplete;
+    expect(errorText(el, 'category')).to.equal('خطأ: اختر أحد الخيارات.');
+    expect(shadow(el).activeElement?.id).to.equal('error-summary');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while submitting, and a double tap sends once', async () => {
+    let posts = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    configure({
+      fetch: async (input, init) => {
+        if (init?.method === 'POST') {
+          posts++;
+          await gate;
+        }
+        return fetch(input, init);
+      },
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0554445566' });
+    await el.updateComplete;
+    for (let i = 0; i < 5; i++) submitButton(el).click();
+    await until(() => submitButton(el).getAttribute('aria-disabled') === 'true', 2_000, 'submitting');
+    expect(submitButton(el).textContent!.trim()).to.equal('جارٍ الإرسال…');
+    await expect(el).to.be.accessible();
+    release();
+    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
+    expect(posts).to.equal(1);
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const el = await renderForm();
+    const root = shadow(el);
+    const active = () => root.activeElement as HTMLInputElement | null;
+    /** Presses Tab until the named control has focus (as a person tabbing along). */
+    async function tabTo(name: string): Promise<void> {
+      for (let i = 0; i < 6 && active()?.getAttribute('name') !== name; i++) await sendKeys({ press: 'Tab' });
+      expect(active()?.getAttribute('name')).to.equal(name);
+    }
+    root.querySelector<HTMLInputElement>('input[name=kind][value=complaint]')!.focus();
+    await sendKeys({ press: 'ArrowDown' }); // radio group: arrows move the choice
+    expect(active()?.value).to.equal('suggestion');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(active()?.value).to.equal('complaint');
+    await tabTo('category');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(root.querySelector<HTMLSelectElement>('select[name=category]')!.value).to.not.equal('');
+    await tabTo('subject');
+    await sendKeys({ type: VALID.subject });
+    await tabTo('description');
+    await sendKeys({ type: VALID.description });
+    await tabTo('contact.name');
+    await sendKeys({ type: VALID.name });
+    await tabTo('contact.mobile');
+    await sendKeys({ type: '0553334444' });
+    await tabTo('consent.accepted');
+    await sendKeys({ press: 'Space' });
+    expect(active()?.checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement).to.equal(submitButton(el));
+    const submitted = oneEvent(el, 'sila-submitted');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await submitted;
+    expect(detail.reference).to.match(/^C/);
+  });
+});

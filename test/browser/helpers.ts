@@ -1,0 +1,100 @@
+/** Shared helpers for the browser tests: the real server's URL and user-like input. */
+import { resetConfig } from '../../src/config.js';
+import { clearFormConfigCache } from '../../src/core/form-config-loader.js';
+import { setLocale } from '../../src/core/i18n.js';
+import { outbox } from '../../src/client/outbox.js';
+
+declare global {
+  interface Window {
+    SILA_TEST_ENDPOINT: string;
+  }
+}
+
+/** The reference server started by scripts/test.mjs (real HTTP, real database). */
+export function serverEndpoint(): string {
+  if (!window.SILA_TEST_ENDPOINT) throw new Error('SILA_TEST_ENDPOINT is not set: run the suite with npm test');
+  return window.SILA_TEST_ENDPOINT;
+}
+
+/** A port nothing listens on: every call fails like a dead connection. */
+export const DEAD_ENDPOINT = 'http://127.0.0.1:9';
+
+/**
+ * Pretends the person started filling the form a minute ago: the server's time trap
+ * silently drops forms filled faster than a person can.
+ */
+export function seedStartedDraft(widget: string, endpoint: string, values: Record<string, unknown> = {}): void {
+  const now = Date.now();
+  localStorage.setItem(`sila:draft:${widget}:${endpoint}`, JSON.stringify({ values, startedAt: now - 60_000, savedAt: now }));
+}
+
+export async function resetPage(): Promise<void> {
+  localStorage.clear();
+  resetConfig();
+  clearFormConfigCache();
+  await setLocale('ar');
+  for (const owner of ['complaint:' + (window.SILA_TEST_ENDPOINT ?? ''), `complaint:${DEAD_ENDPOINT}`]) {
+    for (const entry of await outbox.pending(owner)) await outbox.remove(entry.idempotencyKey);
+  }
+}
+
+export function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+/** Types into a field the way an input event from a person arrives. */
+export function typeInto(el: Element, name: string, value: string): void {
+  const input = shadow(el).querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);
+  if (!input) throw new Error(`no field ${name}`);
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.blur();
+}
+
+export function choose(el: Element, name: string, value: string): void {
+  const root = shadow(el);
+  const select = root.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+  if (select) {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return;
+  }
+  const radio = root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
+  if (!radio) throw new Error(`no choice ${name}=${value}`);
+  radio.click();
+}
+
+export function tick(el: Element, name: string, checked = true): void {
+  const box = shadow(el).querySelector<HTMLInputElement>(`input[type=checkbox][name="${name}"]`);
+  if (!box) throw new Error(`no checkbox ${name}`);
+  if (box.checked !== checked) box.click();
+}
+
+export function errorText(el: Element, name: string): string | undefined {
+  const input = shadow(el).querySelector(`[name="${name}"]`);
+  const field = input?.closest('.field, .group');
+  return field?.querySelector('.error')?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+export function submitButton(el: Element): HTMLButtonElement {
+  return shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!;
+}
+
+/** Waits until a condition holds (rendering after a network answer), or fails. */
+export async function until(condition: () => unknown, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Looks a submission up through the real server, as the status widget will. */
+export async function lookup(reference: string, verifier: string): Promise<Response> {
+  return fetch(`${serverEndpoint()}/v1/status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reference, verifier }),
+  });
+}

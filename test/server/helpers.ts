@@ -1,0 +1,216 @@
+/**
+ * Shared test set-up: the same test bodies run over every database driver — the
+ * embedded one always, PostgreSQL too when DATABASE_URL is set (each test file then
+ * works in a fresh schema that is dropped afterwards).
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe } from 'node:test';
+import type * as z from 'zod/mini';
+import type { FormConfig } from '../../src/contract/form-config.js';
+import { problemSchema } from '../../src/contract/problem.js';
+import { createApp, type AppDeps } from '../../server/app.js';
+import { DEFAULT_CONFIG_PATH, loadFormConfig } from '../../server/config.js';
+import type { Database } from '../../server/db/database.js';
+import { MEMORY, openDatabase } from '../../server/db/open.js';
+import { DEFAULT_LIMITS } from '../../server/limits.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const ALLOWED_ORIGIN = 'https://charity.example';
+export const exampleConfig: FormConfig = loadFormConfig(DEFAULT_CONFIG_PATH);
+
+export interface Driver {
+  name: 'pglite' | 'postgres';
+  open(): Promise<Database>;
+  /** Closes and, for PostgreSQL, drops the test schema. */
+  dispose(db: Database): Promise<void>;
+}
+
+export function drivers(): Driver[] {
+  const list: Driver[] = [
+    { name: 'pglite', open: () => openDatabase({ dataDir: MEMORY }), dispose: (db) => db.close() },
+  ];
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const schemas = new Map<Database, string>();
+    list.push({
+      name: 'postgres',
+      async open() {
+        const schema = `sila_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+        const db = await openDatabase({ databaseUrl: url, dataDir: MEMORY, schema });
+        schemas.set(db, schema);
+        return db;
+      },
+      async dispose(db) {
+        await db.exec(`DROP SCHEMA IF EXISTS "${schemas.get(db)}" CASCADE`).catch(() => {});
+        await db.close().catch(() => {});
+      },
+    });
+  }
+  return list;
+}
+
+/** describe() once per driver; `db()` is the database of the current run. */
+export function describeEachDatabase(title: string, body: (db: () => Database, driver: Driver) => void): void {
+  for (const driver of drivers()) {
+    describe(`${title} [${driver.name}]`, () => {
+      let database: Database | undefined;
+      before(async () => {
+        database = await driver.open();
+      });
+      after(async () => {
+        if (database) await driver.dispose(database);
+      });
+      body(() => {
+        assert.ok(database, 'database not open yet');
+        return database;
+      }, driver);
+    });
+  }
+}
+
+export type TestApp = ReturnType<typeof createApp>;
+
+/** The app as main.ts builds it, with test-friendly limits (no per-IP limits) and no logging. */
+export function makeApp(db: Database, overrides: Partial<AppDeps> = {}): TestApp {
+  return createApp({
+    db,
+    formConfig: exampleConfig,
+    adminToken: ADMIN_TOKEN,
+    allowedOrigins: [ALLOWED_ORIGIN],
+    trustProxy: false,
+    limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 0 },
+    log: () => {},
+    ...overrides,
+  });
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+export async function call(app: TestApp, path: string, init: RequestInit = {}): Promise<Answer> {
+  const response = await app.request(path, init);
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+export function postJson(
+  app: TestApp,
+  path: string,
+  body: unknown,
+  options: { key?: string | null; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const key = options.key === undefined ? randomUUID() : options.key;
+  return call(app, path, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(key === null ? {} : { 'Idempotency-Key': key }),
+      ...options.headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export function staffGet(app: TestApp, path: string): Promise<Answer> {
+  return call(app, path, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+}
+
+export function staffPost(app: TestApp, path: string, body: unknown): Promise<Answer> {
+  return call(app, path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Asserts the answer validates against a contract schema and returns it parsed. */
+export function assertSchema<S extends z.ZodMiniType>(schema: S, value: unknown, message?: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  assert.ok(parsed.success, `${message ?? 'answer'} does not match the contract: ${JSON.stringify(value)}`);
+  return parsed.data;
+}
+
+/** Asserts a problem+json answer with this status (and code, when given). */
+export function assertProblem(answer: Answer, status: number, code?: string): void {
+  assert.equal(answer.status, status, `expected ${status}, got ${answer.status}: ${answer.text}`);
+  assert.match(answer.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  const problem = assertSchema(problemSchema, answer.json, 'problem');
+  assert.equal(problem.status, status);
+  if (code) assert.equal(problem.code, code);
+}
+
+export function fieldPaths(answer: Answer): string[] {
+  return (answer.json?.errors ?? []).map((error: { path: string }) => error.path);
+}
+
+// Valid payloads; each call returns a fresh object so tests can change it.
+
+export const VALID_NATIONAL_ID = '1000000008';
+
+export function validComplaint(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'complaint',
+    category: 'delay',
+    subject: 'تأخر الرد على طلبي',
+    description: 'قدمت طلبًا منذ شهر ولم يصلني أي رد حتى الآن.',
+    contactChannel: 'phone',
+    contact: { name: 'محمد عبدالله العتيبي', mobile: '0551234567' },
+    consent: { accepted: true, version: 'privacy-v1' },
+    client: { locale: 'ar', fillMs: 45_000, hp: '' },
+    ...overrides,
+  };
+}
+
+export function validSuggestion(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'suggestion',
+    category: 'improvement',
+    subject: 'اقتراح لتحسين الخدمة',
+    description: 'أقترح إضافة خدمة حجز المواعيد عبر الموقع.',
+    anonymous: true,
+    consent: { accepted: true, version: 'privacy-v1' },
+    client: { locale: 'ar', fillMs: 30_000 },
+    ...overrides,
+  };
+}
+
+export function validRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    audience: 'beneficiary',
+    applicant: {
+      fullName: 'نورة سعد القحطاني',
+      nationalId: VALID_NATIONAL_ID,
+      mobile: '+966 55 765 4321',
+      email: 'noura@example.com',
+      city: 'الرياض',
+      birthDate: '1990-05-17',
+    },
+    household: { householdSize: '٥', incomeBracket: 'under_3000', employment: 'unemployed', housing: 'rented' },
+    service: 'food_basket',
+    description: 'أسرة من خمسة أفراد بحاجة إلى سلة غذائية شهرية.',
+    declaration: { accepted: true, version: 'declaration-v1' },
+    consent: { accepted: true, version: 'privacy-v1' },
+    client: { locale: 'ar', fillMs: 120_000 },
+    ...overrides,
+  };
+}
+
+export function validRating(overrides: Record<string, unknown> = {}) {
+  return { scale: 'csat', score: 5, context: '/services', comment: 'خدمة ممتازة', client: { fillMs: 5000 }, ...overrides };
+}
+
+export async function countRows(db: Database, table: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0]!.n;
+}

@@ -1,0 +1,64 @@
+/** The real process: starts on a free port, prints the URL, serves, stops cleanly on SIGTERM. */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { it } from 'node:test';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', SILA_DATA_DIR: 'memory://', SILA_SERVE_STATIC: '1', SILA_ADMIN_TOKEN: '' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 30_000);
+      child.stdout.on('data', () => {
+        const match = output.match(/listening on (http:\/\/\S+)/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+    });
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.notEqual(url, 'http://127.0.0.1:0');
+
+    const config = await fetch(`${url}/v1/form-config`);
+    assert.equal(config.status, 200);
+    const home = await fetch(`${url}/`, { redirect: 'manual' });
+    assert.equal(home.status, 302);
+    assert.equal(home.headers.get('location'), '/demo/');
+    const staff = await fetch(`${url}/v1/staff/stats`, { headers: { Authorization: 'Bearer whatever-whatever' } });
+    assert.equal(staff.status, 503, 'no token configured: closed, never open');
+    const escape = await fetch(`${url}/dist/..%2f..%2fpackage.json`);
+    assert.equal(escape.status, 404);
+
+    // The request log carries no personal data.
+    await fetch(`${url}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        kind: 'complaint',
+        category: 'delay',
+        subject: 'موضوع الشكوى',
+        description: 'وصف الشكوى بالتفصيل هنا',
+        contact: { name: 'سارة الشهري', mobile: '0551112233', email: 'sara@example.com' },
+        consent: { accepted: true, version: 'privacy-v1' },
+      }),
+    });
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0, output);
+    assert.match(output, /"route":"\/v1\/complaints","status":201/);
+    for (const secret of ['سارة', '0551112233', '551112233', 'sara@example.com', 'موضوع']) assert.ok(!output.includes(secret), `log leaks ${secret}`);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});

@@ -1,0 +1,173 @@
+/** The staff API: auth, list and filters, status changes seen by the applicant, CSV, statistics. */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import { lookupResult } from '../../src/contract/lookup.js';
+import { staffStats, staffSubmissionDetail, staffSubmissionList } from '../../src/contract/staff.js';
+import { csvCell } from '../../server/staff/csv.js';
+import {
+  assertProblem,
+  assertSchema,
+  call,
+  describeEachDatabase,
+  fieldPaths,
+  makeApp,
+  postJson,
+  staffGet,
+  staffPost,
+  validComplaint,
+  validRating,
+  validRequest,
+  validSuggestion,
+  type TestApp,
+} from './helpers.js';
+
+describeEachDatabase('staff API', (db) => {
+  let now = new Date('2025-01-10T10:00:00Z');
+  let app: TestApp;
+  const refs: Record<string, string> = {};
+
+  before(async () => {
+    app = makeApp(db(), { now: () => now });
+    const create = async (name: string, path: string, body: unknown, at: string) => {
+      now = new Date(at);
+      const answer = await postJson(app, path, body);
+      assert.equal(answer.status, 201, answer.text);
+      refs[name] = answer.json.reference;
+    };
+    await create('A', '/v1/requests', validRequest(), '2025-01-10T10:00:00Z');
+    await create('B', '/v1/complaints', validComplaint({ subject: '=HYPERLINK("http://evil")' }), '2025-01-12T08:00:00Z');
+    // 22:00 UTC on 31 January is already 1 February in Riyadh.
+    await create('C', '/v1/complaints', validComplaint({ kind: 'inquiry', category: 'other' }), '2025-01-31T22:00:00Z');
+    await create('D', '/v1/complaints', validSuggestion(), '2025-02-15T09:00:00Z');
+    await create('E', '/v1/requests', validRequest({ service: 'financial_aid' }), '2025-02-15T12:00:00Z');
+
+    now = new Date('2025-02-20T09:00:00Z');
+    const rate = async (body: Record<string, unknown>) => assert.equal((await postJson(app, '/v1/ratings', validRating(body))).status, 201);
+    await rate({ scale: 'csat', score: 5, reference: refs.B });
+    await rate({ scale: 'csat', score: 4 });
+    await rate({ scale: 'csat', score: 2 });
+    for (const score of [10, 9, 8, 3]) await rate({ scale: 'nps', score });
+    for (const score of [2, 4]) await rate({ scale: 'ces', score });
+    now = new Date('2025-03-10T09:00:00Z');
+  });
+
+  it('401 without a token or with a wrong one; 503 when no token is configured', async () => {
+    assertProblem(await call(app, '/v1/staff/submissions'), 401, 'unauthorized');
+    assertProblem(await call(app, '/v1/staff/submissions', { headers: { Authorization: 'Bearer wrong-token-wrong-token' } }), 401);
+    assertProblem(await call(app, '/v1/staff/stats', { headers: { Authorization: 'Basic dGVzdDp0ZXN0' } }), 401);
+    assertProblem(await call(app, '/v1/staff/export.csv'), 401);
+    const closed = makeApp(db(), { adminToken: undefined });
+    assertProblem(await call(closed, '/v1/staff/submissions', { headers: { Authorization: 'Bearer anything-at-all' } }), 503, 'staff_api_not_configured');
+  });
+
+  it('lists newest first with filters and pages', async () => {
+    const all = assertSchema(staffSubmissionList, (await staffGet(app, '/v1/staff/submissions')).json);
+    assert.equal(all.total, 5);
+    assert.deepEqual(all.items.map((item) => item.reference), [refs.E, refs.D, refs.C, refs.B, refs.A]);
+    assert.equal(all.items.find((item) => item.reference === refs.A)!.overdue, true);
+    assert.equal(all.items.find((item) => item.reference === refs.D)!.name, undefined);
+
+    const requests = (await staffGet(app, '/v1/staff/submissions?kind=request')).json;
+    assert.deepEqual(requests.items.map((item: { reference: string }) => item.reference), [refs.E, refs.A]);
+    const january = (await staffGet(app, '/v1/staff/submissions?from=2025-01-01&to=2025-01-31')).json;
+    assert.equal(january.total, 3);
+    const part = refs.C!.slice(3, 9);
+    const search = (await staffGet(app, `/v1/staff/submissions?q=${part.slice(0, 3)}-${part.slice(3).toLowerCase()}`)).json;
+    assert.ok(search.items.some((item: { reference: string }) => item.reference === refs.C));
+    const page = (await staffGet(app, '/v1/staff/submissions?page=2&pageSize=2')).json;
+    assert.deepEqual([page.total, page.page, page.pageSize, page.items.length], [5, 2, 2, 2]);
+    assert.deepEqual(page.items.map((item: { reference: string }) => item.reference), [refs.C, refs.B]);
+
+    const bad = await staffGet(app, '/v1/staff/submissions?kind=spam&from=yesterday&pageSize=1000');
+    assertProblem(bad, 422);
+    assert.deepEqual(fieldPaths(bad).sort(), ['from', 'kind', 'pageSize']);
+  });
+
+  it('reads one submission in full', async () => {
+    const detail = assertSchema(staffSubmissionDetail, (await staffGet(app, `/v1/staff/submissions/${refs.A}`)).json);
+    assert.equal((detail.payload as any).applicant.nationalId, '1000000008');
+    assert.equal(detail.declaration?.version, 'declaration-v1');
+    assert.equal(detail.declaration?.acceptedAt, '2025-01-10T10:00:00.000Z');
+    assertProblem(await staffGet(app, '/v1/staff/submissions/R0000000000000'), 404);
+    assertProblem(await staffGet(app, '/v1/staff/submissions/nonsense'), 404);
+  });
+
+  it('a status change with a public note appears in the applicant’s lookup; internal notes do not', async () => {
+    now = new Date('2025-03-10T10:00:00Z');
+    const internal = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'under_review', note: 'تحقق من الدخل' });
+    assert.equal(internal.status, 200, internal.text);
+    now = new Date('2025-03-11T10:00:00Z');
+    const decided = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, {
+      status: 'accepted',
+      note: 'تمت الموافقة، يرجى مراجعة الفرع لاستلام السلة.',
+      notePublic: true,
+    });
+    const detail = assertSchema(staffSubmissionDetail, decided.json);
+    assert.equal(detail.status, 'accepted');
+    assert.equal(detail.history.length, 3);
+
+    const lookup = await postJson(app, '/v1/status', { reference: refs.A, verifier: '4321' });
+    const result = assertSchema(lookupResult, lookup.json);
+    assert.equal(result.status, 'accepted');
+    assert.equal(result.updatedAt, '2025-03-11T10:00:00.000Z');
+    assert.deepEqual(result.history, [
+      { status: 'received', at: '2025-01-10T10:00:00.000Z' },
+      { status: 'under_review', at: '2025-03-10T10:00:00.000Z' },
+      { status: 'accepted', at: '2025-03-11T10:00:00.000Z', note: 'تمت الموافقة، يرجى مراجعة الفرع لاستلام السلة.' },
+    ]);
+
+    assertProblem(await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'done' }), 422);
+    assertProblem(await staffPost(app, '/v1/staff/submissions/R0000000000000/status', { status: 'closed' }), 404);
+  });
+
+  it('statistics for a known data set', async () => {
+    const stats = assertSchema(staffStats, (await staffGet(app, '/v1/staff/stats')).json);
+    assert.equal(stats.total, 5);
+    assert.deepEqual(stats.byKind, { request: 2, complaint: 1, inquiry: 1, suggestion: 1 });
+    assert.deepEqual(stats.byStatus, { received: 4, accepted: 1 });
+    assert.deepEqual(stats.byMonth, [
+      { month: '2025-01', count: 2 },
+      { month: '2025-02', count: 3 },
+    ]);
+    assert.equal(stats.overdueRequests, 1, 'E is past its 14 days; A was decided');
+    assert.deepEqual(stats.ratings, {
+      csat: { count: 3, satisfiedPercent: 66.7 },
+      nps: { count: 4, promoters: 2, passives: 1, detractors: 1, score: 25 },
+      ces: { count: 2, average: 3 },
+    });
+    const february = assertSchema(staffStats, (await staffGet(app, '/v1/staff/stats?from=2025-02-01T00:00:00Z&to=2025-02-28')).json);
+    assert.equal(february.total, 2);
+    assert.equal(february.overdueRequests, 1);
+    const empty = (await staffGet(app, '/v1/staff/stats?from=2030-01-01')).json;
+    assert.deepEqual(empty.ratings.csat, { count: 0, satisfiedPercent: null });
+    assert.equal(empty.ratings.nps.score, null);
+  });
+
+  it('CSV export: BOM, Arabic, formula cells neutralised, filters apply', async () => {
+    const answer = await call(app, '/v1/staff/export.csv?kind=complaint', { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    assert.equal(answer.status, 200);
+    assert.match(answer.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
+    assert.match(answer.headers.get('content-disposition') ?? '', /attachment; filename="sila-export-2025-03-\d\d\.csv"/);
+    const response = await app.request('/v1/staff/export.csv', { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const lines = answer.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.equal(lines.length, 2, 'header + the one complaint');
+    assert.match(lines[0]!, /^reference,kind,status/);
+    assert.ok(lines[1]!.includes('محمد عبدالله العتيبي'));
+    assert.ok(lines[1]!.includes(`"'=HYPERLINK(""http://evil"")"`), lines[1]);
+    assert.ok(lines[1]!.includes("'+966551234567"));
+    assert.ok(lines[1]!.includes(',csat,5'));
+  });
+
+  it('csv cells: quoting and formula guard', () => {
+    assert.equal(csvCell('=1+2'), "'=1+2");
+    assert.equal(csvCell('+1'), "'+1");
+    assert.equal(csvCell('-1'), "'-1");
+    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"\nbye'), '"say ""hi""\nbye"');
+    assert.equal(csvCell(null), '');
+    assert.equal(csvCell(5), '5');
+  });
+});

@@ -1,0 +1,133 @@
+/** The small pure parts: configuration, strict JSON, masking, rate windows, verifiers. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, DEFAULT_CONFIG_PATH, loadFormConfig, readServerConfig } from '../../server/config.js';
+import { open, seal } from '../../server/crypto.js';
+import { JsonRejected, canonicalJson, nestsDeeperThan, parseStrictJson } from '../../server/json.js';
+import { maskName } from '../../server/mask.js';
+import { WindowCounter } from '../../server/rate-limit.js';
+import { verifierHash, verifierMatches } from '../../server/submissions/verifier.js';
+import { looksAutomated } from '../../server/routes/create.js';
+
+describe('configuration', () => {
+  it('defaults', () => {
+    const config = readServerConfig({});
+    assert.equal(config.port, 8787);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.databaseUrl, undefined);
+    assert.match(config.dataDir, /\/\.data$/);
+    assert.deepEqual(config.allowedOrigins, []);
+    assert.equal(config.adminToken, undefined);
+    assert.equal(config.configPath, DEFAULT_CONFIG_PATH);
+    assert.equal(config.serveStatic, true);
+    assert.equal(config.trustProxy, false);
+    assert.equal(config.limits.maxJsonBytes, 1024 * 1024);
+  });
+
+  it('reads every variable and refuses nonsense', () => {
+    const config = readServerConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://x@y/z',
+      SILA_DATA_DIR: 'memory://',
+      SILA_ALLOWED_ORIGINS: 'https://a.example, https://b.example/',
+      SILA_ADMIN_TOKEN: 'x'.repeat(32),
+      SILA_SERVE_STATIC: '0',
+      SILA_TRUST_PROXY: 'true',
+      SILA_RATE_LIMIT_PER_MINUTE: '0',
+    });
+    assert.equal(config.port, 0);
+    assert.equal(config.dataDir, 'memory://');
+    assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example']);
+    assert.equal(config.serveStatic, false);
+    assert.equal(config.trustProxy, true);
+    assert.equal(config.limits.postsPerMinutePerIp, 0);
+    assert.throws(() => readServerConfig({ PORT: 'eighty' }), ConfigError);
+    assert.throws(() => readServerConfig({ SILA_ADMIN_TOKEN: 'short' }), /at least 16/);
+    assert.throws(() => readServerConfig({ SILA_SERVE_STATIC: 'maybe' }), ConfigError);
+  });
+
+  it('the example association file is valid; a broken one names its wrong fields', () => {
+    const config = loadFormConfig(DEFAULT_CONFIG_PATH);
+    assert.equal(config.reviewPeriodDays, 14);
+    const dir = mkdtempSync(join(tmpdir(), 'sila-config-'));
+    try {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, JSON.stringify({ ...config, reviewPeriodDays: 'two weeks', ratingScales: ['stars'] }));
+      assert.throws(() => loadFormConfig(file), (error: Error) => /reviewPeriodDays/.test(error.message) && /ratingScales\.0/.test(error.message));
+      assert.throws(() => loadFormConfig(join(dir, 'missing.json')), ConfigError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('strict JSON', () => {
+  it('counts nesting outside strings only', () => {
+    assert.equal(nestsDeeperThan('{"a":"[[[[[[[[[["}', 2), false);
+    assert.equal(nestsDeeperThan('{"a":"\\"[[["}', 1), false);
+    assert.equal(nestsDeeperThan('[[[]]]', 2), true);
+    assert.equal(nestsDeeperThan('[[],[],[]]', 2), false);
+  });
+
+  it('refuses reserved keys at any depth', () => {
+    for (const text of ['{"__proto__":1}', '{"a":[{"constructor":{}}]}', '{"b":{"prototype":null}}']) {
+      assert.throws(() => parseStrictJson(text, 32), (error: unknown) => error instanceof JsonRejected && error.reason === 'forbidden_key');
+    }
+    assert.deepEqual(parseStrictJson('{"proto":1,"construct":2}', 32), { proto: 1, construct: 2 });
+  });
+
+  it('canonical form ignores key order, not array order', () => {
+    assert.equal(canonicalJson({ b: 1, a: { d: [2, 1], c: null } }), canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }));
+    assert.notEqual(canonicalJson([1, 2]), canonicalJson([2, 1]));
+  });
+});
+
+describe('helpers', () => {
+  it('masks names by code point', () => {
+    assert.equal(maskName('محمد عبدالله'), 'م*** ع***');
+    assert.equal(maskName('  Sara   Al-Harbi '), 'S*** A***');
+    assert.equal(maskName('𝒜lice'), '𝒜***');
+    assert.equal(maskName(''), undefined);
+    assert.equal(maskName(undefined), undefined);
+  });
+
+  it('rate windows count, block and reset', () => {
+    let now = 0;
+    const counter = new WindowCounter(2, 1000, () => now);
+    assert.equal(counter.hit('a'), 0);
+    assert.equal(counter.hit('a'), 0);
+    assert.equal(counter.hit('a'), 1);
+    assert.equal(counter.retryAfter('a'), 1);
+    assert.equal(counter.hit('b'), 0);
+    now = 1000;
+    assert.equal(counter.retryAfter('a'), 0);
+    assert.equal(new WindowCounter(0, 1000).hit('x'), 0, '0 means no limit');
+  });
+
+  it('verifiers: Crockford look-alikes match, dummy never does', () => {
+    const hash = verifierHash('SABCDEFGHJKMN', '01AB2C');
+    assert.equal(verifierMatches(hash, 'SABCDEFGHJKMN', 'oiab2c'), true);
+    assert.equal(verifierMatches(hash, 'SABCDEFGHJKMN', '01AB2D'), false);
+    assert.equal(verifierMatches(undefined, 'SABCDEFGHJKMN', '01AB2C'), false);
+    assert.equal(verifierMatches(hash, 'SABCDEFGHJKMP', '01AB2C'), false, 'salted with the reference');
+  });
+
+  it('sealed answers open only with their key', () => {
+    const sealed = seal('key-1', '{"verifier":"ABC123"}');
+    assert.equal(open('key-1', sealed), '{"verifier":"ABC123"}');
+    assert.throws(() => open('key-2', sealed));
+  });
+
+  it('bot traps', () => {
+    assert.equal(looksAutomated(undefined), false);
+    assert.equal(looksAutomated({ hp: '' }), false);
+    assert.equal(looksAutomated({ hp: '  ' }), false);
+    assert.equal(looksAutomated({ hp: 'x' }), true);
+    assert.equal(looksAutomated({ fillMs: 1499 }), true);
+    assert.equal(looksAutomated({ fillMs: 1500 }), false);
+  });
+});
