@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fills <target> elements of locales/ar.xlf from scripts/translations-ar.json.
+"""Fills <target> elements of locales/ar.xlf from scripts/translations/ar/*.json.
 
 Keys are the English source with placeholders written {0}, {1}…; the translator's
 file stays the XLIFF (any CAT tool can edit it), this only saves hand-editing XML.
@@ -9,7 +9,11 @@ import json, re, sys, pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
 xlf = root / 'locales' / 'ar.xlf'
-table = json.loads((root / 'scripts' / 'translations-ar.json').read_text(encoding='utf-8'))
+# One file per widget (or shared core), so people working on different widgets never
+# edit the same file.
+table = {}
+for part in sorted((root / 'scripts' / 'translations' / 'ar').glob('*.json')):
+    table.update(json.loads(part.read_text(encoding='utf-8')))
 text = xlf.read_text(encoding='utf-8')
 missing = []
 
