@@ -319,7 +319,9 @@ export const formStyles = css`
   }
 
   .reference strong {
-    font-size: 1.5em;
+    /* One line even on a 320px phone: a reference split in two is misread. */
+    white-space: nowrap;
+    font-size: clamp(1.125em, 5.5vw, 1.5em);
     letter-spacing: 0.05em;
     font-variant-numeric: tabular-nums;
     direction: ltr;
