@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type * as z from 'zod/mini';
 import { complaintSchema, lookupSchema, ratingSchema, requestSchema, toFieldErrors } from '../../src/contract/index.js';
 
 const consent = { accepted: true, version: 'privacy-v1' };
@@ -12,9 +13,9 @@ const complaint = {
   consent,
 };
 
-function errorsOf(schema: { safeParse(v: unknown): { success: boolean; error?: { issues: never[] } } }, value: unknown) {
+function errorsOf(schema: z.ZodMiniType, value: unknown) {
   const result = schema.safeParse(value);
-  return result.success ? [] : toFieldErrors(result.error!.issues).map((e) => `${e.path}:${e.code}`);
+  return result.success ? [] : toFieldErrors(result.error.issues).map((e) => `${e.path}:${e.code}`);
 }
 
 describe('complaint schema', () => {
