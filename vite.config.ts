@@ -31,6 +31,9 @@ export default defineConfig(({ command, mode }) => {
         entry: {
           index: 'src/index.ts',
           'complaint-form': 'src/widgets/complaint-form/complaint-form.ts',
+          'request-form': 'src/widgets/request-form/request-form.ts',
+          rating: 'src/widgets/rating/rating.ts',
+          'status-lookup': 'src/widgets/status-lookup/status-lookup.ts',
           contract: 'src/contract/index.ts',
           client: 'src/client/index.ts',
         },

@@ -20,6 +20,7 @@ export function startTestServer(root, env = {}) {
         SILA_SERVE_STATIC: '0',
         // The suite posts far faster than a person; the limits have their own server tests.
         SILA_RATE_LIMIT_PER_MINUTE: '100000',
+        SILA_LOOKUP_FAILURES_PER_IP: '100000',
         ...env,
       },
     });

@@ -41,6 +41,11 @@ export interface CreateSpec<Schema extends z.ZodMiniType> {
   check?: (data: z.output<Schema>, state: AppState) => FieldError[];
   requiredAttachments?: (data: z.output<Schema>, state: AppState) => readonly string[];
   create: (tx: Queryable, input: CreateInput<z.output<Schema>>, state: AppState) => Promise<Answer>;
+  /**
+   * The time trap's threshold for this route. A one-tap rating ("was this page
+   * helpful?") is honestly given in under a second, so ratings use 0 (honeypot only).
+   */
+  minFillMs?: number;
   /** A believable 201 body for a submission the bot traps dropped. */
   decoy: (input: CreateInput<z.output<Schema>>, state: AppState) => unknown;
 }
@@ -49,10 +54,10 @@ export interface CreateSpec<Schema extends z.ZodMiniType> {
  * Honeypot (a hidden field people never fill) and time trap (a form filled faster than a
  * person can). Either one: pretend success and store nothing, so a bot learns nothing.
  */
-export function looksAutomated(client: ClientMeta | undefined): boolean {
+export function looksAutomated(client: ClientMeta | undefined, minFillMs = MIN_FILL_MS): boolean {
   if (!client) return false;
   if (client.hp !== undefined && client.hp.trim() !== '') return true;
-  return client.fillMs !== undefined && client.fillMs < MIN_FILL_MS;
+  return client.fillMs !== undefined && client.fillMs < minFillMs;
 }
 
 interface Common {
@@ -88,7 +93,7 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
     const files = spec.acceptsFiles ? checkAttachments(body.files, attachments, spec.requiredAttachments?.(data, state)) : [];
 
     const input: CreateInput<z.output<Schema>> = { data, files, receivedAt: state.now(), channel };
-    if (!staff && looksAutomated(data.client)) return c.json(spec.decoy(input, state) as object, 201);
+    if (!staff && looksAutomated(data.client, spec.minFillMs)) return c.json(spec.decoy(input, state) as object, 201);
 
     const { answer, replayed } = await runIdempotent(
       state.db,

@@ -25,6 +25,7 @@ export function ratingRoutes(app: Hono<AppEnv>, state: AppState): void {
       route: 'POST /v1/ratings',
       schema: ratingSchema,
       acceptsFiles: false,
+      minFillMs: 0,
       check: checkScale,
       async create(tx, { data, receivedAt }) {
         if (data.reference && !(await referenceExists(tx, data.reference))) {

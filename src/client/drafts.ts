@@ -11,6 +11,8 @@ export interface Draft {
   /** When the person started filling the form (the server's time-trap uses fill time). */
   startedAt: number;
   savedAt: number;
+  /** The step a multi-step form was on (restored with the values). */
+  step?: string;
 }
 
 const PREFIX = 'sila:draft:';

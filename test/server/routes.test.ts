@@ -184,6 +184,9 @@ describeEachDatabase('public routes', (db) => {
     assert.equal((await postJson(app, '/v1/ratings', validRating({ client: { hp: 'bot' } }))).status, 201);
     assert.equal(await countRows(db(), 'submissions'), before);
     assert.equal(await countRows(db(), 'ratings'), ratingsBefore);
+    // A one-tap rating is honestly quick: only the honeypot applies to ratings.
+    assert.equal((await postJson(app, '/v1/ratings', validRating({ client: { fillMs: 200 } }))).status, 201);
+    assert.equal(await countRows(db(), 'ratings'), ratingsBefore + 1);
     const lookup = await postJson(app, '/v1/status', { reference: trapped[0]!.json.reference, verifier: '4567' });
     assertProblem(lookup, 404, 'not_found');
   });

@@ -1,0 +1,63 @@
+/**
+ * A native file picker for one document. The chosen file lives with the widget (a File
+ * cannot go into the form's string values); the widget checks type and size the moment
+ * a file is chosen and passes the message to show, already in words.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatNumber } from '../core/i18n.js';
+import { describedBy, errorId, fieldId, labelText, renderHint, type FieldBase } from './field-parts.js';
+
+export interface FileField extends FieldBase {
+  /** The accept attribute, e.g. "application/pdf,image/jpeg,image/png". */
+  accept: string;
+  file?: File;
+  /** The message to show now, if any. */
+  error?: string;
+  onSelect: (file: File | undefined) => void;
+}
+
+/** "5 MB", "300 KB": sizes as people read them (binary units, as the limits are set). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return msg(str`${formatNumber(bytes / (1024 * 1024))} MB`);
+  return msg(str`${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`);
+}
+
+export function renderFileField(field: FileField): TemplateResult {
+  const id = fieldId(field.name);
+  const chosenId = `${id}-chosen`;
+  const hasError = Boolean(field.error);
+  return html`<div class="field file-field ${hasError ? 'has-error' : ''}" part="field">
+    <label for=${id}>${labelText(field)}</label>
+    ${renderHint(field)}
+    ${hasError
+      ? html`<p class="error" id=${errorId(field.name)} part="error">
+          <span class="visually-hidden">${msg('Error:')} </span>${field.error}
+        </p>`
+      : nothing}
+    <input
+      type="file"
+      id=${id}
+      name=${field.name}
+      part="input file-input"
+      accept=${field.accept}
+      aria-required=${field.optional ? 'false' : 'true'}
+      aria-invalid=${hasError ? 'true' : 'false'}
+      aria-describedby=${describedBy(field, hasError, field.file ? [chosenId] : [])}
+      @change=${(event: Event) => {
+        const input = event.target as HTMLInputElement;
+        field.onSelect(input.files?.[0]);
+        // The widget keeps the file; clearing the input lets the same file be chosen again.
+        input.value = '';
+      }}
+    />
+    ${field.file
+      ? html`<p class="chosen" id=${chosenId}>
+          <span>${msg('Chosen:')} <bdi>${field.file.name}</bdi> (${formatBytes(field.file.size)})</span>
+          <button type="button" class="link" @click=${() => field.onSelect(undefined)}>
+            ${msg('Remove')}<span class="visually-hidden"> <bdi>${field.file.name}</bdi></span>
+          </button>
+        </p>`
+      : nothing}
+  </div>`;
+}

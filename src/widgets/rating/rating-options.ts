@@ -1,0 +1,115 @@
+/**
+ * The scale itself: native radios (one tab stop, announced as "radio, 4 of 5,
+ * satisfied, 4 of 5") inside role=radiogroup, drawn as stars, faces or numbered boxes.
+ *
+ * Direction, decided once for every display: the scale runs low → high in the reading
+ * direction. In English 1 (or 0) is on the left; in Arabic it is on the right, where
+ * Arabic reading starts, like every other row of the form. The arrow keys follow
+ * what the eye sees, so in Arabic ArrowLeft moves towards the higher end; ArrowUp is
+ * always higher and ArrowDown lower (as on a slider); Home is the lowest (the start
+ * side), End the highest. The keys stop at the ends instead of wrapping: a jump from
+ * "very satisfied" to "very dissatisfied" is never what a person means. The browser's
+ * own arrow handling is replaced, because it differs between browsers in RTL and
+ * because an arrow key must not count as a final choice in inline mode.
+ */
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { RatingScale } from '../../contract/rating.js';
+import { faceIcon, starIcon } from './rating-icons.js';
+import { pointName, scalePoints, type RatingDisplay } from './rating-scales.js';
+
+export interface ScaleOptions {
+  scale: RatingScale;
+  display: RatingDisplay;
+  /** The chosen point, if any. */
+  value?: number;
+  rtl: boolean;
+  labelledBy: string;
+  describedBy?: string;
+  invalid: boolean;
+  /**
+   * `commit` is true for a click, a tap or Space (a deliberate choice) and false when
+   * the selection only moved with the arrow keys, Home or End.
+   */
+  onChoose: (score: number, commit: boolean) => void;
+  /** Enter on the scale. */
+  onEnter: () => void;
+}
+
+/** The point the key leads to from `current`, or undefined for other keys. */
+export function targetOfKey(key: string, current: number | undefined, points: readonly number[], rtl: boolean): number | undefined {
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const step: Record<string, number> = {
+    ArrowUp: 1,
+    ArrowDown: -1,
+    ArrowRight: rtl ? -1 : 1,
+    ArrowLeft: rtl ? 1 : -1,
+  };
+  if (key === 'Home') return first;
+  if (key === 'End') return last;
+  const delta = step[key];
+  if (delta === undefined) return undefined;
+  // From nothing chosen, the first step lands on the end the key points to.
+  if (current === undefined) return delta > 0 ? first : last;
+  return Math.min(last, Math.max(first, current + delta));
+}
+
+function glyph(display: RatingDisplay, point: number) {
+  if (display === 'stars') return starIcon();
+  if (display === 'faces') return faceIcon(point);
+  return html`<span class="digit" aria-hidden="true">${point}</span>`;
+}
+
+export function renderScale(options: ScaleOptions) {
+  const { scale, display, value } = options;
+  const points = scalePoints(scale);
+
+  const moveWithKeys = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      options.onEnter();
+      return;
+    }
+    const target = targetOfKey(event.key, value, points, options.rtl);
+    if (target === undefined) return;
+    event.preventDefault();
+    const group = event.currentTarget as HTMLElement;
+    const radio = group.querySelector<HTMLInputElement>(`input[value="${target}"]`);
+    if (radio) {
+      radio.checked = true;
+      radio.focus();
+    }
+    if (target !== value) options.onChoose(target, false);
+  };
+
+  return html`<div
+    class="scale ${display}"
+    part="scale"
+    role="radiogroup"
+    aria-labelledby=${options.labelledBy}
+    aria-describedby=${options.describedBy || nothing}
+    aria-required="true"
+    aria-invalid=${options.invalid ? 'true' : 'false'}
+    data-scale=${scale}
+    @keydown=${moveWithKeys}
+  >
+    ${points.map((point) => {
+      const checked = point === value;
+      // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
+      const filled = display === 'stars' ? value !== undefined && point <= value : checked;
+      return html`<label class="option ${filled ? 'filled' : ''}" part=${checked ? 'option option-checked' : 'option'}>
+        <input
+          type="radio"
+          name="score"
+          value=${point}
+          .checked=${live(checked)}
+          @click=${() => options.onChoose(point, true)}
+        />
+        ${glyph(display, point)}
+        <span class="visually-hidden">${pointName(scale, point)}</span>
+      </label>`;
+    })}
+  </div>`;
+}

@@ -1,0 +1,48 @@
+/** The success panel: the reference to keep, the expected decision date, how to follow up. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import type { RequestCreated } from '../../contract/request.js';
+import { formatReference } from '../../contract/identifiers.js';
+import { formatDate } from '../../core/i18n.js';
+
+export interface ConfirmationOptions {
+  result: RequestCreated;
+  statusUrl?: string;
+  copied: boolean;
+  onCopy: (reference: string) => void;
+  onAnother: () => void;
+}
+
+export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions): TemplateResult {
+  const reference = formatReference(result.reference);
+  const followUrl = statusUrl ? `${statusUrl}${statusUrl.includes('?') ? '&' : '?'}ref=${encodeURIComponent(reference)}` : '';
+  return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
+    <h2 class="title" id="done-title" tabindex="-1">${msg('We received your request')}</h2>
+    <div class="reference" part="reference">
+      <span>${msg('Your reference number')}</span>
+      <strong data-reference>${reference}</strong>
+      <button type="button" class="secondary" @click=${() => onCopy(reference)}>${copied ? msg('Copied') : msg('Copy')}</button>
+    </div>
+    <p class="decision" data-decision>
+      ${msg('Expected decision by')}
+      <strong>${formatDate(result.expectedDecisionBy)}</strong>
+      (${formatDate(result.expectedDecisionBy, 'islamic-umalqura')}).
+    </p>
+    <div>
+      <h3>${msg('What happens next')}</h3>
+      <ul>
+        <li>${msg('Your request goes to the research committee, which studies it and answers with acceptance or rejection.')}</li>
+        <li>${msg('If a document or detail is missing, we will contact you; your registration is completed once your documents are complete.')}</li>
+        <li>${msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.')}</li>
+      </ul>
+    </div>
+    ${result.attachments?.length
+      ? html`<p>${msg('Documents received:')} ${result.attachments.length}</p>`
+      : nothing}
+    <div class="actions">
+      ${followUrl ? html`<a href=${followUrl} part="status-link">${msg('Follow up on your request')}</a>` : nothing}
+      <slot name="after-success"></slot>
+      <button type="button" class="link" @click=${onAnother}>${msg('Make another request')}</button>
+    </div>
+  </section>`;
+}

@@ -1,0 +1,691 @@
+/**
+ * <sila-request-form>: the multi-step service request (or member service request) the
+ * seed policies describe: the applicant, the household, the service, documents, a check
+ * of every answer, the signed declaration, then a reference number and the date the
+ * research committee expects to decide.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import * as z from 'zod/mini';
+import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
+import {
+  applicantPart,
+  householdPart,
+  requestCreated,
+  requestSchema,
+  servicePart,
+  type Audience,
+  type RequestCreated,
+  type ServiceRequest,
+} from '../../contract/request.js';
+import type { FieldError } from '../../contract/problem.js';
+import { DraftStore } from '../../client/drafts.js';
+import { newIdempotencyKey } from '../../client/idempotency.js';
+import { sendMultipart, type Attachment } from '../../client/multipart.js';
+import type { SilaError } from '../../client/errors.js';
+import { SilaElement } from '../../core/sila-element.js';
+import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
+import { SubmissionController } from '../../core/submission-controller.js';
+import { SilaErrorEvent, SilaSubmitEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { getLocale, localized } from '../../core/i18n.js';
+import { errorMessage, failureMessage } from '../../core/messages.js';
+import { loadFormConfig } from '../../core/form-config-loader.js';
+import { validateWith } from '../../core/validate.js';
+import { renderLiveRegion } from '../../core/live-region.js';
+import { renderErrorSummary } from '../../fields/error-summary.js';
+import { formatBytes } from '../../fields/file-field.js';
+import { fieldId } from '../../fields/field-parts.js';
+import { tokens } from '../../styles/tokens.styles.js';
+import { formStyles } from '../../styles/form.styles.js';
+import { requestFormStyles } from './request-form.styles.js';
+import { STEP_FIELDS, formHeading, formLead, stepTitle, summaryFields, type AttachmentKind, type StepId } from './request-fields.js';
+import { renderStepIndicator, stepCount } from './step-indicator.js';
+import { renderApplicantStep } from './step-applicant.js';
+import { renderHouseholdStep } from './step-household.js';
+import { renderServiceStep } from './step-service.js';
+import { renderAttachmentsStep, typeNames } from './step-attachments.js';
+import { renderReviewStep } from './step-review.js';
+import { renderDeclarationStep } from './step-declaration.js';
+import { renderConfirmation } from './request-confirmation.js';
+
+/** Every step in order; a form shows the ones its options and the form-config enable. */
+const ALL_STEPS: readonly StepId[] = ['applicant', 'household', 'service', 'attachments', 'review', 'declaration'];
+
+const EMPTY: FormValues = {
+  'applicant.fullName': '',
+  'applicant.nationalId': '',
+  'applicant.mobile': '',
+  'applicant.email': '',
+  'applicant.city': '',
+  'applicant.birthDate': '',
+  'household.householdSize': '',
+  'household.incomeBracket': '',
+  'household.employment': '',
+  'household.housing': '',
+  service: '',
+  description: '',
+  'declaration.accepted': false,
+};
+
+/** Each step is checked with its own part of the contract, under its payload path. */
+const STEP_SCHEMAS = {
+  applicant: z.object({ applicant: applicantPart }),
+  household: z.object({ household: householdPart }),
+  service: servicePart,
+} as const;
+
+/** What the outbox keeps until the server answered: the payload and its documents. */
+export interface RequestSubmission {
+  payload: ServiceRequest;
+  files: Attachment[];
+}
+
+type FileProblem = { code: 'file_too_large' | 'files_too_large'; limit: number } | { code: 'invalid_file_type' };
+
+/**
+ * @summary A multi-step service request form (beneficiaries or general-assembly members).
+ *
+ * @event sila-submit - Before sending; cancelable. `detail: { kind: 'request', payload, idempotencyKey }`
+ *   (documents are not in the event: a host that sends it itself handles them itself).
+ * @event sila-submitted - The backend accepted it. `detail: { kind, reference, result }`.
+ * @event sila-error - Sending failed. `detail: { kind, error, queued }`.
+ *
+ * @slot after-success - Extra content in the confirmation panel (e.g. a rating widget).
+ *
+ * @csspart form - The form element.
+ * @csspart steps - The step indicator.
+ * @csspart privacy - What is collected and why.
+ * @csspart field - Every field wrapper.
+ * @csspart input - Every input, select and textarea.
+ * @csspart file-input - The document pickers.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The "There is a problem" box.
+ * @csspart review-section - A section of the "Check your answers" step.
+ * @csspart committee-notice - The research committee notice.
+ * @csspart upload-progress - Upload progress while documents are sent.
+ * @csspart next - The Continue button.
+ * @csspart back - The Back button.
+ * @csspart submit - The send button.
+ * @csspart status - The "waiting to send" message.
+ * @csspart confirmation - The success panel.
+ * @csspart reference - The reference number box.
+ * @csspart status-link - The link to the status page.
+ *
+ * @cssprop --sila-color-accent - Buttons, links, the current step (default #0f766e).
+ * @cssprop --sila-color-on-accent - Text on the accent colour.
+ * @cssprop --sila-color-text - Body text.
+ * @cssprop --sila-color-muted - Hints and secondary text.
+ * @cssprop --sila-color-surface - Background of the form.
+ * @cssprop --sila-color-surface-alt - Background of notices.
+ * @cssprop --sila-color-border - Input borders (keep 3:1 contrast).
+ * @cssprop --sila-color-error - Errors.
+ * @cssprop --sila-color-success - The confirmation panel, completed steps.
+ * @cssprop --sila-color-focus - The focus ring.
+ * @cssprop --sila-font-family - Defaults to the page's font.
+ * @cssprop --sila-font-size - Base size (1rem).
+ * @cssprop --sila-radius - Corner radius.
+ * @cssprop --sila-space - Base spacing.
+ * @cssprop --sila-max-width - Widest the form grows (42rem).
+ */
+export class SilaRequestForm extends SilaElement {
+  static override styles = [tokens, formStyles, requestFormStyles];
+
+  /** `beneficiary` (default) or `member`: the labels and the services offered (seed 002). */
+  @property() audience: Audience = 'beneficiary';
+
+  /** Leaves out the household and situation step. */
+  @property({ type: Boolean, attribute: 'no-household' }) noHousehold = false;
+
+  /** A heading of your own instead of the default. */
+  @property() heading?: string;
+
+  /** URL of the page that has <sila-status-lookup>; the confirmation links to it with ?ref=. */
+  @property({ attribute: 'status-url' }) statusUrl?: string;
+
+  /** light (default), dark, or auto (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  @state() private formConfig: FormConfig = DEFAULT_FORM_CONFIG;
+  @state() private step: StepId = 'applicant';
+  @state() private announcement = '';
+  @state() private copied = false;
+  @state() private savedAt?: number;
+  @state() private files = new Map<string, File>();
+  @state() private fileProblems = new Map<string, FileProblem>();
+  @state() private uploading = false;
+  @state() private uploadProgress?: number;
+  /** The national ID was not kept in the restored draft: say why it is empty. */
+  @state() private idNotKept = false;
+
+  private drafts?: DraftStore;
+  private idempotencyKey?: string;
+  private startedAt = Date.now();
+  private honeypot = '';
+  private focusAfterRender?: string;
+  private sending = false;
+  /** Came from a Change button: Continue goes straight back to the review. */
+  private returnToReview = false;
+  private boundKey?: string;
+
+  private readonly form = new FormController<unknown>(this, {
+    initial: EMPTY,
+    validate: (values) => this.validateStep(this.step, values),
+    onChange: () => this.saveDraft(),
+  });
+
+  private readonly submission = new SubmissionController<RequestSubmission, RequestCreated>(this, {
+    owner: () => `request:${this.resolvedEndpoint}`,
+    send: (submission, key) => this.send(submission, key),
+    onSuccess: (result) => this.handleSuccess(result),
+    onFailure: (error, queued) => this.handleFailure(error, queued),
+  });
+
+  private get resolvedAudience(): Audience {
+    return this.audience === 'member' ? 'member' : 'beneficiary';
+  }
+
+  /** The steps this form shows, in order. */
+  get steps(): StepId[] {
+    return ALL_STEPS.filter(
+      (step) => (step !== 'household' || !this.noHousehold) && (step !== 'attachments' || this.formConfig.attachments.enabled),
+    );
+  }
+
+  /** The current step's position; a step that was switched off falls to the next one shown. */
+  private get stepIndex(): number {
+    const steps = this.steps;
+    const from = ALL_STEPS.indexOf(this.step);
+    const next = ALL_STEPS.slice(from).find((step) => steps.includes(step));
+    return next ? steps.indexOf(next) : 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // One draft per backend and audience; the endpoint may arrive after connection.
+    const key = `${this.resolvedEndpoint}|${this.resolvedAudience}`;
+    if (this.boundKey !== key) this.bindEndpoint(this.resolvedEndpoint);
+  }
+
+  /** Loads the draft, the form-config and any waiting submission for this backend. */
+  private bindEndpoint(endpoint: string): void {
+    this.boundKey = `${endpoint}|${this.resolvedAudience}`;
+    const excluded = this.config.storeNationalIdInDrafts ? [] : ['applicant.nationalId'];
+    const widget = this.resolvedAudience === 'member' ? 'request-member' : 'request';
+    this.drafts = this.config.disableDrafts ? undefined : new DraftStore(widget, endpoint, excluded);
+    const draft = this.drafts?.load();
+    if (draft) this.restoreDraft(draft.values as FormValues, draft.step, excluded.length > 0);
+    if (draft) {
+      this.idempotencyKey = draft.idempotencyKey;
+      this.startedAt = draft.startedAt;
+      this.savedAt = draft.savedAt;
+    }
+    void loadFormConfig(endpoint, this.api, this.config.formConfig).then((config) => {
+      this.formConfig = config;
+    });
+    if (!endpoint) return;
+    // A submission left waiting by an earlier visit goes out now.
+    void this.submission.resume().then((resumed) => {
+      if (resumed && this.submission.state === 'queued') this.announcement = failureMessage(this.submission.error);
+    });
+  }
+
+  /** Back to the saved step, or to the first earlier step that is no longer complete. */
+  private restoreDraft(values: FormValues, savedStep: string | undefined, idExcluded: boolean): void {
+    this.form.restore(values);
+    const saved = ALL_STEPS.includes(savedStep as StepId) ? (savedStep as StepId) : 'applicant';
+    const earlier = ALL_STEPS.slice(0, ALL_STEPS.indexOf(saved)).filter((step) => step in STEP_SCHEMAS && this.steps.includes(step));
+    const incomplete = earlier.find((step) => !this.validateStep(step, this.form.values).ok);
+    this.step = incomplete ?? saved;
+    this.idNotKept = idExcluded && ALL_STEPS.indexOf(saved) > 0 && !this.form.text('applicant.nationalId');
+  }
+
+  /** Clears the form, the saved draft and any error (the "Clear my answers" action). */
+  clearAnswers(): void {
+    this.drafts?.clear();
+    this.form.reset();
+    this.files = new Map();
+    this.fileProblems = new Map();
+    this.idempotencyKey = undefined;
+    this.startedAt = Date.now();
+    this.savedAt = undefined;
+    this.idNotKept = false;
+    this.returnToReview = false;
+    this.submission.reset();
+    this.step = 'applicant';
+    this.announcement = msg('Your answers were cleared.');
+    this.focusAfterRender = 'step-title';
+  }
+
+  private toPayload(values: FormValues): unknown {
+    const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+    const size = text('household.householdSize');
+    const versions = this.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
+    return {
+      audience: this.resolvedAudience,
+      applicant: {
+        fullName: text('applicant.fullName'),
+        nationalId: text('applicant.nationalId'),
+        mobile: text('applicant.mobile'),
+        email: text('applicant.email'),
+        city: text('applicant.city'),
+        birthDate: text('applicant.birthDate'),
+      },
+      household: this.steps.includes('household')
+        ? {
+            // Empty means "not answered" (required), not "not a number".
+            householdSize: size.trim() === '' ? undefined : size,
+            incomeBracket: text('household.incomeBracket'),
+            employment: text('household.employment'),
+            housing: text('household.housing'),
+          }
+        : undefined,
+      service: text('service'),
+      description: text('description'),
+      declaration: { accepted: values['declaration.accepted'] === true, version: versions.declaration },
+      channel: 'website',
+      client: {
+        locale: getLocale(),
+        fillMs: Math.max(0, Date.now() - this.startedAt),
+        hp: this.honeypot,
+        page: globalThis.location?.pathname,
+      },
+    };
+  }
+
+  /** The whole request as it will be sent, with the declaration taken as signed (review). */
+  private reviewValidation(values: FormValues): Validation<ServiceRequest> {
+    const payload = this.toPayload(values) as Record<string, unknown>;
+    const version = this.formConfig.textVersions?.declaration ?? 'declaration-v1';
+    return validateWith(requestSchema, { ...payload, declaration: { accepted: true, version } });
+  }
+
+  private validateStep(step: StepId, values: FormValues): Validation<unknown> {
+    switch (step) {
+      case 'applicant':
+      case 'household':
+      case 'service':
+        return validateWith(STEP_SCHEMAS[step], this.toPayload(values));
+      case 'attachments': {
+        const errors: FieldError[] = (this.formConfig.attachments.requiredForRequests ?? [])
+          .filter((kind) => !this.files.has(kind))
+          .map((kind) => ({ path: `attachments.${kind}`, code: 'required', message: 'This document is required.' }));
+        return { ok: errors.length === 0, errors };
+      }
+      case 'review':
+        return this.reviewValidation(values);
+      case 'declaration':
+        return validateWith(requestSchema, this.toPayload(values));
+    }
+  }
+
+  /** The step that asks for a payload path (server errors are put there). */
+  private stepOf(path: string): StepId | undefined {
+    if (path.startsWith('attachments')) return 'attachments';
+    if (path === 'audience') return 'applicant';
+    return (Object.keys(STEP_FIELDS) as StepId[]).find((step) =>
+      STEP_FIELDS[step].some((field) => field === path || field.startsWith(`${path}.`) || path.startsWith(`${field}.`)),
+    );
+  }
+
+  private saveDraft(): void {
+    if (!this.drafts) return;
+    this.drafts.save({ values: this.form.values, step: this.step, idempotencyKey: this.idempotencyKey, startedAt: this.startedAt });
+    this.savedAt = Date.now();
+  }
+
+  private showStep(step: StepId, keepErrors = false): void {
+    this.step = step;
+    if (!keepErrors) this.form.submitAttempted = false;
+    this.focusAfterRender = keepErrors && this.form.submitAttempted ? 'error-summary' : 'step-title';
+    this.saveDraft();
+  }
+
+  /** Continue: the current step must be valid; the declaration step sends instead. */
+  private async goToNextStep(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.step === 'declaration') return this.submitRequest();
+    const validation = this.form.attemptSubmit();
+    if (!validation.ok) {
+      this.focusAfterRender = 'error-summary';
+      return;
+    }
+    const steps = this.steps;
+    let next = steps[this.stepIndex + 1] ?? 'declaration';
+    if (this.returnToReview || next === 'review') {
+      this.returnToReview = false;
+      // Every earlier step must hold before the review (a draft may lack a field).
+      const broken = this.reviewValidation(this.form.values).errors[0];
+      const brokenStep = broken ? this.stepOf(broken.path) : undefined;
+      next = brokenStep && brokenStep !== this.step ? brokenStep : 'review';
+      if (brokenStep && brokenStep !== this.step) return this.showStep(next, true);
+    }
+    this.showStep(next);
+  }
+
+  private goToPreviousStep(): void {
+    this.returnToReview = false;
+    const previous = this.steps[this.stepIndex - 1];
+    if (previous) this.showStep(previous);
+  }
+
+  private changeAnswers(step: StepId): void {
+    this.returnToReview = true;
+    this.showStep(step);
+  }
+
+  private async submitRequest(): Promise<void> {
+    // A double tap must send once: the guard is set before anything awaits.
+    if (this.sending || this.submission.state === 'submitting') return;
+    this.sending = true;
+    try {
+      await this.validateAndSend();
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async validateAndSend(): Promise<void> {
+    const validation = this.form.attemptSubmit();
+    if (!validation.ok || !validation.payload) {
+      const elsewhere = validation.errors.map((error) => this.stepOf(error.path)).find((step) => step && step !== 'declaration');
+      if (elsewhere) this.showStep(elsewhere, true);
+      else this.focusAfterRender = 'error-summary';
+      this.announcement = '';
+      return;
+    }
+    const token = await this.config.captchaToken?.();
+    const checked = validation.payload as ServiceRequest;
+    const payload: ServiceRequest = token ? { ...checked, client: { ...checked.client, captchaToken: token } } : checked;
+    this.idempotencyKey ??= newIdempotencyKey();
+    this.saveDraft();
+    const submit = new SilaSubmitEvent<ServiceRequest>({ kind: 'request', payload, idempotencyKey: this.idempotencyKey });
+    if (!this.dispatchEvent(submit)) return; // the host page sends it itself
+    const files = this.steps.includes('attachments')
+      ? [...this.files].map(([kind, file]): Attachment => ({ kind, file, name: file.name }))
+      : [];
+    this.announcement = msg('Sending…');
+    await this.submission.submit({ payload, files }, this.idempotencyKey);
+  }
+
+  private async send({ payload, files }: RequestSubmission, key: string): Promise<RequestCreated> {
+    if (files.length === 0) return this.api.createRequest(payload, key);
+    const config = this.config;
+    this.uploading = true;
+    this.uploadProgress = config.fetch ? undefined : 0;
+    try {
+      return await sendMultipart(
+        requestCreated,
+        {
+          url: `${this.resolvedEndpoint.replace(/\/+$/, '')}/v1/requests`,
+          payload,
+          files,
+          idempotencyKey: key,
+          onProgress: (fraction) => (this.uploadProgress = fraction),
+        },
+        {
+          headers: config.headers,
+          timeoutMs: config.timeoutMs,
+          retry: config.retries === undefined ? undefined : { retries: config.retries },
+          fetch: config.fetch,
+        },
+      );
+    } finally {
+      this.uploading = false;
+      this.uploadProgress = undefined;
+    }
+  }
+
+  private handleSuccess(result: RequestCreated): void {
+    this.drafts?.clear();
+    this.idempotencyKey = undefined;
+    this.savedAt = undefined;
+    this.form.reset();
+    this.files = new Map();
+    this.step = 'applicant';
+    this.announcement = msg('Sent.');
+    this.focusAfterRender = 'done-title';
+    this.dispatchEvent(new SilaSubmittedEvent({ kind: 'request', reference: result.reference, result }));
+  }
+
+  private handleFailure(error: SilaError, queued: boolean): void {
+    if (!queued && error.fieldErrors.length > 0) {
+      // The server saw something the form did not: show it at the field, on its step.
+      // The corrected payload will differ, so it needs a new idempotency key.
+      this.form.setServerErrors(error.fieldErrors);
+      this.idempotencyKey = undefined;
+      this.submission.reset();
+      const step = this.stepOf(error.fieldErrors[0]!.path);
+      if (step && this.steps.includes(step)) this.showStep(step, true);
+      else this.focusAfterRender = 'error-summary';
+    } else {
+      this.focusAfterRender = 'status-message';
+    }
+    this.announcement = failureMessage(error);
+    this.dispatchEvent(new SilaErrorEvent({ kind: 'request', error, queued }));
+  }
+
+  /** A document is checked the moment it is chosen: a file over the limit is refused at once. */
+  private selectFile(kind: AttachmentKind, file: File | undefined): void {
+    const limits = this.formConfig.attachments;
+    const files = new Map(this.files);
+    const problems = new Map(this.fileProblems);
+    problems.delete(kind);
+    files.delete(kind);
+    const others = [...files.values()].reduce((sum, other) => sum + other.size, 0);
+    if (file && file.size > limits.maxFileBytes) problems.set(kind, { code: 'file_too_large', limit: limits.maxFileBytes });
+    else if (file && file.type && !limits.types.includes(file.type)) problems.set(kind, { code: 'invalid_file_type' });
+    else if (file && others + file.size > limits.maxTotalBytes) problems.set(kind, { code: 'files_too_large', limit: limits.maxTotalBytes });
+    else if (file) files.set(kind, file);
+    this.files = files;
+    this.fileProblems = problems;
+    // A new file clears the server's complaint about the old one.
+    if (file) this.form.set(`attachments.${kind}`, '');
+    const problem = problems.get(kind);
+    this.announcement = problem ? this.fileProblemText(problem) : file ? msg(str`${file.name} added.`) : msg('Document removed.');
+    if (problem) this.focusAfterRender = fieldId(`attachments.${kind}`);
+  }
+
+  private fileProblemText(problem: FileProblem): string {
+    switch (problem.code) {
+      case 'file_too_large':
+        return msg(str`This file is larger than ${formatBytes(problem.limit)}. Choose a smaller file.`);
+      case 'files_too_large':
+        return msg(str`All documents together must be no larger than ${formatBytes(problem.limit)}.`);
+      case 'invalid_file_type':
+        return msg(str`This type of file is not accepted. Use ${typeNames(this.formConfig.attachments.types)}.`);
+    }
+  }
+
+  private attachmentErrors(): Map<string, string> {
+    const errors = new Map<string, string>();
+    for (const kind of ['id_copy', 'income_proof', 'other']) {
+      const problem = this.fileProblems.get(kind);
+      const error = this.form.errorFor(`attachments.${kind}`);
+      if (problem) errors.set(kind, this.fileProblemText(problem));
+      else if (error?.code === 'too_large') errors.set(kind, this.fileProblemText({ code: 'file_too_large', limit: this.formConfig.attachments.maxFileBytes }));
+      else if (error) errors.set(kind, error.code === 'required' ? msg('Add this document.') : errorMessage(error.code));
+    }
+    return errors;
+  }
+
+  private async copyReference(reference: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(reference);
+      this.copied = true;
+      this.announcement = msg('Reference number copied.');
+    } catch {
+      // Clipboard blocked (insecure context, permissions): select it so it can be copied by hand.
+      const node = this.renderRoot.querySelector('[data-reference]');
+      if (node) getSelection()?.selectAllChildren(node);
+    }
+  }
+
+  private startAnother(): void {
+    this.submission.reset();
+    this.copied = false;
+    this.startedAt = Date.now();
+    this.focusAfterRender = 'step-title';
+  }
+
+  private focusField(name: string): void {
+    const root = this.renderRoot as ShadowRoot;
+    const target = root.getElementById(fieldId(name)) ?? root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
+    // A radio group's fieldset gets focus on its first radio.
+    const focusable = target?.tagName === 'FIELDSET' ? target.querySelector<HTMLElement>('input:checked, input') : target;
+    focusable?.focus();
+    focusable?.scrollIntoView?.({ block: 'center' });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.focusAfterRender) return;
+    const id = this.focusAfterRender;
+    this.focusAfterRender = undefined;
+    const target = (this.renderRoot as ShadowRoot).getElementById(id);
+    if (target && target.tagName !== 'INPUT') {
+      target.focus();
+      target.scrollIntoView?.({ block: 'start' });
+    } else {
+      this.focusField(id.startsWith('f-') ? id.slice(2) : id);
+    }
+  }
+
+  private serviceOptions() {
+    const audience = this.resolvedAudience;
+    return this.formConfig.services
+      .filter((service) => !service.audiences || service.audiences.includes(audience))
+      .map((service) => ({ value: service.id, label: localized(service.label) }));
+  }
+
+  private serviceLabel(id: string): string {
+    const service = this.formConfig.services.find((item) => item.id === id);
+    return service ? localized(service.label) : id;
+  }
+
+  private renderStatus() {
+    const state = this.submission.state;
+    if (state !== 'queued' && state !== 'failed') return nothing;
+    if (state === 'failed' && this.submission.error?.fieldErrors.length) return nothing;
+    return html`<div class="notice warning queued" id="status-message" tabindex="-1" part="status">
+      <p>
+        ${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}
+        ${failureMessage(this.submission.error)}
+      </p>
+      <div class="actions">
+        <button type="button" class="secondary" @click=${() => this.submission.retry()}>${msg('Try again now')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderStep(step: StepId) {
+    const form = this.form;
+    switch (step) {
+      case 'applicant':
+        return renderApplicantStep(form, this.formConfig);
+      case 'household':
+        return renderHouseholdStep(form);
+      case 'service':
+        return renderServiceStep(form, this.serviceOptions());
+      case 'attachments':
+        return renderAttachmentsStep({
+          config: this.formConfig.attachments,
+          files: this.files,
+          errors: this.attachmentErrors(),
+          onSelect: (kind, file) => this.selectFile(kind, file),
+        });
+      case 'review': {
+        const payload = this.reviewValidation(this.form.values).payload;
+        if (!payload) return html`<p class="notice warning">${msg('Some answers are missing. Go back and complete them.')}</p>`;
+        return renderReviewStep({
+          payload,
+          audience: this.resolvedAudience,
+          steps: this.steps,
+          serviceLabel: (id) => this.serviceLabel(id),
+          files: this.files,
+          onChange: (target) => this.changeAnswers(target),
+        });
+      }
+      case 'declaration':
+        return html`${renderDeclarationStep(form, {
+          reviewPeriodDays: this.formConfig.reviewPeriodDays,
+          uploading: this.uploading,
+          progress: this.uploadProgress,
+        })}
+        ${this.renderStatus()}`;
+    }
+  }
+
+  private renderActions(step: StepId, index: number) {
+    const submitting = this.submission.state === 'submitting';
+    const last = step === 'declaration';
+    const toReview = this.returnToReview && ALL_STEPS.indexOf(step) < ALL_STEPS.indexOf('review');
+    return html`<div class="actions step-actions">
+      ${last
+        ? html`<button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
+            ${submitting ? msg('Sending…') : msg('Send request')}
+          </button>`
+        : html`<button type="submit" class="primary" part="next">
+            ${toReview ? msg('Save and return to your answers') : step === 'review' ? msg('Continue to the declaration') : msg('Continue')}
+          </button>`}
+      ${index > 0 ? html`<button type="button" class="secondary" part="back" @click=${this.goToPreviousStep}>${msg('Back')}</button>` : nothing}
+      <button type="button" class="link clear" @click=${this.clearAnswers}>${msg('Clear my answers')}</button>
+    </div>`;
+  }
+
+  private renderForm() {
+    const steps = this.steps;
+    const index = this.stepIndex;
+    const step = steps[index]!;
+    const audience = this.resolvedAudience;
+    const fields = STEP_FIELDS[step];
+    const errors = this.form.submitAttempted
+      ? this.form
+          .visibleErrors(step === 'attachments' ? [] : fields)
+          .filter((error) => (step === 'attachments' ? error.path.startsWith('attachments') : fields.includes(error.path)))
+      : [];
+    return html`<form class="form" part="form" novalidate @submit=${this.goToNextStep} aria-labelledby="title">
+      <h2 class="title" id="title">${this.heading ?? formHeading(audience)}</h2>
+      ${index === 0 ? html`<p class="lead">${formLead(audience)}</p>` : nothing}
+      ${renderStepIndicator(steps, index, audience)}
+      <h3 class="step-title" id="step-title" tabindex="-1" data-step=${step}>
+        <span class="caption">${stepCount(index, steps.length)}</span>
+        <span class="step-heading">${stepTitle(step, audience)}</span>
+      </h3>
+      ${renderErrorSummary(errors, summaryFields(), (name) => this.focusField(name))}
+      ${step === 'applicant' && this.idNotKept
+        ? html`<p class="notice">${msg('For your privacy, your ID number is not kept on this device. Please enter it again.')}</p>`
+        : nothing}
+      <div class="step-body">${this.renderStep(step)}</div>
+
+      <div class="honeypot" aria-hidden="true">
+        <label>Website <input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
+      </div>
+
+      ${this.renderActions(step, index)}
+      ${this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing}
+    </form>`;
+  }
+
+  protected override render() {
+    const result = this.submission.state === 'succeeded' ? this.submission.result : undefined;
+    return html`${result
+      ? renderConfirmation({
+          result,
+          statusUrl: this.statusUrl,
+          copied: this.copied,
+          onCopy: (reference) => void this.copyReference(reference),
+          onAnother: () => this.startAnother(),
+        })
+      : this.renderForm()}
+    ${renderLiveRegion(this.announcement)}`;
+  }
+}
+
+SilaRequestForm.define('sila-request-form');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sila-request-form': SilaRequestForm;
+  }
+}

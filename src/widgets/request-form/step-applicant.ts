@@ -1,0 +1,99 @@
+/** Step 1: who is asking. Preceded by what is collected and why (before any personal field). */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg, str } from '@lit/localize';
+import type { FormConfig } from '../../contract/form-config.js';
+import type { FormController } from '../../core/form-controller.js';
+import { formatDate, localized } from '../../core/i18n.js';
+import { renderTextField } from '../../fields/text-field.js';
+import { describedBy, fieldId, labelText, renderError, renderHint, type FieldBase } from '../../fields/field-parts.js';
+import { LIMITS } from './request-fields.js';
+
+export function renderPrivacyNotice(formConfig: FormConfig): TemplateResult {
+  const association = formConfig.association;
+  const name = localized(association.name);
+  const custom = localized(association.privacyNotice);
+  return html`<div class="privacy notice" part="privacy" id="privacy-notice">
+    <h4>${msg('What we ask and why')}</h4>
+    ${custom ? html`<p>${custom}</p>` : nothing}
+    <ul>
+      <li>${msg(str`Your name, ID number, contact details and date of birth: so that ${name} can identify you and contact you about your request.`)}</li>
+      <li>
+        ${msg('Your household, income and housing: to assess your request. Income and health details are sensitive: only the research committee sees them, and only to decide on your request.')}
+      </li>
+      <li>${msg('Your data is kept confidential. You may ask to see, correct or delete it.')}</li>
+    </ul>
+    ${association.privacyNoticeUrl
+      ? html`<p><a href=${association.privacyNoticeUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
+      : nothing}
+  </div>`;
+}
+
+/** "1 January 1990" in the Hijri calendar, for a YYYY-MM-DD value (noon: no day shift). */
+function hijriOf(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(`${value}T12:00:00Z`, 'islamic-umalqura') : '';
+}
+
+/** A native date picker (Gregorian); the Hijri equivalent is shown, and read, under it. */
+function renderDateField(form: FormController<unknown>, field: FieldBase): TemplateResult {
+  const error = form.errorFor(field.name);
+  const value = form.text(field.name);
+  const hijri = hijriOf(value);
+  const hijriId = `${fieldId(field.name)}-hijri`;
+  const today = new Date().toISOString().slice(0, 10);
+  return html`<div class="field ${error ? 'has-error' : ''}" part="field">
+    <label for=${fieldId(field.name)}>${labelText(field)}</label>
+    ${renderHint(field)} ${renderError(form, field)}
+    <input
+      type="date"
+      id=${fieldId(field.name)}
+      name=${field.name}
+      part="input"
+      min="1900-01-01"
+      max=${today}
+      .value=${live(value)}
+      aria-required="true"
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${describedBy(field, Boolean(error), hijri ? [hijriId] : [])}
+      @input=${(event: Event) => form.set(field.name, (event.target as HTMLInputElement).value)}
+      @change=${(event: Event) => form.set(field.name, (event.target as HTMLInputElement).value)}
+      @blur=${() => form.leave(field.name)}
+    />
+    ${hijri ? html`<p class="hijri" id=${hijriId}>${msg('Hijri:')} ${hijri}</p>` : nothing}
+  </div>`;
+}
+
+export function renderApplicantStep(form: FormController<unknown>, formConfig: FormConfig): TemplateResult {
+  return html`${renderPrivacyNotice(formConfig)}
+    ${renderTextField(form, { name: 'applicant.fullName', label: msg('Full name'), hint: msg('As written on your ID.'), autocomplete: 'name', ...LIMITS.fullName })}
+    ${renderTextField(form, {
+      name: 'applicant.nationalId',
+      label: msg('National ID or iqama number'),
+      hint: msg('10 digits: starts with 1 for a Saudi national ID, with 2 for an iqama.'),
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      ltr: true,
+      spellcheck: false,
+    })}
+    ${renderTextField(form, {
+      name: 'applicant.mobile',
+      label: msg('Mobile number'),
+      hint: msg('A Saudi mobile number, e.g. 05XXXXXXXX. Its last 4 digits let you follow up your request.'),
+      type: 'tel',
+      inputmode: 'tel',
+      autocomplete: 'tel',
+      ltr: true,
+    })}
+    ${renderTextField(form, {
+      name: 'applicant.email',
+      label: msg('E-mail address'),
+      type: 'email',
+      inputmode: 'email',
+      autocomplete: 'email',
+      ltr: true,
+      spellcheck: false,
+      optional: true,
+    })}
+    ${renderTextField(form, { name: 'applicant.city', label: msg('City'), autocomplete: 'address-level2', ...LIMITS.city })}
+    ${renderDateField(form, { name: 'applicant.birthDate', label: msg('Date of birth'), hint: msg('Gregorian date; the Hijri date is shown under it.') })}`;
+}

@@ -1,0 +1,484 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { render } from 'lit';
+import '../../src/widgets/status-lookup/status-lookup.js';
+import type { SilaStatusLookup } from '../../src/widgets/status-lookup/status-lookup.js';
+import type { SilaRateInviteEvent } from '../../src/widgets/status-lookup/rate-invite-event.js';
+import { renderResult } from '../../src/widgets/status-lookup/status-result.js';
+import { isOverdue } from '../../src/widgets/status-lookup/status-texts.js';
+import { configure } from '../../src/config.js';
+import { setLocale } from '../../src/core/i18n.js';
+import type { SilaErrorEvent } from '../../src/core/events.js';
+import { STATUSES, type Status } from '../../src/contract/status.js';
+import { formatReference } from '../../src/contract/identifiers.js';
+import type { LookupResult } from '../../src/contract/lookup.js';
+import { DEAD_ENDPOINT, errorText, lookup, resetPage, serverEndpoint, shadow, submitButton, typeInto, until } from './helpers.js';
+
+const STAFF_TOKEN = 'test-admin-token-0123456789abcdef';
+
+interface Submitted {
+  reference: string;
+  verifier: string;
+}
+
+function randomMobile(): string {
+  return `05${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${serverEndpoint()}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Sends a complaint (or suggestion) to the real server as the complaint form would. */
+async function submitComplaint(kind: 'complaint' | 'suggestion' = 'complaint', anonymous = false): Promise<Submitted> {
+  const mobile = randomMobile();
+  const response = await post(
+    '/v1/complaints',
+    {
+      kind,
+      category: kind === 'suggestion' ? 'improvement' : 'delay',
+      subject: 'تأخر الرد على طلبي',
+      description: 'قدمت طلب مساعدة قبل شهر ولم يصلني أي رد حتى الآن.',
+      anonymous,
+      ...(anonymous ? {} : { contact: { name: 'محمد عبدالله', mobile }, contactChannel: 'phone' }),
+      consent: { accepted: true, version: 'privacy-v1' },
+      channel: 'website',
+      client: { locale: 'ar', fillMs: 45_000, hp: '' },
+    },
+    { 'Idempotency-Key': crypto.randomUUID() },
+  );
+  expect(response.status).to.equal(201);
+  const body = (await response.json()) as { reference: string; verifier?: string };
+  return { reference: body.reference, verifier: body.verifier ?? mobile.slice(-4) };
+}
+
+/** A service request, which carries the committee's expected decision date. */
+async function submitRequest(): Promise<Submitted & { expectedDecisionBy: string }> {
+  const mobile = randomMobile();
+  const response = await post(
+    '/v1/requests',
+    {
+      applicant: { fullName: 'سارة أحمد', nationalId: '1050000007', mobile, city: 'الرياض', birthDate: '1990-01-01' },
+      service: 'food_basket',
+      description: 'أسرة من خمسة أفراد تحتاج إلى سلة غذائية شهرية.',
+      declaration: { accepted: true, version: 'declaration-v1' },
+      consent: { accepted: true, version: 'privacy-v1' },
+      channel: 'website',
+      client: { locale: 'ar', fillMs: 90_000, hp: '' },
+    },
+    { 'Idempotency-Key': crypto.randomUUID() },
+  );
+  expect(response.status).to.equal(201);
+  const body = (await response.json()) as { reference: string; expectedDecisionBy: string };
+  return { reference: body.reference, verifier: mobile.slice(-4), expectedDecisionBy: body.expectedDecisionBy };
+}
+
+/** Moves a submission along through the staff API, as a staff member would. */
+async function setStatus(reference: string, status: Status, note?: string, notePublic = true): Promise<void> {
+  const response = await post(`/v1/staff/submissions/${reference}/status`, { status, note, notePublic }, {
+    Authorization: `Bearer ${STAFF_TOKEN}`,
+  });
+  expect(response.status, `staff status ${status}`).to.be.within(200, 204);
+}
+
+async function renderLookup(endpoint = serverEndpoint()): Promise<SilaStatusLookup> {
+  const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup endpoint=${endpoint}></sila-status-lookup>`);
+  await el.updateComplete;
+  return el;
+}
+
+function part(el: Element, name: string): HTMLElement | null {
+  return shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function textOf(node: Element | null | undefined): string {
+  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** Types both answers and presses "Check status"; resolves once an answer is shown. */
+async function lookUp(el: SilaStatusLookup, reference: string, verifier: string): Promise<void> {
+  typeInto(el, 'reference', reference);
+  typeInto(el, 'verifier', verifier);
+  submitButton(el).click();
+  await el.updateComplete;
+  await until(() => !part(el, 'pending') && (part(el, 'result') || part(el, 'failure')), 10_000, 'lookup answer');
+  await el.updateComplete;
+}
+
+const LABELS: Record<Status, { ar: string; en: string }> = {
+  received: { ar: 'تم الاستلام', en: 'Received' },
+  under_review: { ar: 'قيد الدراسة', en: 'Under review' },
+  needs_info: { ar: 'مطلوب معلومات', en: 'Information needed' },
+  referred: { ar: 'محال لاتخاذ القرار', en: 'Referred for a decision' },
+  accepted: { ar: 'مقبول', en: 'Accepted' },
+  rejected: { ar: 'غير مقبول', en: 'Not accepted' },
+  resolved: { ar: 'تمت المعالجة', en: 'Resolved' },
+  closed: { ar: 'مغلق', en: 'Closed' },
+};
+
+describe('<sila-status-lookup>', () => {
+  beforeEach(resetPage);
+  afterEach(resetPage);
+
+  it('is accessible when empty, in Arabic and right-to-left, with a native form', async () => {
+    const el = await renderLookup();
+    await expect(el).to.be.accessible();
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    const form = shadow(el).querySelector('form')!;
+    expect(form.noValidate).to.equal(true);
+    expect(textOf(shadow(el).querySelector('h2'))).to.equal('متابعة طلبك أو رسالتك');
+    expect(textOf(shadow(el).querySelector('label[for="f-reference"]'))).to.equal('الرقم المرجعي');
+    expect(textOf(shadow(el).querySelector('label[for="f-verifier"]'))).to.equal('رمز التحقق');
+    expect(part(el, 'result')).to.equal(null);
+  });
+
+  it('speaks English left-to-right with lang="en"', async () => {
+    const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup lang="en" endpoint=${serverEndpoint()}></sila-status-lookup>`);
+    await until(() => el.getAttribute('dir') === 'ltr', 2_000, 'ltr');
+    await el.updateComplete;
+    expect(textOf(shadow(el).querySelector('h2'))).to.equal('Follow up on your request or message');
+    expect(textOf(submitButton(el))).to.equal('Check status');
+    await expect(el).to.be.accessible();
+  });
+
+  it('on an empty or malformed lookup, lists the errors in a focused summary and asks nothing of the server', async () => {
+    const requests: string[] = [];
+    configure({ fetch: (input, init) => (requests.push(String(input)), fetch(input, init)) });
+    const el = await renderLookup();
+    submitButton(el).click();
+    await el.updateComplete;
+    const summary = shadow(el).getElementById('error-summary')!;
+    expect(shadow(el).activeElement).to.equal(summary);
+    expect([...summary.querySelectorAll('a')].map(textOf)).to.deep.equal([
+      'الرقم المرجعي: هذا الحقل مطلوب.',
+      'رمز التحقق: هذا الحقل مطلوب.',
+    ]);
+    await expect(el).to.be.accessible();
+    typeInto(el, 'reference', 'X-1234');
+    await el.updateComplete;
+    expect(errorText(el, 'reference')).to.contain('أدخل الرقم المرجعي كما ظهر في رسالة التأكيد');
+    expect(shadow(el).querySelector('[name=reference]')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    expect(requests).to.deep.equal([]);
+  });
+
+  it('normalizes the reference: small letters, spaces, dashes, O for 0 and Arabic-Indic digits', async () => {
+    const { reference, verifier } = await submitComplaint();
+    const toArabicIndic = (value: string) => value.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+    const [kind, code] = [reference[0]!, reference.slice(1)];
+    const messy = ` ${kind.toLowerCase()} ${toArabicIndic(code.slice(0, 4).toLowerCase().replace(/0/g, 'o'))}-${code.slice(4, 8).toLowerCase()} – ${toArabicIndic(code.slice(8))} `.replace('–', '-');
+    const el = await renderLookup();
+    typeInto(el, 'reference', messy);
+    await el.updateComplete;
+    // Leaving the field shows it as the confirmation printed it.
+    expect(shadow(el).querySelector<HTMLInputElement>('[name=reference]')!.value).to.equal(formatReference(reference));
+    await lookUp(el, messy, ` ${toArabicIndic(verifier)} `);
+    expect(textOf(shadow(el).getElementById('result-title'))).to.contain(formatReference(reference));
+    expect(textOf(part(el, 'badge'))).to.equal(LABELS.received.ar);
+  });
+
+  it('takes values a browser autofilled without an input event', async () => {
+    const { reference, verifier } = await submitComplaint();
+    const el = await renderLookup();
+    shadow(el).querySelector<HTMLInputElement>('[name=reference]')!.value = reference;
+    shadow(el).querySelector<HTMLInputElement>('[name=verifier]')!.value = verifier;
+    submitButton(el).click();
+    await el.updateComplete;
+    await until(() => part(el, 'result'), 10_000, 'result');
+    expect(textOf(part(el, 'badge'))).to.equal(LABELS.received.ar);
+  });
+
+  it('prefills the reference from the attribute and from ?ref= in the page URL', async () => {
+    const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup reference="c4f7k2m9qx3tb"></sila-status-lookup>`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector<HTMLInputElement>('[name=reference]')!.value).to.equal('C-4F7K-2M9Q-X3TB');
+
+    const original = location.href;
+    const url = new URL(original);
+    url.searchParams.set('ref', 'q-7m2k-9x4t-bb3h');
+    history.replaceState(null, '', url);
+    try {
+      const fromUrl = await fixture<SilaStatusLookup>(html`<sila-status-lookup></sila-status-lookup>`);
+      await fromUrl.updateComplete;
+      expect(shadow(fromUrl).querySelector<HTMLInputElement>('[name=reference]')!.value).to.equal('Q-7M2K-9X4T-BB3H');
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
+
+  it('end to end: a complaint moved along by staff shows its new status and public note', async () => {
+    const { reference, verifier } = await submitComplaint();
+    await setStatus(reference, 'under_review', 'ملاحظة داخلية لا تظهر', false);
+    await setStatus(reference, 'resolved', 'تم التواصل مع الفرع وحُلّت المشكلة. شكرًا لصبرك.');
+    const el = await renderLookup();
+    await lookUp(el, formatReference(reference), verifier);
+    expect(textOf(part(el, 'badge'))).to.equal(LABELS.resolved.ar);
+    expect(part(el, 'badge')!.dataset.status).to.equal('resolved');
+    const notes = [...shadow(el).querySelectorAll('.timeline .note')].map(textOf);
+    expect(notes).to.deep.equal(['ملاحظة من الفريق: تم التواصل مع الفرع وحُلّت المشكلة. شكرًا لصبرك.']);
+    expect(textOf(part(el, 'result'))).not.to.contain('ملاحظة داخلية');
+    // Only the masked name, never the mobile number.
+    expect(textOf(part(el, 'result'))).to.contain('م*** ع***');
+    expect(textOf(part(el, 'result'))).not.to.contain('محمد');
+    expect(shadow(el).activeElement?.id).to.equal('result-title');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders every status with its explanation, in Arabic and in English', async function () {
+    this.timeout(60_000);
+    const { reference, verifier } = await submitComplaint();
+    const el = await renderLookup();
+    const seenMeanings = new Set<string>();
+    for (const status of STATUSES) {
+      if (status !== 'received') await setStatus(reference, status, `ملاحظة: ${status}`);
+      await setLocale('ar');
+      await lookUp(el, reference, verifier);
+      expect(textOf(part(el, 'badge')), status).to.equal(LABELS[status].ar);
+      const arabicMeaning = textOf(shadow(el).querySelector('.meaning'));
+      expect(arabicMeaning).to.match(/[\u0600-\u06ff]/);
+      expect(textOf(shadow(el).querySelector('.next'))).to.match(/^ماذا بعد؟/);
+      seenMeanings.add(arabicMeaning);
+      await expect(el).to.be.accessible();
+
+      await setLocale('en');
+      await el.updateComplete;
+      expect(textOf(part(el, 'badge')), status).to.equal(LABELS[status].en);
+      expect(textOf(shadow(el).querySelector('.meaning'))).not.to.match(/[\u0600-\u06ff]/);
+      expect(textOf(shadow(el).querySelector('.next'))).to.match(/^What happens next:/);
+      expect(el.getAttribute('dir')).to.equal('ltr');
+      await expect(el).to.be.accessible();
+    }
+    expect(seenMeanings.size).to.equal(STATUSES.length);
+  });
+
+  it('lists the history oldest first, with public notes as text (never HTML)', async () => {
+    const { reference, verifier } = await submitComplaint();
+    await setStatus(reference, 'under_review');
+    await setStatus(reference, 'needs_info', '<img src=x onerror="window.hacked=1"><b>أرسل</b> صورة الهوية');
+    await setStatus(reference, 'under_review', 'وصلت الصورة، شكرًا.');
+    const el = await renderLookup();
+    await lookUp(el, reference, verifier);
+    const items = [...shadow(el).querySelectorAll('ol.timeline > li')];
+    expect(items.map((li) => (li as HTMLElement).dataset.status)).to.deep.equal(['received', 'under_review', 'needs_info', 'under_review']);
+    const times = items.map((li) => Date.parse(li.querySelector('time')!.getAttribute('datetime')!));
+    expect([...times].sort((a, b) => a - b)).to.deep.equal(times);
+    const htmlNote = items[2]!.querySelector('.note')!;
+    expect(htmlNote.querySelector('img, b')).to.equal(null);
+    expect(htmlNote.textContent).to.contain('<img src=x onerror="window.hacked=1"><b>أرسل</b>');
+    expect((window as { hacked?: number }).hacked).to.equal(undefined);
+    // Dates in both calendars.
+    expect(textOf(items[0]!.querySelector('.hijri'))).to.match(/هـ/);
+  });
+
+  it('for "information needed", says what to provide: the latest public note', async () => {
+    const { reference, verifier } = await submitComplaint();
+    await setStatus(reference, 'under_review', 'بدأنا الدراسة.');
+    await setStatus(reference, 'needs_info', 'يرجى إرسال صورة من الهوية الوطنية.');
+    await setStatus(reference, 'needs_info', 'تعليق داخلي', false);
+    const el = await renderLookup();
+    await lookUp(el, reference, verifier);
+    const needs = part(el, 'needs-info')!;
+    expect(textOf(needs.querySelector('h4'))).to.equal('ما نحتاجه منك');
+    expect(textOf(needs.querySelector('.note'))).to.equal('يرجى إرسال صورة من الهوية الوطنية.');
+    expect(part(el, 'badge')!.className).to.contain('action');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the expected decision date of a request in Gregorian and Hijri, not overdue', async () => {
+    const { reference, verifier, expectedDecisionBy } = await submitRequest();
+    await setLocale('en');
+    const el = await renderLookup();
+    await lookUp(el, reference, verifier);
+    expect(textOf(shadow(el).getElementById('result-title'))).to.contain('Service request');
+    const fact = [...shadow(el).querySelectorAll('.fact')].find((f) => textOf(f.querySelector('dt')) === 'Decision expected by')!;
+    expect(fact.querySelector('time')!.getAttribute('datetime')).to.equal(expectedDecisionBy);
+    expect(textOf(fact.querySelector('.hijri'))).to.match(/AH/);
+    expect(part(el, 'overdue')).to.equal(null);
+    expect(textOf(part(el, 'result'))).to.contain('س*** أ***');
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks a decision that is late as overdue, and never a finished one', async () => {
+    const past = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const result: LookupResult = {
+      reference: 'R4F7K2M9QX3TB',
+      kind: 'request',
+      status: 'referred',
+      receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+      updatedAt: past,
+      history: [{ status: 'received', at: new Date(Date.now() - 20 * 86_400_000).toISOString() }, { status: 'referred', at: past }],
+      expectedDecisionBy: past,
+    };
+    expect(isOverdue(result)).to.equal(true);
+    expect(isOverdue({ ...result, status: 'accepted' })).to.equal(false);
+    expect(isOverdue({ ...result, expectedDecisionBy: new Date(Date.now() + 86_400_000).toISOString() })).to.equal(false);
+    // The result panel on its own, as the widget renders it for this answer.
+    const el = await renderLookup();
+    const host = document.createElement('div');
+    shadow(el).append(host);
+    render(renderResult({ result, embedRating: false }), host);
+    expect(textOf(host.querySelector('[part=overdue]'))).to.equal('متأخر');
+    expect(host.querySelector('[part=overdue-notice]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('looks an anonymous suggestion up with its code, in any letter case', async () => {
+    const { reference, verifier } = await submitComplaint('suggestion', true);
+    expect(verifier).to.match(/^[0-9A-Z]{6}$/);
+    const el = await renderLookup();
+    await lookUp(el, reference, verifier.toLowerCase());
+    expect(textOf(shadow(el).getElementById('result-title'))).to.contain('اقتراح');
+    expect(shadow(el).querySelectorAll('.fact').length).to.equal(2); // received and updated, no name
+  });
+
+  it('gives one "not found" message for an unknown reference and for a wrong code', async () => {
+    const { reference, verifier } = await submitComplaint();
+    const el = await renderLookup();
+    const errors: SilaErrorEvent[] = [];
+    el.addEventListener('sila-error', (event) => errors.push(event));
+
+    await lookUp(el, 'C-0000-0000-0000', verifier);
+    const unknown = part(el, 'failure')!;
+    expect(textOf(unknown.querySelector('h3'))).to.equal('لم نعثر عليه');
+    const unknownText = textOf(unknown);
+    expect(shadow(el).activeElement).to.equal(unknown);
+    await expect(el).to.be.accessible();
+
+    const wrong = verifier === '0000' ? '1111' : '0000';
+    await lookUp(el, reference, wrong);
+    expect(textOf(part(el, 'failure'))).to.equal(unknownText);
+    expect(part(el, 'result')).to.equal(null);
+    expect(errors.map((e) => [e.detail.kind, e.detail.error.kind])).to.deep.equal([
+      ['lookup', 'not_found'],
+      ['lookup', 'not_found'],
+    ]);
+
+    // The right code still works (two failures are under the limit).
+    await lookUp(el, reference, verifier);
+    expect(textOf(part(el, 'badge'))).to.equal(LABELS.received.ar);
+  });
+
+  it('after 5 failed tries, calmly says to try again later, with the time', async () => {
+    const { reference, verifier } = await submitComplaint();
+    const wrong = verifier === '9999' ? '8888' : '9999';
+    for (let i = 0; i < 5; i++) expect((await lookup(reference, wrong)).status).to.equal(404);
+    await setLocale('en');
+    const el = await renderLookup();
+    const failed = oneEvent(el, 'sila-error') as Promise<SilaErrorEvent>;
+    // Even the right code is refused until the lock ends.
+    await lookUp(el, reference, verifier);
+    expect((await failed).detail.error.kind).to.equal('rate_limited');
+    const failure = part(el, 'failure')!;
+    expect(textOf(failure.querySelector('h3'))).to.equal('Please try again later');
+    expect(failure.classList.contains('warning')).to.equal(false);
+    const until = failure.querySelector('time')!;
+    const tomorrowUtc = new Date();
+    tomorrowUtc.setUTCHours(24, 0, 0, 0);
+    expect(Math.abs(Date.parse(until.getAttribute('datetime')!) - tomorrowUtc.getTime())).to.be.below(60_000);
+    expect(textOf(failure)).to.contain('You can try again after');
+    expect(textOf(until)).to.match(/\d/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows that it is looking, and a new lookup cancels the old one (no stale answer)', async () => {
+    const first = await submitComplaint();
+    const second = await submitComplaint();
+    await setStatus(second.reference, 'under_review');
+    const slowSignals: AbortSignal[] = [];
+    configure({
+      fetch: async (input, init) => {
+        const body = JSON.parse(String(init?.body ?? '{}')) as { reference?: string };
+        if (body.reference === first.reference) {
+          slowSignals.push(init!.signal!);
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+        }
+        return fetch(input, init);
+      },
+    });
+    const el = await renderLookup();
+    typeInto(el, 'reference', first.reference);
+    typeInto(el, 'verifier', first.verifier);
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(textOf(part(el, 'pending'))).to.equal('جارٍ البحث…');
+    expect(shadow(el).querySelector('.outcome')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    await lookUp(el, second.reference, second.verifier);
+    expect(textOf(part(el, 'badge'))).to.equal(LABELS.under_review.ar);
+    expect(slowSignals[0]!.aborted).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_800));
+    await el.updateComplete;
+    expect(textOf(part(el, 'badge'))).to.equal(LABELS.under_review.ar);
+    expect(textOf(shadow(el).getElementById('result-title'))).to.contain(formatReference(second.reference));
+  });
+
+  it('says so calmly when the service cannot be reached, and offers to try again', async () => {
+    configure({ retries: 0 });
+    const el = await renderLookup(DEAD_ENDPOINT);
+    const failed = oneEvent(el, 'sila-error') as Promise<SilaErrorEvent>;
+    await lookUp(el, 'C-4F7K-2M9Q-X3TB', '1234');
+    expect((await failed).detail.error.kind).to.equal('offline');
+    expect(textOf(part(el, 'failure')!.querySelector('h3'))).to.equal('لا يوجد اتصال');
+    expect(part(el, 'failure')!.querySelector('button')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  describe('rating invitation', () => {
+    it('invites a rating once it is over: event, slot, and no <sila-rating> unless defined', async () => {
+      const { reference, verifier } = await submitComplaint();
+      await setStatus(reference, 'closed', 'أُغلقت الشكوى بعد التواصل معك.');
+      const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup endpoint=${serverEndpoint()}>
+        <p slot="rating" id="host-rating">قيّمنا</p>
+      </sila-status-lookup>`);
+      const invited = oneEvent(el, 'sila-rate-invite') as Promise<SilaRateInviteEvent>;
+      await lookUp(el, reference, verifier);
+      const event = await invited;
+      expect(event.detail).to.deep.equal({ reference, kind: 'complaint', status: 'closed' });
+      expect(event.bubbles && event.composed).to.equal(true);
+      const rating = part(el, 'rating')!;
+      expect(textOf(rating.querySelector('h4'))).to.equal('ما رأيك في خدمتنا؟');
+      const slot = rating.querySelector<HTMLSlotElement>('slot[name=rating]')!;
+      expect(slot.assignedElements().map((node) => node.id)).to.deep.equal(['host-rating']);
+      expect(customElements.get('sila-rating')).to.equal(undefined);
+      expect(rating.querySelector('sila-rating')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('embeds <sila-rating reference=…> when it is defined, unless the host takes over', async () => {
+      const { reference, verifier } = await submitComplaint();
+      await setStatus(reference, 'accepted');
+      // Stand-in for the rating widget: only whether it is embedded matters here.
+      if (!customElements.get('sila-rating')) customElements.define('sila-rating', class extends HTMLElement {});
+      const el = await renderLookup();
+      await lookUp(el, reference, verifier);
+      const embedded = part(el, 'rating')!.querySelector('sila-rating')!;
+      expect(embedded.getAttribute('reference')).to.equal(reference);
+      expect(embedded.getAttribute('endpoint')).to.equal(serverEndpoint());
+
+      const hosted = await renderLookup();
+      hosted.addEventListener('sila-rate-invite', (event) => event.preventDefault());
+      await lookUp(hosted, reference, verifier);
+      expect(part(hosted, 'rating')!.querySelector('sila-rating')).to.equal(null);
+    });
+
+    it('does not invite again once rated, and never while it is still open', async () => {
+      const { reference, verifier } = await submitComplaint();
+      const el = await renderLookup();
+      let invitations = 0;
+      el.addEventListener('sila-rate-invite', () => invitations++);
+      await lookUp(el, reference, verifier);
+      expect(part(el, 'rating')).to.equal(null);
+
+      await setStatus(reference, 'resolved');
+      const rated = await post('/v1/ratings', { scale: 'csat', score: 5, reference }, { 'Idempotency-Key': crypto.randomUUID() });
+      expect(rated.status).to.equal(201);
+      await lookUp(el, reference, verifier);
+      expect(textOf(part(el, 'rating'))).to.contain('شكرًا لك، لقد قيّمت هذه الخدمة من قبل.');
+      expect(invitations).to.equal(0);
+    });
+  });
+});
