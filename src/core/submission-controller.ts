@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SilaError } from '../client/errors.js';
 import { outbox } from '../client/outbox.js';
+import { SilaSubmitEvent, type SubmissionKind } from './events.js';
 
 export type SubmissionState = 'idle' | 'submitting' | 'queued' | 'succeeded' | 'failed';
 
@@ -25,6 +26,7 @@ export class SubmissionController<P, R> implements ReactiveController {
   error?: SilaError;
   result?: R;
   private pending?: { payload: P; key: string };
+  private busy = false;
   private readonly retryWhenOnline = () => void this.retry();
 
   constructor(
@@ -45,6 +47,36 @@ export class SubmissionController<P, R> implements ReactiveController {
   private setState(state: SubmissionState): void {
     this.state = state;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Runs a submit handler at most once at a time: a double tap sends once. The guard is
+   * set before anything awaits, so a second tap in the same frame is ignored too.
+   */
+  async once(handler: () => Promise<void>): Promise<void> {
+    if (this.busy || this.state === 'submitting') return;
+    this.busy = true;
+    try {
+      await handler();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * Adds the page's captcha token and fires the cancelable `sila-submit` from `target`.
+   * Returns the payload to send, or undefined when the host page took it over.
+   */
+  async handOver<T extends { client?: object }>(
+    target: EventTarget,
+    kind: SubmissionKind,
+    validated: T,
+    idempotencyKey: string,
+    captchaToken?: () => Promise<string | undefined>,
+  ): Promise<T | undefined> {
+    const token = await captchaToken?.();
+    const payload: T = token ? { ...validated, client: { ...validated.client, captchaToken: token } } : validated;
+    return target.dispatchEvent(new SilaSubmitEvent<T>({ kind, payload, idempotencyKey })) ? payload : undefined;
   }
 
   async submit(payload: P, idempotencyKey: string): Promise<void> {

@@ -13,7 +13,10 @@ import type { SilaError } from '../../client/errors.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
-import { SilaErrorEvent, SilaSubmitEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { FocusController } from '../../core/focus-controller.js';
+import { copyText } from '../../core/clipboard.js';
+import { renderHoneypot } from '../../fields/honeypot.js';
 import { formatDays, getLocale, localized } from '../../core/i18n.js';
 import { failureMessage } from '../../core/messages.js';
 import { loadFormConfig } from '../../core/form-config-loader.js';
@@ -107,14 +110,14 @@ export class SilaComplaintForm extends SilaElement {
   private idempotencyKey?: string;
   private startedAt = Date.now();
   private honeypot = '';
-  private focusAfterRender?: string;
-  private sending = false;
 
   private readonly form = new FormController<Complaint>(this, {
     initial: EMPTY,
     validate: (values) => validateWith(complaintSchema, this.toPayload(values)),
     onChange: () => this.saveDraft(),
   });
+
+  private readonly focusMover = new FocusController(this);
 
   private readonly submission = new SubmissionController<Complaint, ComplaintCreated>(this, {
     owner: () => `complaint:${this.resolvedEndpoint}`,
@@ -163,7 +166,7 @@ export class SilaComplaintForm extends SilaElement {
     this.savedAt = undefined;
     this.submission.reset();
     this.announcement = msg('Your answers were cleared.');
-    this.focusAfterRender = fieldId('kind');
+    this.focusMover.focusSoon(fieldId('kind'));
   }
 
   private toPayload(values: FormValues): unknown {
@@ -200,31 +203,18 @@ export class SilaComplaintForm extends SilaElement {
 
   private async submitComplaint(event: Event): Promise<void> {
     event.preventDefault();
-    // A double tap must send once: the guard is set before anything awaits.
-    if (this.sending || this.submission.state === 'submitting') return;
-    this.sending = true;
-    try {
-      await this.validateAndSend();
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  private async validateAndSend(): Promise<void> {
-    const validation = this.form.attemptSubmit();
-    if (!validation.ok || !validation.payload) {
-      this.announcement = '';
-      this.focusAfterRender = 'error-summary';
-      return;
-    }
-    const token = await this.config.captchaToken?.();
-    const payload: Complaint = token ? { ...validation.payload, client: { ...validation.payload.client, captchaToken: token } } : validation.payload;
-    this.idempotencyKey ??= newIdempotencyKey();
-    this.saveDraft();
-    const submit = new SilaSubmitEvent<Complaint>({ kind: 'complaint', payload, idempotencyKey: this.idempotencyKey });
-    if (!this.dispatchEvent(submit)) return; // the host page sends it itself
-    this.announcement = msg('Sending…');
-    await this.submission.submit(payload, this.idempotencyKey);
+    await this.submission.once(async () => {
+      const validation = this.form.attemptSubmit();
+      if (!validation.ok || !validation.payload) {
+        this.announcement = '';
+        this.focusMover.focusSoon('error-summary');
+        return;
+      }
+      this.idempotencyKey ??= newIdempotencyKey();
+      this.saveDraft();
+      const payload = await this.submission.handOver(this, 'complaint', validation.payload, this.idempotencyKey, this.config.captchaToken);
+      if (payload) await this.submission.submit(payload, this.idempotencyKey);
+    });
   }
 
   private handleSuccess(result: ComplaintCreated): void {
@@ -233,7 +223,7 @@ export class SilaComplaintForm extends SilaElement {
     this.savedAt = undefined;
     this.form.reset();
     this.announcement = msg('Sent.');
-    this.focusAfterRender = 'done-title';
+    this.focusMover.focusSoon('done-title');
     this.dispatchEvent(new SilaSubmittedEvent({ kind: 'complaint', reference: result.reference, result }));
   }
 
@@ -245,56 +235,24 @@ export class SilaComplaintForm extends SilaElement {
       this.idempotencyKey = undefined;
       this.saveDraft();
       this.submission.reset();
-      this.focusAfterRender = 'error-summary';
+      this.focusMover.focusSoon('error-summary');
     } else {
-      this.focusAfterRender = 'status-message';
+      this.focusMover.focusSoon('status-message');
     }
     this.announcement = failureMessage(error);
     this.dispatchEvent(new SilaErrorEvent({ kind: 'complaint', error, queued }));
   }
 
   private async copyReference(reference: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(reference);
-      this.copied = true;
-      this.announcement = msg('Reference number copied.');
-    } catch {
-      // Clipboard blocked (insecure context, permissions): select it so it can be copied by hand.
-      const node = this.renderRoot.querySelector('[data-reference]');
-      if (node) getSelection()?.selectAllChildren(node);
-    }
+    this.copied = await copyText(reference, this.renderRoot.querySelector('[data-reference]'));
+    if (this.copied) this.announcement = msg('Reference number copied.');
   }
 
   private startAnother(): void {
     this.submission.reset();
     this.copied = false;
     this.startedAt = Date.now();
-    this.focusAfterRender = fieldId('kind');
-  }
-
-  private focusField(name: string): void {
-    const root = this.renderRoot as ShadowRoot;
-    const target =
-      root.getElementById(fieldId(name)) ?? root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
-    // A radio group's fieldset gets focus on its first radio.
-    const focusable = target?.tagName === 'FIELDSET' ? target.querySelector<HTMLElement>('input:checked, input') : target;
-    focusable?.focus();
-    focusable?.scrollIntoView({ block: 'center' });
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.focusAfterRender) return;
-    const id = this.focusAfterRender;
-    this.focusAfterRender = undefined;
-    const root = this.renderRoot as ShadowRoot;
-    const target = root.getElementById(id);
-    if (target) {
-      target.focus();
-      target.scrollIntoView?.({ block: 'start' });
-    } else {
-      this.focusField(id);
-    }
+    this.focusMover.focusSoon(fieldId('kind'));
   }
 
   private categoryOptions(kind: ComplaintKind) {
@@ -352,7 +310,7 @@ export class SilaComplaintForm extends SilaElement {
         ${msg('Tell us what happened or what could be better. Every message gets a reference number and is followed up until it is resolved.')}
         ${responseDays ? msg(str`We answer within ${formatDays(responseDays)}.`) : nothing}
       </p>
-      ${renderErrorSummary(summaryErrors, summaryFields(), (name) => this.focusField(name))} ${this.renderStatus()}
+      ${renderErrorSummary(summaryErrors, summaryFields(), (name) => this.focusMover.focusField(name))} ${this.renderStatus()}
 
       <fieldset class="section">
         <legend>${msg('Your message')}</legend>
@@ -419,9 +377,7 @@ export class SilaComplaintForm extends SilaElement {
         })}
       </fieldset>
 
-      <div class="honeypot" aria-hidden="true">
-        <label>Website <input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
-      </div>
+      ${renderHoneypot((value) => (this.honeypot = value))}
 
       <div class="actions">
         <button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
@@ -444,7 +400,7 @@ export class SilaComplaintForm extends SilaElement {
           onAnother: () => this.startAnother(),
         })
       : this.renderForm()}
-    ${renderLiveRegion(this.announcement)}`;
+    ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
   }
 }
 

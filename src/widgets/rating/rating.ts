@@ -16,7 +16,8 @@ import type { SilaError } from '../../client/errors.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
-import { SilaErrorEvent, SilaSubmitEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { FocusController } from '../../core/focus-controller.js';
 import { directionOf, getLocale } from '../../core/i18n.js';
 import { errorMessage, failureMessage } from '../../core/messages.js';
 import { loadFormConfig } from '../../core/form-config-loader.js';
@@ -113,8 +114,7 @@ export class SilaRating extends SilaElement {
   private idempotencyKey?: string;
   /** Set from the draft, or at the first render: the server's time trap reads fill time. */
   private startedAt?: number;
-  private focusAfterRender?: string;
-  private sending = false;
+  private readonly focusMover = new FocusController(this);
   private boundTo?: string;
 
   private readonly form = new FormController<Rating>(this, {
@@ -255,35 +255,22 @@ export class SilaRating extends SilaElement {
 
   private async submitRating(event?: Event): Promise<void> {
     event?.preventDefault();
-    // A double tap must send once: the guard is set before anything awaits.
-    if (this.sending || this.submission.state === 'submitting') return;
     if (this.submission.state === 'queued') {
       await this.submission.retry();
       return;
     }
-    this.sending = true;
-    try {
-      await this.validateAndSend();
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  private async validateAndSend(): Promise<void> {
-    const validation = this.form.attemptSubmit();
-    if (!validation.ok || !validation.payload) {
-      this.announcement = '';
-      this.focusAfterRender = validation.errors.some((error) => error.path === 'comment') ? 'f-comment' : 'score';
-      return;
-    }
-    const token = await this.config.captchaToken?.();
-    const payload: Rating = token ? { ...validation.payload, client: { ...validation.payload.client, captchaToken: token } } : validation.payload;
-    this.idempotencyKey ??= newIdempotencyKey();
-    this.saveDraft();
-    const submit = new SilaSubmitEvent<Rating>({ kind: 'rating', payload, idempotencyKey: this.idempotencyKey });
-    if (!this.dispatchEvent(submit)) return; // the host page sends it itself
-    this.announcement = msg('Sending…');
-    await this.submission.submit(payload, this.idempotencyKey);
+    await this.submission.once(async () => {
+      const validation = this.form.attemptSubmit();
+      if (!validation.ok || !validation.payload) {
+        this.announcement = '';
+        this.focusMover.focusSoon(validation.errors.some((error) => error.path === 'comment') ? 'f-comment' : 'score');
+        return;
+      }
+      const key = (this.idempotencyKey ??= newIdempotencyKey());
+      this.saveDraft();
+      const payload = await this.submission.handOver(this, 'rating', validation.payload, key, this.config.captchaToken);
+      if (payload) await this.submission.submit(payload, key);
+    });
   }
 
   private finish(outcome: RatingOutcome): void {
@@ -291,7 +278,7 @@ export class SilaRating extends SilaElement {
     this.idempotencyKey = undefined;
     this.form.reset();
     this.outcome = outcome;
-    this.focusAfterRender = 'done';
+    this.focusMover.focusSoon('done');
   }
 
   private handleSuccess(result: { id: string }, payload: Rating): void {
@@ -312,7 +299,7 @@ export class SilaRating extends SilaElement {
         const commentErrors = error.fieldErrors.filter((fieldError) => fieldError.path === 'comment');
         if (commentErrors.length > 0) this.form.setServerErrors(commentErrors);
       }
-      this.focusAfterRender = 'status-message';
+      this.focusMover.focusSoon('status-message');
       this.announcement = this.failureText(error);
     }
     this.dispatchEvent(new SilaErrorEvent({ kind: 'rating', error, queued }));
@@ -328,19 +315,6 @@ export class SilaRating extends SilaElement {
     if (paths.includes('reference')) return msg('We could not find the reference number this rating is for.');
     if (paths.includes('scale')) return msg('This rating scale is not available at the moment.');
     return failureMessage(error);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const id = this.focusAfterRender;
-    if (!id) return;
-    this.focusAfterRender = undefined;
-    const root = this.renderRoot as ShadowRoot;
-    const target =
-      id === 'score'
-        ? root.querySelector<HTMLElement>('input[name=score]:checked, input[name=score]')
-        : root.getElementById(id);
-    target?.focus();
   }
 
   private renderStatus() {
@@ -435,7 +409,7 @@ export class SilaRating extends SilaElement {
       : this.inline
         ? this.renderInline(question)
         : this.renderFull(question)}
-    ${renderLiveRegion(this.announcement)}`;
+    ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
   }
 }
 

@@ -27,7 +27,10 @@ import type { SilaError } from '../../client/errors.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
-import { SilaErrorEvent, SilaSubmitEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
+import { FocusController } from '../../core/focus-controller.js';
+import { copyText } from '../../core/clipboard.js';
+import { renderHoneypot } from '../../fields/honeypot.js';
 import { getLocale, localized } from '../../core/i18n.js';
 import { errorMessage, failureMessage } from '../../core/messages.js';
 import { loadFormConfig } from '../../core/form-config-loader.js';
@@ -162,8 +165,7 @@ export class SilaRequestForm extends SilaElement {
   private idempotencyKey?: string;
   private startedAt = Date.now();
   private honeypot = '';
-  private focusAfterRender?: string;
-  private sending = false;
+  private readonly focusMover = new FocusController(this);
   /** Came from a Change button: Continue goes straight back to the review. */
   private returnToReview = false;
   private boundKey?: string;
@@ -254,7 +256,7 @@ export class SilaRequestForm extends SilaElement {
     this.submission.reset();
     this.step = 'applicant';
     this.announcement = msg('Your answers were cleared.');
-    this.focusAfterRender = 'step-title';
+    this.focusMover.focusSoon('step-title');
   }
 
   private toPayload(values: FormValues): unknown {
@@ -337,7 +339,7 @@ export class SilaRequestForm extends SilaElement {
   private showStep(step: StepId, keepErrors = false): void {
     this.step = step;
     if (!keepErrors) this.form.submitAttempted = false;
-    this.focusAfterRender = keepErrors && this.form.submitAttempted ? 'error-summary' : 'step-title';
+    this.focusMover.focusSoon(keepErrors && this.form.submitAttempted ? 'error-summary' : 'step-title');
     this.saveDraft();
   }
 
@@ -347,7 +349,7 @@ export class SilaRequestForm extends SilaElement {
     if (this.step === 'declaration') return this.submitRequest();
     const validation = this.form.attemptSubmit();
     if (!validation.ok) {
-      this.focusAfterRender = 'error-summary';
+      this.focusMover.focusSoon('error-summary');
       return;
     }
     const steps = this.steps;
@@ -375,37 +377,24 @@ export class SilaRequestForm extends SilaElement {
   }
 
   private async submitRequest(): Promise<void> {
-    // A double tap must send once: the guard is set before anything awaits.
-    if (this.sending || this.submission.state === 'submitting') return;
-    this.sending = true;
-    try {
-      await this.validateAndSend();
-    } finally {
-      this.sending = false;
-    }
-  }
-
-  private async validateAndSend(): Promise<void> {
-    const validation = this.form.attemptSubmit();
-    if (!validation.ok || !validation.payload) {
-      const elsewhere = validation.errors.map((error) => this.stepOf(error.path)).find((step) => step && step !== 'declaration');
-      if (elsewhere) this.showStep(elsewhere, true);
-      else this.focusAfterRender = 'error-summary';
-      this.announcement = '';
-      return;
-    }
-    const token = await this.config.captchaToken?.();
-    const checked = validation.payload as ServiceRequest;
-    const payload: ServiceRequest = token ? { ...checked, client: { ...checked.client, captchaToken: token } } : checked;
-    this.idempotencyKey ??= newIdempotencyKey();
-    this.saveDraft();
-    const submit = new SilaSubmitEvent<ServiceRequest>({ kind: 'request', payload, idempotencyKey: this.idempotencyKey });
-    if (!this.dispatchEvent(submit)) return; // the host page sends it itself
-    const files = this.steps.includes('attachments')
-      ? [...this.files].map(([kind, file]): Attachment => ({ kind, file, name: file.name }))
-      : [];
-    this.announcement = msg('Sending…');
-    await this.submission.submit({ payload, files }, this.idempotencyKey);
+    await this.submission.once(async () => {
+      const validation = this.form.attemptSubmit();
+      if (!validation.ok || !validation.payload) {
+        const elsewhere = validation.errors.map((error) => this.stepOf(error.path)).find((step) => step && step !== 'declaration');
+        if (elsewhere) this.showStep(elsewhere, true);
+        else this.focusMover.focusSoon('error-summary');
+        this.announcement = '';
+        return;
+      }
+      const key = (this.idempotencyKey ??= newIdempotencyKey());
+      this.saveDraft();
+      const payload = await this.submission.handOver(this, 'request', validation.payload as ServiceRequest, key, this.config.captchaToken);
+      if (!payload) return; // the host page sends it itself
+      const files = this.steps.includes('attachments')
+        ? [...this.files].map(([kind, file]): Attachment => ({ kind, file, name: file.name }))
+        : [];
+      await this.submission.submit({ payload, files }, key);
+    });
   }
 
   private async send({ payload, files }: RequestSubmission, key: string): Promise<RequestCreated> {
@@ -444,7 +433,7 @@ export class SilaRequestForm extends SilaElement {
     this.files = new Map();
     this.step = 'applicant';
     this.announcement = msg('Sent.');
-    this.focusAfterRender = 'done-title';
+    this.focusMover.focusSoon('done-title');
     this.dispatchEvent(new SilaSubmittedEvent({ kind: 'request', reference: result.reference, result }));
   }
 
@@ -457,9 +446,9 @@ export class SilaRequestForm extends SilaElement {
       this.submission.reset();
       const step = this.stepOf(error.fieldErrors[0]!.path);
       if (step && this.steps.includes(step)) this.showStep(step, true);
-      else this.focusAfterRender = 'error-summary';
+      else this.focusMover.focusSoon('error-summary');
     } else {
-      this.focusAfterRender = 'status-message';
+      this.focusMover.focusSoon('status-message');
     }
     this.announcement = failureMessage(error);
     this.dispatchEvent(new SilaErrorEvent({ kind: 'request', error, queued }));
@@ -483,7 +472,7 @@ export class SilaRequestForm extends SilaElement {
     if (file) this.form.set(`attachments.${kind}`, '');
     const problem = problems.get(kind);
     this.announcement = problem ? this.fileProblemText(problem) : file ? msg(str`${file.name} added.`) : msg('Document removed.');
-    if (problem) this.focusAfterRender = fieldId(`attachments.${kind}`);
+    if (problem) this.focusMover.focusSoon(fieldId(`attachments.${kind}`));
   }
 
   private fileProblemText(problem: FileProblem): string {
@@ -510,45 +499,15 @@ export class SilaRequestForm extends SilaElement {
   }
 
   private async copyReference(reference: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(reference);
-      this.copied = true;
-      this.announcement = msg('Reference number copied.');
-    } catch {
-      // Clipboard blocked (insecure context, permissions): select it so it can be copied by hand.
-      const node = this.renderRoot.querySelector('[data-reference]');
-      if (node) getSelection()?.selectAllChildren(node);
-    }
+    this.copied = await copyText(reference, this.renderRoot.querySelector('[data-reference]'));
+    if (this.copied) this.announcement = msg('Reference number copied.');
   }
 
   private startAnother(): void {
     this.submission.reset();
     this.copied = false;
     this.startedAt = Date.now();
-    this.focusAfterRender = 'step-title';
-  }
-
-  private focusField(name: string): void {
-    const root = this.renderRoot as ShadowRoot;
-    const target = root.getElementById(fieldId(name)) ?? root.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`);
-    // A radio group's fieldset gets focus on its first radio.
-    const focusable = target?.tagName === 'FIELDSET' ? target.querySelector<HTMLElement>('input:checked, input') : target;
-    focusable?.focus();
-    focusable?.scrollIntoView?.({ block: 'center' });
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.focusAfterRender) return;
-    const id = this.focusAfterRender;
-    this.focusAfterRender = undefined;
-    const target = (this.renderRoot as ShadowRoot).getElementById(id);
-    if (target && target.tagName !== 'INPUT') {
-      target.focus();
-      target.scrollIntoView?.({ block: 'start' });
-    } else {
-      this.focusField(id.startsWith('f-') ? id.slice(2) : id);
-    }
+    this.focusMover.focusSoon('step-title');
   }
 
   private serviceOptions() {
@@ -652,15 +611,13 @@ export class SilaRequestForm extends SilaElement {
         <span class="caption">${stepCount(index, steps.length)}</span>
         <span class="step-heading">${stepTitle(step, audience)}</span>
       </h3>
-      ${renderErrorSummary(errors, summaryFields(), (name) => this.focusField(name))}
+      ${renderErrorSummary(errors, summaryFields(), (name) => this.focusMover.focusField(name))}
       ${step === 'applicant' && this.idNotKept
         ? html`<p class="notice">${msg('For your privacy, your ID number is not kept on this device. Please enter it again.')}</p>`
         : nothing}
       <div class="step-body">${this.renderStep(step)}</div>
 
-      <div class="honeypot" aria-hidden="true">
-        <label>Website <input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.honeypot = (e.target as HTMLInputElement).value)} /></label>
-      </div>
+      ${renderHoneypot((value) => (this.honeypot = value))}
 
       ${this.renderActions(step, index)}
       ${this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing}
@@ -678,7 +635,7 @@ export class SilaRequestForm extends SilaElement {
           onAnother: () => this.startAnother(),
         })
       : this.renderForm()}
-    ${renderLiveRegion(this.announcement)}`;
+    ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
   }
 }
 

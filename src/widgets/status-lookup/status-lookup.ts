@@ -14,9 +14,9 @@ import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SilaErrorEvent } from '../../core/events.js';
 import { validateWith } from '../../core/validate.js';
 import { renderLiveRegion } from '../../core/live-region.js';
+import { FocusController } from '../../core/focus-controller.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
-import { fieldId } from '../../fields/field-parts.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { statusLookupStyles } from './status-lookup.styles.js';
@@ -101,7 +101,7 @@ export class SilaStatusLookup extends SilaElement {
   @state() private ratingTakenOver = false;
 
   private failedAt = 0;
-  private focusAfterRender?: string;
+  private readonly focusMover = new FocusController(this);
 
   private readonly form = new FormController<LookupQuery>(this, {
     initial: EMPTY,
@@ -148,7 +148,7 @@ export class SilaStatusLookup extends SilaElement {
     const validation = this.form.attemptSubmit();
     if (!validation.ok || !validation.payload) {
       this.announcement = '';
-      this.focusAfterRender = 'error-summary';
+      this.focusMover.focusSoon('error-summary');
       return;
     }
     this.form.set('reference', formatReference(validation.payload.reference));
@@ -178,7 +178,7 @@ export class SilaStatusLookup extends SilaElement {
 
   private showResult(result: LookupResult): void {
     this.announcement = msg(str`Found. Current status: ${statusLabel(result.status)}.`);
-    this.focusAfterRender = 'result-title';
+    this.focusMover.focusSoon('result-title');
     if (isFinal(result.status) && !result.rated) {
       const invite = new SilaRateInviteEvent({ reference: result.reference, kind: result.kind, status: result.status });
       this.ratingTakenOver = !this.dispatchEvent(invite);
@@ -190,29 +190,13 @@ export class SilaStatusLookup extends SilaElement {
     this.failedAt = Date.now();
     if (error.kind === 'validation' && error.fieldErrors.length > 0) {
       this.form.setServerErrors(error.fieldErrors);
-      this.focusAfterRender = 'error-summary';
+      this.focusMover.focusSoon('error-summary');
       this.announcement = '';
     } else {
-      this.focusAfterRender = 'lookup-failure';
+      this.focusMover.focusSoon('lookup-failure');
       this.announcement = failureView(error, this.failedAt).title;
     }
     this.dispatchEvent(new SilaErrorEvent({ kind: 'lookup', error, queued: false }));
-  }
-
-  private focusField(name: string): void {
-    const input = (this.renderRoot as ShadowRoot).getElementById(fieldId(name));
-    input?.focus();
-    input?.scrollIntoView?.({ block: 'center' });
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.focusAfterRender) return;
-    const target = (this.renderRoot as ShadowRoot).getElementById(this.focusAfterRender);
-    if (!target) return; // not rendered yet: the task's own update comes next
-    this.focusAfterRender = undefined;
-    target.focus();
-    target.scrollIntoView?.({ block: 'start' });
   }
 
   private renderForm() {
@@ -223,7 +207,7 @@ export class SilaStatusLookup extends SilaElement {
       <p class="lead">
         ${msg('Enter the reference number from your confirmation and your verification code to see where it stands.')}
       </p>
-      ${renderErrorSummary(errors, summaryFields(), (name) => this.focusField(name))}
+      ${renderErrorSummary(errors, summaryFields(), (name) => this.focusMover.focusField(name))}
       ${renderTextField(form, {
         name: 'reference',
         label: referenceLabel(),
