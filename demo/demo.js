@@ -8,6 +8,9 @@ function applyLanguage(lang) {
   for (const node of document.querySelectorAll('[data-ar]')) node.textContent = node.dataset[lang];
   toggle.textContent = lang === 'ar' ? 'English' : 'العربية';
   toggle.lang = lang === 'ar' ? 'en' : 'ar';
+  for (const node of document.querySelectorAll('[data-ar-label]')) node.setAttribute('aria-label', node.dataset[`${lang}Label`]);
+  const footerRating = document.querySelector('.site-footer sila-rating');
+  footerRating?.setAttribute('question', lang === 'ar' ? 'هل كانت هذه الصفحة مفيدة؟' : 'Was this page helpful?');
   // Every Sila widget on the page follows.
   window.Sila?.setLocale(lang);
 }
@@ -19,6 +22,9 @@ if (initial === 'en' || initial === 'ar') applyLanguage(initial);
 
 // Same origin as the reference server that serves this page.
 window.Sila?.configure({ endpoint: location.origin });
+
+// The confirmation links back here with ?ref=: show the follow-up section.
+if (new URLSearchParams(location.search).has('ref')) document.getElementById('follow-up').scrollIntoView();
 
 for (const type of ['sila-submit', 'sila-submitted', 'sila-error']) {
   document.addEventListener(type, (event) => {

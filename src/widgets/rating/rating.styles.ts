@@ -199,7 +199,7 @@ export const ratingStyles = css`
 
   /* A footer row may use the page's whole width. */
   :host([mode='inline']) {
-    max-inline-size: var(--sila-max-width, none);
+    max-inline-size: min(100%, var(--sila-max-width, 100%));
   }
 
   :host([mode='inline']) .numbers .option {

@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { RequestCreated } from '../../contract/request.js';
 import { formatReference } from '../../contract/identifiers.js';
 import { formatDate } from '../../core/i18n.js';
+import { followUpUrl, renderReferenceBox } from '../../fields/reference-box.js';
 
 export interface ConfirmationOptions {
   result: RequestCreated;
@@ -15,14 +16,10 @@ export interface ConfirmationOptions {
 
 export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions): TemplateResult {
   const reference = formatReference(result.reference);
-  const followUrl = statusUrl ? `${statusUrl}${statusUrl.includes('?') ? '&' : '?'}ref=${encodeURIComponent(reference)}` : '';
+  const followUrl = followUpUrl(statusUrl, reference);
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
     <h2 class="title" id="done-title" tabindex="-1">${msg('We received your request')}</h2>
-    <div class="reference" part="reference">
-      <span>${msg('Your reference number')}</span>
-      <strong data-reference>${reference}</strong>
-      <button type="button" class="secondary" @click=${() => onCopy(reference)}>${copied ? msg('Copied') : msg('Copy')}</button>
-    </div>
+    ${renderReferenceBox(reference, copied, onCopy)}
     <p class="decision" data-decision>
       ${msg('Expected decision by')}
       <strong>${formatDate(result.expectedDecisionBy)}</strong>
