@@ -1,0 +1,128 @@
+import { expect } from '@open-wc/testing';
+import { backoffDelay, parseRetryAfter, DEFAULT_RETRY_POLICY } from '../../src/client/retry.js';
+import { createSilaClient } from '../../src/client/api.js';
+import { SilaError } from '../../src/client/errors.js';
+import { newIdempotencyKey } from '../../src/client/idempotency.js';
+import type { Complaint } from '../../src/contract/complaint.js';
+import { serverEndpoint } from './helpers.js';
+
+const complaint = (mobile: string): Complaint => ({
+  kind: 'inquiry',
+  category: 'other',
+  subject: 'ساعات العمل',
+  description: 'ما هي ساعات استقبال المستفيدين في رمضان؟',
+  contact: { name: 'سارة أحمد', mobile },
+  consent: { accepted: true, version: 'privacy-v1' },
+  client: { locale: 'ar', fillMs: 30_000, hp: '' },
+});
+
+function problem503(retryAfter: string): Response {
+  return new Response(JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'unavailable' }), {
+    status: 503,
+    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
+  });
+}
+
+describe('client', () => {
+  it('draws backoff delays with full jitter under an exponential ceiling', () => {
+    expect(backoffDelay(0, DEFAULT_RETRY_POLICY, () => 1)).to.equal(500);
+    expect(backoffDelay(2, DEFAULT_RETRY_POLICY, () => 1)).to.equal(2000);
+    expect(backoffDelay(10, DEFAULT_RETRY_POLICY, () => 1)).to.equal(8000); // capped
+    expect(backoffDelay(3, DEFAULT_RETRY_POLICY, () => 0)).to.equal(0);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('2')).to.equal(2000);
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:05 GMT', now)).to.equal(5000);
+    expect(parseRetryAfter(null)).to.equal(undefined);
+    expect(parseRetryAfter('soon')).to.equal(undefined);
+  });
+
+  it('makes RFC 4122 version 4 idempotency keys', () => {
+    const keys = new Set(Array.from({ length: 100 }, newIdempotencyKey));
+    expect(keys.size).to.equal(100);
+    for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('waits as long as Retry-After says after a 503, then delivers once with the same key', async () => {
+    const attempts: { at: number; key: string | null }[] = [];
+    const client = createSilaClient({
+      endpoint: serverEndpoint(),
+      retry: { retries: 3 },
+      fetch: async (input, init) => {
+        attempts.push({ at: performance.now(), key: new Headers(init?.headers).get('Idempotency-Key') });
+        // The first two attempts meet an overloaded proxy; the third reaches the server.
+        return attempts.length <= 2 ? problem503('1') : fetch(input, init);
+      },
+    });
+    const created = await client.createComplaint(complaint('0551231234'), newIdempotencyKey());
+    expect(created.reference).to.match(/^Q[0-9A-Z]{12}$/);
+    expect(attempts).to.have.length(3);
+    expect(new Set(attempts.map((a) => a.key)).size).to.equal(1);
+    expect(attempts[1]!.at - attempts[0]!.at).to.be.at.least(950);
+    expect(attempts[2]!.at - attempts[1]!.at).to.be.at.least(950);
+  });
+
+  it('never retries a 4xx, and turns problem+json into field errors', async () => {
+    let attempts = 0;
+    const client = createSilaClient({
+      endpoint: serverEndpoint(),
+      fetch: (input, init) => (attempts++, fetch(input, init)),
+    });
+    const bad = { ...complaint('0551231234'), category: 'no_such_category' };
+    const error = await client.createComplaint(bad, newIdempotencyKey()).catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(SilaError);
+    expect((error as SilaError).kind).to.equal('validation');
+    expect((error as SilaError).status).to.equal(422);
+    expect((error as SilaError).fieldErrors.map((e) => e.path)).to.deep.equal(['category']);
+    expect(attempts).to.equal(1);
+  });
+
+  it('gives up waiting in place when Retry-After is longer than a person should wait', async () => {
+    let attempts = 0;
+    const client = createSilaClient({
+      endpoint: serverEndpoint(),
+      maxRetryAfterMs: 5_000,
+      fetch: async () => (attempts++, problem503('120')),
+    });
+    const error = (await client.createComplaint(complaint('0551231234'), newIdempotencyKey()).catch((caught: unknown) => caught)) as SilaError;
+    expect(error.kind).to.equal('server');
+    expect(error.isTransient).to.equal(true); // the widget keeps it in the outbox
+    expect(error.retryAfterMs).to.equal(120_000);
+    expect(attempts).to.equal(1);
+  });
+
+  it('reports a dead connection as offline after its retries', async () => {
+    let attempts = 0;
+    const client = createSilaClient({
+      endpoint: 'http://127.0.0.1:9',
+      retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 20 },
+      fetch: (input, init) => (attempts++, fetch(input, init)),
+    });
+    const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
+    expect(error.kind).to.equal('offline');
+    expect(attempts).to.equal(2); // form-config allows one retry
+  });
+
+  it('rejects an answer that does not follow the contract', async () => {
+    const client = createSilaClient({
+      endpoint: serverEndpoint(),
+      fetch: async () => new Response(JSON.stringify({ hello: 'world' }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    });
+    const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
+    expect(error.kind).to.equal('invalid_response');
+  });
+
+  it('times out a hanging call', async () => {
+    const client = createSilaClient({
+      endpoint: serverEndpoint(),
+      timeoutMs: 200,
+      retry: { retries: 0 },
+      fetch: (_input, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    });
+    const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
+    expect(error.kind).to.equal('timeout');
+  });
+});
