@@ -17,6 +17,18 @@ export interface FileField extends FieldBase {
   onSelect: (file: File | undefined) => void;
 }
 
+const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+
+/** "PDF, JPEG, PNG": the accepted media types as people know them. */
+export function typeNames(types: readonly string[]): string {
+  return types.map((type) => TYPE_NAMES[type] ?? type).join(', ');
+}
+
+/** The hint under a picker: which types, and how large each file may be. */
+export function fileLimitsHint(types: readonly string[], maxFileBytes: number): string {
+  return msg(str`${typeNames(types)}; up to ${formatBytes(maxFileBytes)} each.`);
+}
+
 /** "5 MB", "300 KB": sizes as people read them (binary units, as the limits are set). */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return msg(str`${formatNumber(bytes / (1024 * 1024))} MB`);
@@ -59,5 +71,16 @@ export function renderFileField(field: FileField): TemplateResult {
           </button>
         </p>`
       : nothing}
+  </div>`;
+}
+
+/** The upload bar while documents are sent; without a measure (fetch) it is indeterminate. */
+export function renderUploadProgress(uploading: boolean, progress: number | undefined): TemplateResult | typeof nothing {
+  if (!uploading) return nothing;
+  return html`<div class="upload" part="upload-progress">
+    <label for="upload-progress">${msg('Uploading your documents…')}</label>
+    ${progress === undefined
+      ? html`<progress id="upload-progress"></progress>`
+      : html`<progress id="upload-progress" max="100" value=${Math.round(progress * 100)}>${Math.round(progress * 100)}%</progress>`}
   </div>`;
 }

@@ -32,6 +32,17 @@ async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<Sil
   return el;
 }
 
+const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
+const PDF_BYTES = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+
+/** Chooses a file in the document picker, as the browser's file dialog would. */
+function chooseEvidence(el: Element, file: File): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  const picker = Object.assign(shadow(el).querySelector<HTMLInputElement>('input[type=file]')!, { files: transfer.files });
+  picker.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 /** Captures the payload the form would send, without sending it. */
 async function capturePayload(el: SilaComplaintForm): Promise<SilaSubmitEvent<Complaint>> {
   const listener = oneEvent(el, 'sila-submit') as Promise<SilaSubmitEvent<Complaint>>;
@@ -412,5 +423,106 @@ describe('<sila-complaint-form>', () => {
     await sendKeys({ press: 'Enter' });
     const { detail } = await submitted;
     expect(detail.reference).to.match(/^C/);
+  });
+
+  it('offers a supporting document only when the association accepts attachments', async () => {
+    const el = await renderForm();
+    const picker = shadow(el).querySelector<HTMLInputElement>('input[type=file][name="attachments.evidence"]')!;
+    expect(picker.closest('fieldset')!.querySelector('legend')!.textContent).to.equal('رسالتك');
+    expect(picker.accept).to.equal('application/pdf,image/jpeg,image/png');
+    expect(shadow(el).querySelector(`label[for="${picker.id}"]`)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('مستند داعم (اختياري)');
+    el.remove();
+    const enabled = { enabled: false, maxFileBytes: 1, maxTotalBytes: 1, maxFiles: 0, types: [] };
+    configure({ formConfig: { attachments: enabled } });
+    const without = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    await until(() => shadow(without).querySelector('.privacy a'), 5_000, 'form-config');
+    expect(shadow(without).querySelector('input[type=file]')).to.equal(null);
+  });
+
+  it('refuses a document over the limit or of the wrong type on the spot, naming the limit', async () => {
+    const el = await renderForm();
+    const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' });
+    chooseEvidence(el, big);
+    await el.updateComplete;
+    expect(errorText(el, 'attachments.evidence')).to.equal('خطأ: هذا الملف أكبر من 5 ميغابايت. اختر ملفًا أصغر.');
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('attachments.evidence');
+    expect(shadow(el).querySelector('.chosen')).to.equal(null);
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.contain('5 ميغابايت');
+    await expect(el).to.be.accessible();
+    await setLocale('en');
+    await el.updateComplete;
+    expect(errorText(el, 'attachments.evidence')).to.equal('Error: This file is larger than 5 MB. Choose a smaller file.');
+    chooseEvidence(el, new File(['<svg/>'], 'x.svg', { type: 'image/svg+xml' }));
+    await el.updateComplete;
+    expect(errorText(el, 'attachments.evidence')).to.equal('Error: This type of file is not accepted. Use PDF, JPEG, PNG.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends a PDF with the complaint (multipart), keeps it out of sila-submit, and the staff API lists it', async () => {
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0551212121' });
+    chooseEvidence(el, new File([PDF_BYTES], 'إيصال.pdf', { type: 'application/pdf' }));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.chosen')!.textContent).to.contain('إيصال.pdf');
+    expect(errorText(el, 'attachments.evidence')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    const submit = oneEvent(el, 'sila-submit') as Promise<SilaSubmitEvent<Complaint>>;
+    const submitted = oneEvent(el, 'sila-submitted');
+    submitButton(el).click();
+    const { detail: sent } = await submit;
+    expect(sent.payload.subject).to.equal(VALID.subject);
+    expect(Object.keys(sent)).to.have.members(['kind', 'payload', 'idempotencyKey']);
+    const { detail } = await submitted;
+    const answer = await fetch(`${serverEndpoint()}/v1/staff/submissions/${detail.reference}`, { headers: ADMIN });
+    expect(answer.status).to.equal(200);
+    const stored = await answer.json();
+    expect(stored.attachments).to.have.length(1);
+    expect(stored.attachments[0].kind).to.equal('evidence');
+    expect(stored.attachments[0].mediaType).to.equal('application/pdf');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-reference]')).to.exist;
+  });
+
+  it('shows the upload while the document is sent, and keeps the file in the outbox', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    configure({
+      fetch: async (input, init) => {
+        if (init?.method === 'POST') await gate;
+        return fetch(input, init);
+      },
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0551313131' });
+    chooseEvidence(el, new File([PDF_BYTES], 'receipt.pdf', { type: 'application/pdf' }));
+    await el.updateComplete;
+    submitButton(el).click();
+    await until(() => shadow(el).querySelector('[part~=upload-progress] progress'), 5_000, 'upload progress');
+    const [waiting] = await outbox.pending(`complaint:${serverEndpoint()}`);
+    const body = waiting!.body as { payload: Complaint; files: { kind: string; file: Blob }[] };
+    expect(body.payload.subject).to.equal(VALID.subject);
+    expect(body.files.map((file) => file.kind)).to.deep.equal(['evidence']);
+    expect(await body.files[0]!.file.text()).to.equal(PDF_BYTES);
+    await expect(el).to.be.accessible();
+    release();
+    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
+    expect(shadow(el).querySelector('[part~=upload-progress]')).to.equal(null);
+  });
+
+  it('puts the server’s answer about the document on the document field', async () => {
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0551414141' });
+    // Named and typed as a PDF, but its bytes are not: only the server can tell.
+    chooseEvidence(el, new File(['<html>not a pdf</html>'], 'fake.pdf', { type: 'application/pdf' }));
+    await el.updateComplete;
+    const failed = oneEvent(el, 'sila-error');
+    submitButton(el).click();
+    const { detail } = await failed;
+    expect(detail.queued).to.equal(false);
+    await el.updateComplete;
+    expect(errorText(el, 'attachments.evidence')).to.equal('خطأ: هذا النوع من الملفات غير مقبول. استخدم ملفات PDF أو JPEG أو PNG.');
+    expect(shadow(el).activeElement?.id).to.equal('error-summary');
+    expect(shadow(el).getElementById('error-summary')!.textContent).to.contain('مستند داعم');
+    await expect(el).to.be.accessible();
   });
 });

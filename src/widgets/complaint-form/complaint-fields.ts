@@ -14,6 +14,7 @@ export const FIELD_ORDER = [
   'subject',
   'description',
   'relatedReference',
+  'attachments.evidence',
   'anonymous',
   'contact.name',
   'contact.mobile',
@@ -22,11 +23,18 @@ export const FIELD_ORDER = [
   'consent.accepted',
 ] as const;
 
+/** The one document a complaint may carry (an attachment kind the server accepts). */
+export const EVIDENCE_KIND = 'evidence';
+
 export const LIMITS = {
   subject: { minLength: 3, maxLength: 120 },
   description: { minLength: 10, maxLength: 2000 },
   name: { minLength: 2, maxLength: 100 },
 } as const;
+
+export function evidenceLabel(): string {
+  return msg('Supporting document');
+}
 
 export function kindChoices(): Choice[] {
   return [
@@ -83,6 +91,7 @@ export function summaryFields(): Record<string, SummaryField> {
     subject: { label: msg('Subject'), ...LIMITS.subject },
     description: { label: msg('Details'), ...LIMITS.description },
     relatedReference: { label: msg('Related reference number') },
+    'attachments.evidence': { label: evidenceLabel() },
     anonymous: { label: msg('Send without my name') },
     'contact.name': { label: msg('Full name'), ...LIMITS.name },
     'contact.mobile': { label: msg('Mobile number') },

@@ -1,18 +1,28 @@
 /**
  * <sila-complaint-form>: a complaint, suggestion, inquiry or compensation claim, sent to
- * the association's backend with a reference number to follow it up.
+ * the association's backend with a reference number to follow it up, and with one
+ * supporting document when the association accepts attachments.
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { ANONYMOUS_KINDS, complaintSchema, type Complaint, type ComplaintCreated, type ComplaintKind } from '../../contract/complaint.js';
+import {
+  ANONYMOUS_KINDS,
+  complaintCreated,
+  complaintSchema,
+  type Complaint,
+  type ComplaintCreated,
+  type ComplaintKind,
+} from '../../contract/complaint.js';
 import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
 import { DraftStore } from '../../client/drafts.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { SilaError } from '../../client/errors.js';
+import type { Attachment } from '../../client/multipart.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
+import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { FocusController } from '../../core/focus-controller.js';
 import { copyText } from '../../core/clipboard.js';
@@ -28,11 +38,22 @@ import { renderSelectField } from '../../fields/select-field.js';
 import { renderChoiceGroup } from '../../fields/choice-group.js';
 import { renderCheckboxField } from '../../fields/checkbox-field.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
+import { fileLimitsHint, renderFileField, renderUploadProgress } from '../../fields/file-field.js';
 import { fieldId } from '../../fields/field-parts.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
+import { fileFieldStyles } from '../../styles/file-field.styles.js';
 import { complaintFormStyles } from './complaint-form.styles.js';
-import { FIELD_ORDER, LIMITS, contactChannelChoices, kindChoices, sendLabel, summaryFields } from './complaint-fields.js';
+import {
+  EVIDENCE_KIND,
+  FIELD_ORDER,
+  LIMITS,
+  contactChannelChoices,
+  evidenceLabel,
+  kindChoices,
+  sendLabel,
+  summaryFields,
+} from './complaint-fields.js';
 import { renderConfirmation } from './complaint-confirmation.js';
 
 const KINDS: readonly ComplaintKind[] = ['complaint', 'suggestion', 'inquiry', 'compensation'];
@@ -51,10 +72,17 @@ const EMPTY: FormValues = {
   'consent.accepted': false,
 };
 
+/** What the outbox keeps until the server answered: the payload and its document. */
+export interface ComplaintSubmission {
+  payload: Complaint;
+  files: Attachment[];
+}
+
 /**
  * @summary A complaint, suggestion, inquiry or compensation claim form.
  *
- * @event sila-submit - Before sending; cancelable. `detail: { kind, payload, idempotencyKey }`.
+ * @event sila-submit - Before sending; cancelable. `detail: { kind, payload, idempotencyKey }`
+ *   (the document is not in the event: a host that sends it itself handles it itself).
  * @event sila-submitted - The backend accepted it. `detail: { kind, reference, result }`.
  * @event sila-error - Sending failed. `detail: { kind, error, queued }`.
  *
@@ -63,9 +91,12 @@ const EMPTY: FormValues = {
  * @csspart form - The form element.
  * @csspart field - Every field wrapper.
  * @csspart input - Every input, select and textarea.
+ * @csspart file-input - The supporting document picker (when the association accepts attachments).
  * @csspart error - A field's error message.
  * @csspart error-summary - The "There is a problem" box.
+ * @csspart upload-progress - Upload progress while the document is sent.
  * @csspart submit - The send button.
+ * @csspart status - The "waiting to send" message.
  * @csspart confirmation - The success panel.
  * @csspart reference - The reference number box.
  * @csspart status-link - The link to the status page.
@@ -87,7 +118,7 @@ const EMPTY: FormValues = {
  * @cssprop --sila-max-width - Widest the form grows (42rem).
  */
 export class SilaComplaintForm extends SilaElement {
-  static override styles = [tokens, formStyles, complaintFormStyles];
+  static override styles = [tokens, formStyles, fileFieldStyles, complaintFormStyles];
 
   /** Preselected type: complaint, suggestion, inquiry or compensation. */
   @property() kind?: ComplaintKind;
@@ -119,9 +150,15 @@ export class SilaComplaintForm extends SilaElement {
 
   private readonly focusMover = new FocusController(this);
 
-  private readonly submission = new SubmissionController<Complaint, ComplaintCreated>(this, {
+  private readonly attachments = new AttachmentsController(this, {
+    limits: () => this.formConfig.attachments,
+    form: this.form as FormController<unknown>,
+    focus: (field) => this.focusMover.focusSoon(field),
+  });
+
+  private readonly submission = new SubmissionController<ComplaintSubmission, ComplaintCreated>(this, {
     owner: () => `complaint:${this.resolvedEndpoint}`,
-    send: (payload, key) => this.api.createComplaint(payload, key),
+    send: (submission, key) => this.send(submission, key),
     onSuccess: (result) => this.handleSuccess(result),
     onFailure: (error, queued) => this.handleFailure(error, queued),
   });
@@ -161,6 +198,7 @@ export class SilaComplaintForm extends SilaElement {
   clearAnswers(): void {
     this.drafts?.clear();
     this.form.reset();
+    this.attachments.clear();
     this.idempotencyKey = undefined;
     this.startedAt = Date.now();
     this.savedAt = undefined;
@@ -213,8 +251,18 @@ export class SilaComplaintForm extends SilaElement {
       this.idempotencyKey ??= newIdempotencyKey();
       this.saveDraft();
       const payload = await this.submission.handOver(this, 'complaint', validation.payload, this.idempotencyKey, this.config.captchaToken);
-      if (payload) await this.submission.submit(payload, this.idempotencyKey);
+      if (!payload) return; // the host page sends it itself
+      const files = this.formConfig.attachments.enabled ? this.attachments.list() : [];
+      await this.submission.submit({ payload, files }, this.idempotencyKey);
     });
+  }
+
+  private send(submission: ComplaintSubmission | Complaint, key: string): Promise<ComplaintCreated> {
+    // An outbox entry from before documents were possible holds the bare payload.
+    const { payload, files } = 'payload' in submission ? submission : { payload: submission, files: [] };
+    if (files.length === 0) return this.api.createComplaint(payload, key);
+    const url = `${this.resolvedEndpoint.replace(/\/+$/, '')}/v1/complaints`;
+    return this.attachments.send(complaintCreated, { url, payload, files, idempotencyKey: key, config: this.config });
   }
 
   private handleSuccess(result: ComplaintCreated): void {
@@ -222,16 +270,19 @@ export class SilaComplaintForm extends SilaElement {
     this.idempotencyKey = undefined;
     this.savedAt = undefined;
     this.form.reset();
+    this.attachments.clear();
     this.announcement = msg('Sent.');
     this.focusMover.focusSoon('done-title');
     this.dispatchEvent(new SilaSubmittedEvent({ kind: 'complaint', reference: result.reference, result }));
   }
 
   private handleFailure(error: SilaError, queued: boolean): void {
-    if (error.kind === 'validation' && error.fieldErrors.length > 0) {
-      // The server saw something the form did not: show it next to the fields. The
-      // corrected payload will differ, so it needs a new idempotency key.
-      this.form.setServerErrors(error.fieldErrors);
+    if (!queued && error.fieldErrors.length > 0) {
+      // The server saw something the form did not (a field, or the document: 413/415):
+      // show it next to the fields. The corrected payload will differ, so it needs a new
+      // idempotency key. Errors about all attachments belong to the one picker.
+      const evidence = `attachments.${EVIDENCE_KIND}`;
+      this.form.setServerErrors(error.fieldErrors.map((field) => (field.path === 'attachments' ? { ...field, path: evidence } : field)));
       this.idempotencyKey = undefined;
       this.saveDraft();
       this.submission.reset();
@@ -264,7 +315,8 @@ export class SilaComplaintForm extends SilaElement {
   private renderStatus() {
     const state = this.submission.state;
     if (state !== 'queued' && state !== 'failed') return nothing;
-    if (state === 'failed' && this.submission.error?.kind === 'validation') return nothing;
+    const error = this.submission.error;
+    if (state === 'failed' && (error?.kind === 'validation' || error?.fieldErrors.length)) return nothing;
     return html`<div class="notice warning queued" id="status-message" tabindex="-1" part="status">
       <p>
         ${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}
@@ -274,6 +326,23 @@ export class SilaComplaintForm extends SilaElement {
         <button type="button" class="secondary" @click=${() => this.submission.retry()}>${msg('Try again now')}</button>
       </div>
     </div>`;
+  }
+
+  /** The optional document, only when the association accepts attachments. */
+  private renderEvidence() {
+    const limits = this.formConfig.attachments;
+    if (!limits.enabled) return nothing;
+    return renderFileField({
+      name: `attachments.${EVIDENCE_KIND}`,
+      label: evidenceLabel(),
+      hint: fileLimitsHint(limits.types, limits.maxFileBytes),
+      optional: true,
+      accept: limits.types.join(','),
+      file: this.attachments.files.get(EVIDENCE_KIND),
+      error: this.attachments.errors([EVIDENCE_KIND]).get(EVIDENCE_KIND),
+      // Checked the moment it is chosen: a file over the limit is refused at once.
+      onSelect: (file) => (this.announcement = this.attachments.select(EVIDENCE_KIND, file)),
+    });
   }
 
   private renderPrivacy() {
@@ -332,6 +401,7 @@ export class SilaComplaintForm extends SilaElement {
           autocomplete: 'off',
           spellcheck: false,
         })}
+        ${this.renderEvidence()}
       </fieldset>
 
       <fieldset class="section">
@@ -378,6 +448,7 @@ export class SilaComplaintForm extends SilaElement {
       </fieldset>
 
       ${renderHoneypot((value) => (this.honeypot = value))}
+      ${renderUploadProgress(this.attachments.uploading, this.attachments.progress)}
 
       <div class="actions">
         <button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>

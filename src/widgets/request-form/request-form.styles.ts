@@ -91,21 +91,6 @@ export const requestFormStyles = css`
     color: var(--_muted);
   }
 
-  .chosen {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    overflow-wrap: anywhere;
-  }
-
-  input[type='file'] {
-    max-inline-size: 100%;
-    min-block-size: 2.75rem;
-    font: inherit;
-    color: var(--_text);
-  }
-
   .review-section {
     display: grid;
     gap: 0.5rem;
@@ -150,17 +135,6 @@ export const requestFormStyles = css`
 
   .multiline {
     white-space: pre-wrap;
-  }
-
-  .upload {
-    display: grid;
-    gap: 0.25rem;
-  }
-
-  .upload progress {
-    inline-size: 100%;
-    block-size: 1rem;
-    accent-color: var(--_accent);
   }
 
   .step-actions .clear {

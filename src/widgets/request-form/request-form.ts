@@ -6,7 +6,7 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
 import {
@@ -22,32 +22,32 @@ import {
 import type { FieldError } from '../../contract/problem.js';
 import { DraftStore } from '../../client/drafts.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
-import { sendMultipart, type Attachment } from '../../client/multipart.js';
+import type { Attachment } from '../../client/multipart.js';
 import type { SilaError } from '../../client/errors.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
+import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { FocusController } from '../../core/focus-controller.js';
 import { copyText } from '../../core/clipboard.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { getLocale, localized } from '../../core/i18n.js';
-import { errorMessage, failureMessage } from '../../core/messages.js';
+import { failureMessage } from '../../core/messages.js';
 import { loadFormConfig } from '../../core/form-config-loader.js';
 import { validateWith } from '../../core/validate.js';
 import { renderLiveRegion } from '../../core/live-region.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
-import { formatBytes } from '../../fields/file-field.js';
-import { fieldId } from '../../fields/field-parts.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
+import { fileFieldStyles } from '../../styles/file-field.styles.js';
 import { requestFormStyles } from './request-form.styles.js';
-import { STEP_FIELDS, formHeading, formLead, stepTitle, summaryFields, type AttachmentKind, type StepId } from './request-fields.js';
+import { STEP_FIELDS, formHeading, formLead, stepTitle, summaryFields, ATTACHMENT_KINDS, type StepId } from './request-fields.js';
 import { renderStepIndicator, stepCount } from './step-indicator.js';
 import { renderApplicantStep } from './step-applicant.js';
 import { renderHouseholdStep } from './step-household.js';
 import { renderServiceStep } from './step-service.js';
-import { renderAttachmentsStep, typeNames } from './step-attachments.js';
+import { renderAttachmentsStep } from './step-attachments.js';
 import { renderReviewStep } from './step-review.js';
 import { renderDeclarationStep } from './step-declaration.js';
 import { renderConfirmation } from './request-confirmation.js';
@@ -83,8 +83,6 @@ export interface RequestSubmission {
   payload: ServiceRequest;
   files: Attachment[];
 }
-
-type FileProblem = { code: 'file_too_large' | 'files_too_large'; limit: number } | { code: 'invalid_file_type' };
 
 /**
  * @summary A multi-step service request form (beneficiaries or general-assembly members).
@@ -132,7 +130,7 @@ type FileProblem = { code: 'file_too_large' | 'files_too_large'; limit: number }
  * @cssprop --sila-max-width - Widest the form grows (42rem).
  */
 export class SilaRequestForm extends SilaElement {
-  static override styles = [tokens, formStyles, requestFormStyles];
+  static override styles = [tokens, formStyles, fileFieldStyles, requestFormStyles];
 
   /** `beneficiary` (default) or `member`: the labels and the services offered (seed 002). */
   @property() audience: Audience = 'beneficiary';
@@ -154,10 +152,6 @@ export class SilaRequestForm extends SilaElement {
   @state() private announcement = '';
   @state() private copied = false;
   @state() private savedAt?: number;
-  @state() private files = new Map<string, File>();
-  @state() private fileProblems = new Map<string, FileProblem>();
-  @state() private uploading = false;
-  @state() private uploadProgress?: number;
   /** The national ID was not kept in the restored draft: say why it is empty. */
   @state() private idNotKept = false;
 
@@ -174,6 +168,12 @@ export class SilaRequestForm extends SilaElement {
     initial: EMPTY,
     validate: (values) => this.validateStep(this.step, values),
     onChange: () => this.saveDraft(),
+  });
+
+  private readonly attachments = new AttachmentsController(this, {
+    limits: () => this.formConfig.attachments,
+    form: this.form,
+    focus: (field) => this.focusMover.focusSoon(field),
   });
 
   private readonly submission = new SubmissionController<RequestSubmission, RequestCreated>(this, {
@@ -246,8 +246,7 @@ export class SilaRequestForm extends SilaElement {
   clearAnswers(): void {
     this.drafts?.clear();
     this.form.reset();
-    this.files = new Map();
-    this.fileProblems = new Map();
+    this.attachments.clear();
     this.idempotencyKey = undefined;
     this.startedAt = Date.now();
     this.savedAt = undefined;
@@ -310,7 +309,7 @@ export class SilaRequestForm extends SilaElement {
         return validateWith(STEP_SCHEMAS[step], this.toPayload(values));
       case 'attachments': {
         const errors: FieldError[] = (this.formConfig.attachments.requiredForRequests ?? [])
-          .filter((kind) => !this.files.has(kind))
+          .filter((kind) => !this.attachments.files.has(kind))
           .map((kind) => ({ path: `attachments.${kind}`, code: 'required', message: 'This document is required.' }));
         return { ok: errors.length === 0, errors };
       }
@@ -390,39 +389,15 @@ export class SilaRequestForm extends SilaElement {
       this.saveDraft();
       const payload = await this.submission.handOver(this, 'request', validation.payload as ServiceRequest, key, this.config.captchaToken);
       if (!payload) return; // the host page sends it itself
-      const files = this.steps.includes('attachments')
-        ? [...this.files].map(([kind, file]): Attachment => ({ kind, file, name: file.name }))
-        : [];
+      const files = this.steps.includes('attachments') ? this.attachments.list() : [];
       await this.submission.submit({ payload, files }, key);
     });
   }
 
-  private async send({ payload, files }: RequestSubmission, key: string): Promise<RequestCreated> {
+  private send({ payload, files }: RequestSubmission, key: string): Promise<RequestCreated> {
     if (files.length === 0) return this.api.createRequest(payload, key);
-    const config = this.config;
-    this.uploading = true;
-    this.uploadProgress = config.fetch ? undefined : 0;
-    try {
-      return await sendMultipart(
-        requestCreated,
-        {
-          url: `${this.resolvedEndpoint.replace(/\/+$/, '')}/v1/requests`,
-          payload,
-          files,
-          idempotencyKey: key,
-          onProgress: (fraction) => (this.uploadProgress = fraction),
-        },
-        {
-          headers: config.headers,
-          timeoutMs: config.timeoutMs,
-          retry: config.retries === undefined ? undefined : { retries: config.retries },
-          fetch: config.fetch,
-        },
-      );
-    } finally {
-      this.uploading = false;
-      this.uploadProgress = undefined;
-    }
+    const url = `${this.resolvedEndpoint.replace(/\/+$/, '')}/v1/requests`;
+    return this.attachments.send(requestCreated, { url, payload, files, idempotencyKey: key, config: this.config });
   }
 
   private handleSuccess(result: RequestCreated): void {
@@ -430,7 +405,7 @@ export class SilaRequestForm extends SilaElement {
     this.idempotencyKey = undefined;
     this.savedAt = undefined;
     this.form.reset();
-    this.files = new Map();
+    this.attachments.clear();
     this.step = 'applicant';
     this.announcement = msg('Sent.');
     this.focusMover.focusSoon('done-title');
@@ -452,50 +427,6 @@ export class SilaRequestForm extends SilaElement {
     }
     this.announcement = failureMessage(error);
     this.dispatchEvent(new SilaErrorEvent({ kind: 'request', error, queued }));
-  }
-
-  /** A document is checked the moment it is chosen: a file over the limit is refused at once. */
-  private selectFile(kind: AttachmentKind, file: File | undefined): void {
-    const limits = this.formConfig.attachments;
-    const files = new Map(this.files);
-    const problems = new Map(this.fileProblems);
-    problems.delete(kind);
-    files.delete(kind);
-    const others = [...files.values()].reduce((sum, other) => sum + other.size, 0);
-    if (file && file.size > limits.maxFileBytes) problems.set(kind, { code: 'file_too_large', limit: limits.maxFileBytes });
-    else if (file && file.type && !limits.types.includes(file.type)) problems.set(kind, { code: 'invalid_file_type' });
-    else if (file && others + file.size > limits.maxTotalBytes) problems.set(kind, { code: 'files_too_large', limit: limits.maxTotalBytes });
-    else if (file) files.set(kind, file);
-    this.files = files;
-    this.fileProblems = problems;
-    // A new file clears the server's complaint about the old one.
-    if (file) this.form.set(`attachments.${kind}`, '');
-    const problem = problems.get(kind);
-    this.announcement = problem ? this.fileProblemText(problem) : file ? msg(str`${file.name} added.`) : msg('Document removed.');
-    if (problem) this.focusMover.focusSoon(fieldId(`attachments.${kind}`));
-  }
-
-  private fileProblemText(problem: FileProblem): string {
-    switch (problem.code) {
-      case 'file_too_large':
-        return msg(str`This file is larger than ${formatBytes(problem.limit)}. Choose a smaller file.`);
-      case 'files_too_large':
-        return msg(str`All documents together must be no larger than ${formatBytes(problem.limit)}.`);
-      case 'invalid_file_type':
-        return msg(str`This type of file is not accepted. Use ${typeNames(this.formConfig.attachments.types)}.`);
-    }
-  }
-
-  private attachmentErrors(): Map<string, string> {
-    const errors = new Map<string, string>();
-    for (const kind of ['id_copy', 'income_proof', 'other']) {
-      const problem = this.fileProblems.get(kind);
-      const error = this.form.errorFor(`attachments.${kind}`);
-      if (problem) errors.set(kind, this.fileProblemText(problem));
-      else if (error?.code === 'too_large') errors.set(kind, this.fileProblemText({ code: 'file_too_large', limit: this.formConfig.attachments.maxFileBytes }));
-      else if (error) errors.set(kind, error.code === 'required' ? msg('Add this document.') : errorMessage(error.code));
-    }
-    return errors;
   }
 
   private async copyReference(reference: string): Promise<void> {
@@ -549,9 +480,10 @@ export class SilaRequestForm extends SilaElement {
       case 'attachments':
         return renderAttachmentsStep({
           config: this.formConfig.attachments,
-          files: this.files,
-          errors: this.attachmentErrors(),
-          onSelect: (kind, file) => this.selectFile(kind, file),
+          files: this.attachments.files,
+          errors: this.attachments.errors(ATTACHMENT_KINDS),
+          // A document is checked the moment it is chosen: a file over the limit is refused at once.
+          onSelect: (kind, file) => (this.announcement = this.attachments.select(kind, file)),
         });
       case 'review': {
         const payload = this.reviewValidation(this.form.values).payload;
@@ -561,15 +493,15 @@ export class SilaRequestForm extends SilaElement {
           audience: this.resolvedAudience,
           steps: this.steps,
           serviceLabel: (id) => this.serviceLabel(id),
-          files: this.files,
+          files: this.attachments.files,
           onChange: (target) => this.changeAnswers(target),
         });
       }
       case 'declaration':
         return html`${renderDeclarationStep(form, {
           reviewPeriodDays: this.formConfig.reviewPeriodDays,
-          uploading: this.uploading,
-          progress: this.uploadProgress,
+          uploading: this.attachments.uploading,
+          progress: this.attachments.progress,
         })}
         ${this.renderStatus()}`;
     }

@@ -1,8 +1,8 @@
 /** Step 4 (when the association accepts documents): ID copy, proof of income, other. */
 import { html, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
-import { formatBytes, renderFileField } from '../../fields/file-field.js';
+import { fileLimitsHint, renderFileField } from '../../fields/file-field.js';
 import { ATTACHMENT_KINDS, attachmentLabel, type AttachmentKind } from './request-fields.js';
 
 export interface AttachmentsStep {
@@ -13,15 +13,9 @@ export interface AttachmentsStep {
   onSelect: (kind: AttachmentKind, file: File | undefined) => void;
 }
 
-const TYPE_NAMES: Record<string, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
-
-export function typeNames(types: readonly string[]): string {
-  return types.map((type) => TYPE_NAMES[type] ?? type).join(', ');
-}
-
 export function renderAttachmentsStep({ config, files, errors, onSelect }: AttachmentsStep): TemplateResult {
   const required = config.requiredForRequests ?? [];
-  const limits = msg(str`${typeNames(config.types)}; up to ${formatBytes(config.maxFileBytes)} each.`);
+  const limits = fileLimitsHint(config.types, config.maxFileBytes);
   return html`<p class="lead">
       ${msg('Documents help the research committee decide sooner. If you cannot add them now, you can bring them later.')}
     </p>

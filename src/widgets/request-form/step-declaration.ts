@@ -2,11 +2,12 @@
  * The last step: the research committee notice and the signed statement the seed
  * policies require, then sending (with upload progress when documents go along).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { FormController } from '../../core/form-controller.js';
 import { formatDays } from '../../core/i18n.js';
 import { renderCheckboxField } from '../../fields/checkbox-field.js';
+import { renderUploadProgress } from '../../fields/file-field.js';
 
 /** The wording of the seeds: «أقر بصحة البيانات المقدمة وأنني مسؤول مسؤولية مباشرة عن صحة المعلومات». */
 export function declarationText(): string {
@@ -29,14 +30,5 @@ export interface DeclarationStep {
 export function renderDeclarationStep(form: FormController<unknown>, step: DeclarationStep): TemplateResult {
   return html`<p class="notice committee" part="committee-notice">${committeeNotice(step.reviewPeriodDays)}</p>
     ${renderCheckboxField(form, { name: 'declaration.accepted', label: declarationText() })}
-    ${step.uploading
-      ? html`<div class="upload" part="upload-progress">
-          <label for="upload-progress">${msg('Uploading your documents…')}</label>
-          ${step.progress === undefined
-            ? html`<progress id="upload-progress"></progress>`
-            : html`<progress id="upload-progress" max="100" value=${Math.round(step.progress * 100)}>
-                ${Math.round(step.progress * 100)}%
-              </progress>`}
-        </div>`
-      : nothing}`;
+    ${renderUploadProgress(step.uploading, step.progress)}`;
 }
