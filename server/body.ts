@@ -105,12 +105,24 @@ export async function readJson(c: Context, limits: Limits): Promise<unknown> {
   return decodeJson(await readLimited(c, limits.maxJsonBytes), limits);
 }
 
+/**
+ * What identifies a submission for idempotency: the body without `client` (fill time,
+ * captcha token), which a widget measures anew on every retry of the same submission.
+ */
+function submissionHashInput(json: unknown): string {
+  if (json && typeof json === 'object' && !Array.isArray(json) && 'client' in json) {
+    const { client: _client, ...rest } = json as Record<string, unknown>;
+    return canonicalJson(rest);
+  }
+  return canonicalJson(json);
+}
+
 /** A create: JSON, or multipart/form-data with a `payload` JSON field and `attachment:<kind>` files. */
 export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: number): Promise<ParsedBody> {
   const { type, charset } = mediaType(c);
   if (isJsonType(type, charset)) {
     const json = decodeJson(await readLimited(c, limits.maxJsonBytes), limits);
-    return { json, files: [], hash: sha256Hex(canonicalJson(json)) };
+    return { json, files: [], hash: sha256Hex(submissionHashInput(json)) };
   }
   if (type !== 'multipart/form-data') throw unsupported('application/json (UTF-8) or multipart/form-data');
 
@@ -145,5 +157,5 @@ export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: 
   if (payloadBytes.byteLength > limits.maxJsonBytes) throw tooLarge(limits.maxJsonBytes);
   const json = decodeJson(payloadBytes, limits);
   const fileDigests = files.map((file) => `${file.field}=${sha256Hex(file.bytes)}`).sort();
-  return { json, files, hash: sha256Hex(`${canonicalJson(json)}\n${fileDigests.join('\n')}`) };
+  return { json, files, hash: sha256Hex(`${submissionHashInput(json)}\n${fileDigests.join('\n')}`) };
 }

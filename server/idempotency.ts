@@ -109,6 +109,21 @@ async function claim(db: Database, call: IdempotentCall, hash: string): Promise<
 }
 
 /**
+ * The stored answer for a retry of a submission that was already created, if any. Asked
+ * before validation, so a retry still gets its 201 after the association changed its
+ * configuration (a removed service, a newly required document) in between.
+ */
+export async function storedAnswer(db: Database, call: IdempotentCall): Promise<Answer | undefined> {
+  const { rows } = await db.query<KeyRow>(
+    `SELECT request_hash, response_status, response_body, false AS abandoned FROM idempotency_keys WHERE key_hash = $1`,
+    [keyHash(call)],
+  );
+  const row = rows[0];
+  if (!row || row.request_hash !== call.requestHash || row.response_status === null || row.response_body === null) return undefined;
+  return { status: row.response_status, body: JSON.parse(open(secret(call), row.response_body)) };
+}
+
+/**
  * Runs work once per key. Returns the answer and whether it is a replay. Work may throw
  * an HttpProblem (e.g. 409 already rated): nothing is stored and the key is released.
  */

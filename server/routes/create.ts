@@ -11,7 +11,7 @@ import { checkAttachments, type CheckedFile } from '../attachments.js';
 import { readCreateBody } from '../body.js';
 import type { AppEnv, AppState } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { runIdempotent, idempotencyKeyFrom, type Answer } from '../idempotency.js';
+import { runIdempotent, idempotencyKeyFrom, storedAnswer, type Answer } from '../idempotency.js';
 import { HttpProblem, validationProblem } from '../problem.js';
 import { isStaff } from '../staff/auth.js';
 import { forbiddenTextErrors } from '../text-guard.js';
@@ -70,6 +70,8 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
     const key = idempotencyKeyFrom(c);
     const attachments = state.formConfig.attachments;
     const body = await readCreateBody(c, state.limits, spec.acceptsFiles && attachments.enabled ? attachments.maxTotalBytes : 0);
+    const replay = await storedAnswer(state.db, { key, route: spec.route, requestHash: body.hash });
+    if (replay) return c.json(replay.body as object, replay.status as 201, { 'Idempotent-Replayed': 'true' });
     const parsed = spec.schema.safeParse(body.json);
     if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
     const data = parsed.data as z.output<Schema> & Common;

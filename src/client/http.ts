@@ -80,24 +80,40 @@ async function attempt(call: JsonCall, options: HttpOptions): Promise<JsonAnswer
  * Sends a call, retrying network errors, timeouts, 5xx and 429 with backoff (never
  * other 4xx). Resolves with a 2xx answer; rejects with a SilaError otherwise.
  */
-export async function sendJson(call: JsonCall, options: HttpOptions = {}): Promise<JsonAnswer> {
+/** The server is still working on the first attempt of this same submission. */
+export function isInProgress(error: SilaError): boolean {
+  return error.status === 409 && error.problem?.code === 'idempotency_in_progress';
+}
+
+/**
+ * Runs one attempt after another until it succeeds, retrying network errors, timeouts,
+ * 5xx, 429 and "still in progress" with backoff or the server's Retry-After (never
+ * other 4xx, never a wait longer than `maxRetryAfterMs`: then the outbox takes over).
+ * An attempt throws a SilaError for a failed answer. Shared by JSON and multipart calls.
+ */
+export async function withRetries<T>(attemptOnce: () => Promise<T>, options: HttpOptions = {}): Promise<T> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const maxRetryAfter = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   for (let tryIndex = 0; ; tryIndex++) {
-    let error: SilaError;
     try {
-      const answer = await attempt(call, options);
-      if (answer.status >= 200 && answer.status < 300) return answer;
-      const retryAfterMs = parseRetryAfter(answer.headers.get('Retry-After'));
-      error = new SilaError(errorKindForStatus(answer.status), answer.status, toProblem(answer.body), retryAfterMs);
+      return await attemptOnce();
     } catch (caught) {
       if (!(caught instanceof SilaError)) throw caught; // aborted by the caller
-      error = caught;
+      // Offline and timeout errors carry no status: they are always worth another try.
+      const retryable = caught.status === undefined || isRetryableStatus(caught.status) || isInProgress(caught);
+      if (!retryable || tryIndex >= policy.retries) throw caught;
+      if (caught.retryAfterMs !== undefined && caught.retryAfterMs > maxRetryAfter) throw caught;
+      await sleep(caught.retryAfterMs ?? backoffDelay(tryIndex, policy), options.signal);
     }
-    // Offline and timeout errors carry no status: they are always worth another try.
-    const retryable = error.status === undefined || isRetryableStatus(error.status);
-    if (!retryable || tryIndex >= policy.retries) throw error;
-    if (error.retryAfterMs !== undefined && error.retryAfterMs > maxRetryAfter) throw error;
-    await sleep(error.retryAfterMs ?? backoffDelay(tryIndex, policy), options.signal);
   }
+}
+
+/** Sends a JSON call with retries. Resolves with a 2xx answer; rejects with a SilaError. */
+export function sendJson(call: JsonCall, options: HttpOptions = {}): Promise<JsonAnswer> {
+  return withRetries(async () => {
+    const answer = await attempt(call, options);
+    if (answer.status >= 200 && answer.status < 300) return answer;
+    const retryAfterMs = parseRetryAfter(answer.headers.get('Retry-After'));
+    throw new SilaError(errorKindForStatus(answer.status), answer.status, toProblem(answer.body), retryAfterMs);
+  }, options);
 }

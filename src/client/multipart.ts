@@ -8,8 +8,8 @@
 import type * as z from 'zod/mini';
 import { problemSchema } from '../contract/problem.js';
 import { SilaError, errorKindForStatus } from './errors.js';
-import type { HttpOptions } from './http.js';
-import { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, parseRetryAfter, sleep } from './retry.js';
+import { withRetries, type HttpOptions } from './http.js';
+import { parseRetryAfter } from './retry.js';
 
 export interface Attachment {
   /** e.g. "id_copy": sent as the form field `attachment:id_copy`. */
@@ -91,27 +91,17 @@ function parse(text: string): unknown {
 }
 
 /** Sends the files and the payload; resolves with the answer parsed by `schema`. */
-export async function sendMultipart<T extends z.ZodMiniType>(schema: T, call: MultipartCall, options: HttpOptions = {}): Promise<z.output<T>> {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+export function sendMultipart<T extends z.ZodMiniType>(schema: T, call: MultipartCall, options: HttpOptions = {}): Promise<z.output<T>> {
   const body = toFormData(call.payload, call.files);
-  for (let tryIndex = 0; ; tryIndex++) {
-    let error: SilaError;
-    try {
-      const answer = options.fetch ? await viaFetch(call, options, body) : await viaXhr(call, options, body);
-      const parsedBody = parse(answer.text);
-      if (answer.status >= 200 && answer.status < 300) {
-        const parsed = schema.safeParse(parsedBody);
-        if (!parsed.success) throw new SilaError('invalid_response', answer.status);
-        return parsed.data;
-      }
-      const problem = problemSchema.safeParse(parsedBody);
-      error = new SilaError(errorKindForStatus(answer.status), answer.status, problem.success ? problem.data : undefined, parseRetryAfter(answer.retryAfter));
-    } catch (caught) {
-      if (!(caught instanceof SilaError) || caught.kind === 'invalid_response') throw caught;
-      error = caught;
+  return withRetries(async () => {
+    const answer = options.fetch ? await viaFetch(call, options, body) : await viaXhr(call, options, body);
+    const parsedBody = parse(answer.text);
+    if (answer.status >= 200 && answer.status < 300) {
+      const parsed = schema.safeParse(parsedBody);
+      if (!parsed.success) throw new SilaError('invalid_response', answer.status);
+      return parsed.data;
     }
-    const retryable = error.status === undefined || isRetryableStatus(error.status);
-    if (!retryable || tryIndex >= policy.retries) throw error;
-    await sleep(error.retryAfterMs ?? backoffDelay(tryIndex, policy), options.signal);
-  }
+    const problem = problemSchema.safeParse(parsedBody);
+    throw new SilaError(errorKindForStatus(answer.status), answer.status, problem.success ? problem.data : undefined, parseRetryAfter(answer.retryAfter));
+  }, options);
 }

@@ -5,6 +5,13 @@
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 
+/**
+ * Older entries are dropped unsent: the server keeps idempotency keys for 10 days, so a
+ * later send could no longer be recognised as a retry; and the device should not keep
+ * personal data forever.
+ */
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface OutboxEntry {
   idempotencyKey: string;
   /** `${widget}:${endpoint}`: which widget on which backend may send it. */
@@ -39,9 +46,9 @@ export const outbox = {
     const db = outboxStore();
     if (!db) return [];
     const all = await entries<string, OutboxEntry>(db).catch(() => []);
-    return all
-      .map(([, entry]) => entry)
-      .filter((entry) => entry.owner === owner)
-      .sort((a, b) => a.createdAt - b.createdAt);
+    const mine = all.map(([, entry]) => entry).filter((entry) => entry.owner === owner);
+    const expired = mine.filter((entry) => Date.now() - entry.createdAt > MAX_AGE_MS);
+    await Promise.all(expired.map((entry) => del(entry.idempotencyKey, db).catch(() => undefined)));
+    return mine.filter((entry) => !expired.includes(entry)).sort((a, b) => a.createdAt - b.createdAt);
   },
 };

@@ -11,7 +11,14 @@ const cache = new Map<string, Promise<Partial<FormConfig>>>();
 export function loadFormConfig(endpoint: string, client: SilaClient, overrides?: Partial<FormConfig>): Promise<FormConfig> {
   let remote = cache.get(endpoint);
   if (!remote) {
-    remote = endpoint ? client.getFormConfig().catch(() => ({})) : Promise.resolve({});
+    remote = endpoint
+      ? client.getFormConfig().catch(() => {
+          // A weak connection must not pin the defaults for the whole visit: the next
+          // widget (or the next render after `online`) asks again.
+          cache.delete(endpoint);
+          return {};
+        })
+      : Promise.resolve({});
     cache.set(endpoint, remote);
   }
   return remote.then((fetched) => ({ ...DEFAULT_FORM_CONFIG, ...fetched, ...overrides }));

@@ -81,6 +81,12 @@ export class SubmissionController<P, R> implements ReactiveController {
 
   async submit(payload: P, idempotencyKey: string): Promise<void> {
     if (this.state === 'submitting') return; // a double tap sends once
+    if (this.state === 'queued' && this.pending) {
+      // Pressing Send while it waits: send what is waiting, exactly as it was, under its
+      // key (the first attempt may have reached the server; a changed body would not match).
+      await this.deliver();
+      return;
+    }
     this.pending = { payload, key: idempotencyKey };
     this.setState('submitting');
     await outbox.put({ idempotencyKey, owner: this.options.owner(), body: payload, createdAt: Date.now() });
@@ -100,6 +106,13 @@ export class SubmissionController<P, R> implements ReactiveController {
     this.pending = { payload: entry.body as P, key: entry.idempotencyKey };
     await this.deliver();
     return true;
+  }
+
+  /** "Clear my answers": forget the waiting submission too, on this device. */
+  async discard(): Promise<void> {
+    if (this.pending) await outbox.remove(this.pending.key);
+    for (const entry of await outbox.pending(this.options.owner())) await outbox.remove(entry.idempotencyKey);
+    this.reset();
   }
 
   reset(): void {

@@ -19,7 +19,7 @@ export function renderCheckboxField(form: FormController<unknown>, field: Checkb
         id=${fieldId(field.name)}
         name=${field.name}
         .checked=${live(form.get(field.name) === true)}
-        aria-required="true"
+        aria-required=${field.optional ? 'false' : 'true'}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy(base, Boolean(error))}
         @change=${(event: Event) => {

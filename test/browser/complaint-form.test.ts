@@ -326,6 +326,32 @@ describe('<sila-complaint-form>', () => {
     expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
   });
 
+  it('pressing Send while waiting resends the waiting body unchanged; clearing the answers drops it', async () => {
+    const bodies: string[] = [];
+    configure({
+      retries: 0,
+      fetch: (input, init) => {
+        if (init?.method !== 'POST') return fetch(input, init);
+        bodies.push(String(init.body));
+        return Promise.reject(new TypeError('offline'));
+      },
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0556667788' });
+    await el.updateComplete;
+    submitButton(el).click();
+    await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued');
+    await new Promise((resolve) => setTimeout(resolve, 50)); // fill time moves on
+    submitButton(el).click();
+    await until(() => bodies.length === 2, 5_000, 'second attempt');
+    expect(bodies[1]).to.equal(bodies[0]);
+    const clear = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'مسح إجاباتي')!;
+    clear.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
+    expect(shadow(el).getElementById('status-message')).to.equal(null);
+  });
+
   it('sends a waiting submission when the browser comes back online', async () => {
     let online = false;
     configure({

@@ -270,6 +270,7 @@ describe('<sila-request-form>', () => {
     await next(el);
     expect(stepHeading(el)).to.equal('الإقرار والإرسال');
     tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
     await el.updateComplete;
     el.addEventListener('sila-submit', (event) => event.preventDefault(), { once: true });
     const captured = oneEvent(el, 'sila-submit') as Promise<SilaSubmitEvent<ServiceRequest>>;
@@ -322,7 +323,7 @@ describe('<sila-request-form>', () => {
     expect(label).to.equal('أقر بصحة البيانات المقدمة وأنني مسؤول مسؤولية مباشرة عن صحة المعلومات.');
     await expect(el).to.be.accessible();
     await next(el);
-    expect(summaryItems(el)).to.deep.equal(['الإقرار: يجب الموافقة للمتابعة.']);
+    expect(summaryItems(el)).to.deep.equal(['الإقرار: يجب الموافقة للمتابعة.', 'إشعار الخصوصية: يجب الموافقة للمتابعة.']);
     expect(root(el).activeElement?.id).to.equal('error-summary');
     expect(root(el).querySelector('[name="declaration.accepted"]')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -372,6 +373,7 @@ describe('<sila-request-form>', () => {
     const el = await renderForm({ statusUrl: '/status.html' });
     await walkTo(el, 'declaration', { axe: true });
     tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
     await el.updateComplete;
     const submitted = oneEvent(el, 'sila-submitted');
     await next(el);
@@ -393,6 +395,7 @@ describe('<sila-request-form>', () => {
     const stored = await staffView(detail.reference!);
     expect(stored.kind).to.equal('request');
     expect(stored.declaration.accepted).to.equal(true);
+    expect(stored.consent).to.include({ accepted: true, version: 'privacy-v1' });
     expect(stored.declaration.version).to.equal('declaration-v1');
     expect(Date.parse(stored.declaration.acceptedAt)).to.be.greaterThan(0);
     expect(stored.payload.applicant.nationalId).to.equal('1087654321');
@@ -421,6 +424,7 @@ describe('<sila-request-form>', () => {
     expect(root(el).querySelector('[data-step=household]')).to.equal(null);
     await next(el);
     tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
     await el.updateComplete;
     const submitted = oneEvent(el, 'sila-submitted');
     await next(el);
@@ -469,6 +473,7 @@ describe('<sila-request-form>', () => {
     expect(root(el).querySelector('[data-field="attachments.id_copy"] dd')!.textContent).to.contain('هوية.pdf');
     await next(el);
     tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
     await el.updateComplete;
     const submitted = oneEvent(el, 'sila-submitted');
     await next(el);
@@ -493,13 +498,14 @@ describe('<sila-request-form>', () => {
     const el = await renderForm();
     await walkTo(el, 'declaration');
     tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
     await el.updateComplete;
     await next(el);
     await until(() => root(el).getElementById('status-message'), 10_000, 'queued');
     expect(root(el).activeElement?.id).to.equal('status-message');
     await expect(el).to.be.accessible();
     const draft = JSON.parse(localStorage.getItem(`sila:draft:request:${serverEndpoint()}`)!);
-    const [waiting] = await outbox.pending(`request:${serverEndpoint()}`);
+    const [waiting] = await outbox.pending(`request:beneficiary:${serverEndpoint()}`);
     expect(draft.idempotencyKey).to.equal(waiting!.idempotencyKey);
     expect((waiting!.body as { payload: ServiceRequest }).payload.client!.fillMs).to.be.greaterThan(50_000);
     online = true;
@@ -524,6 +530,7 @@ describe('<sila-request-form>', () => {
     const el = await renderForm();
     await walkTo(el, 'declaration');
     tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
     await el.updateComplete;
     const send = root(el).querySelector<HTMLButtonElement>('button[part=submit]')!;
     for (let i = 0; i < 4; i++) send.click();
@@ -575,6 +582,9 @@ describe('<sila-request-form>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     await tabTo('declaration.accepted');
+    await sendKeys({ press: 'Space' });
+    expect(active()?.checked).to.equal(true);
+    await tabTo('consent.accepted');
     await sendKeys({ press: 'Space' });
     expect(active()?.checked).to.equal(true);
     await sendKeys({ press: 'Tab' });

@@ -111,8 +111,8 @@ async function lookUp(el: SilaStatusLookup, reference: string, verifier: string)
 const LABELS: Record<Status, { ar: string; en: string }> = {
   received: { ar: 'تم الاستلام', en: 'Received' },
   under_review: { ar: 'قيد الدراسة', en: 'Under review' },
-  needs_info: { ar: 'مطلوب معلومات', en: 'Information needed' },
-  referred: { ar: 'محال لاتخاذ القرار', en: 'Referred for a decision' },
+  needs_info: { ar: 'معلومات مطلوبة', en: 'Information needed' },
+  referred: { ar: 'محالة لاتخاذ القرار', en: 'Referred for a decision' },
   accepted: { ar: 'مقبول', en: 'Accepted' },
   rejected: { ar: 'غير مقبول', en: 'Not accepted' },
   resolved: { ar: 'تمت المعالجة', en: 'Resolved' },

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { before, it } from 'node:test';
 import { complaintCreated } from '../../src/contract/complaint.js';
 import { purgeIdempotencyKeys } from '../../server/idempotency.js';
-import { assertProblem, assertSchema, countRows, describeEachDatabase, makeApp, postJson, validComplaint, validRating, validRequest, type TestApp } from './helpers.js';
+import { assertProblem, assertSchema, countRows, describeEachDatabase, exampleConfig, makeApp, postJson, validComplaint, validRating, validRequest, type TestApp } from './helpers.js';
 
 describeEachDatabase('idempotency', (db) => {
   let app: TestApp;
@@ -23,6 +23,30 @@ describeEachDatabase('idempotency', (db) => {
     assert.equal(first.headers.get('idempotent-replayed'), null);
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
     assert.equal(await countRows(db(), 'submissions'), before + 1);
+  });
+
+  it('a retry that only re-measured fill time or a captcha token replays the first answer', async () => {
+    const key = randomUUID();
+    const first = await postJson(app, '/v1/complaints', validComplaint({ client: { locale: 'ar', fillMs: 45_000 } }), { key });
+    const retry = await postJson(app, '/v1/complaints', validComplaint({ client: { locale: 'ar', fillMs: 61_000, captchaToken: 't' } }), { key });
+    assert.equal(first.status, 201, first.text);
+    assert.equal(retry.status, 201, retry.text);
+    assert.equal(retry.json.reference, first.json.reference);
+  });
+
+  it('a retry still gets its stored answer after the association changed its configuration', async () => {
+    const key = randomUUID();
+    const body = validRequest();
+    const first = await postJson(app, '/v1/requests', body, { key });
+    assert.equal(first.status, 201, first.text);
+    // The service this request chose is withdrawn before the (lost) answer is retried.
+    const changed = makeApp(db(), {
+      formConfig: { ...exampleConfig, services: exampleConfig.services.filter((service) => service.id !== body.service) },
+    });
+    const retry = await postJson(changed, '/v1/requests', body, { key });
+    assert.equal(retry.status, 201, retry.text);
+    assert.equal(retry.json.reference, first.json.reference);
+    assertProblem(await postJson(changed, '/v1/requests', body), 422, 'validation_failed');
   });
 
   it('"the same body" means the same data: key order does not matter', async () => {

@@ -25,6 +25,7 @@ import { SubmissionController } from '../../core/submission-controller.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { FocusController } from '../../core/focus-controller.js';
+import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { copyText } from '../../core/clipboard.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { formatDays, getLocale, localized } from '../../core/i18n.js';
@@ -202,7 +203,7 @@ export class SilaComplaintForm extends SilaElement {
     this.idempotencyKey = undefined;
     this.startedAt = Date.now();
     this.savedAt = undefined;
-    this.submission.reset();
+    void this.submission.discard();
     this.announcement = msg('Your answers were cleared.');
     this.focusMover.focusSoon(fieldId('kind'));
   }
@@ -312,22 +313,6 @@ export class SilaComplaintForm extends SilaElement {
       .map((category) => ({ value: category.id, label: localized(category.label) }));
   }
 
-  private renderStatus() {
-    const state = this.submission.state;
-    if (state !== 'queued' && state !== 'failed') return nothing;
-    const error = this.submission.error;
-    if (state === 'failed' && (error?.kind === 'validation' || error?.fieldErrors.length)) return nothing;
-    return html`<div class="notice warning queued" id="status-message" tabindex="-1" part="status">
-      <p>
-        ${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}
-        ${failureMessage(this.submission.error)}
-      </p>
-      <div class="actions">
-        <button type="button" class="secondary" @click=${() => this.submission.retry()}>${msg('Try again now')}</button>
-      </div>
-    </div>`;
-  }
-
   /** The optional document, only when the association accepts attachments. */
   private renderEvidence() {
     const limits = this.formConfig.attachments;
@@ -379,7 +364,7 @@ export class SilaComplaintForm extends SilaElement {
         ${msg('Tell us what happened or what could be better. Every message gets a reference number and is followed up until it is resolved.')}
         ${responseDays ? msg(str`We answer within ${formatDays(responseDays)}.`) : nothing}
       </p>
-      ${renderErrorSummary(summaryErrors, summaryFields(), (name) => this.focusMover.focusField(name))} ${this.renderStatus()}
+      ${renderErrorSummary(summaryErrors, summaryFields(), (name) => this.focusMover.focusField(name))} ${renderSubmissionStatus(this.submission.state, this.submission.error, () => void this.submission.retry())}
 
       <fieldset class="section">
         <legend>${msg('Your message')}</legend>

@@ -24,7 +24,7 @@ export const STEP_FIELDS: Record<StepId, readonly string[]> = {
   service: ['service', 'description'],
   attachments: [],
   review: [],
-  declaration: ['declaration.accepted'],
+  declaration: ['declaration.accepted', 'consent.accepted'],
 };
 
 /** The documents an applicant can add, in the order they are asked. */
@@ -124,6 +124,7 @@ export function summaryFields(): Record<string, SummaryField> {
     service: { label: msg('Service') },
     description: { label: msg('Describe your need'), ...LIMITS.description },
     'declaration.accepted': { label: msg('Declaration') },
+    'consent.accepted': { label: msg('Privacy notice') },
   };
   for (const kind of ATTACHMENT_KINDS) fields[`attachments.${kind}`] = { label: attachmentLabel(kind) };
   return fields;

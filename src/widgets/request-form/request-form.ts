@@ -30,6 +30,7 @@ import { SubmissionController } from '../../core/submission-controller.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { FocusController } from '../../core/focus-controller.js';
+import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { copyText } from '../../core/clipboard.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { getLocale, localized } from '../../core/i18n.js';
@@ -69,6 +70,7 @@ const EMPTY: FormValues = {
   service: '',
   description: '',
   'declaration.accepted': false,
+  'consent.accepted': false,
 };
 
 /** Each step is checked with its own part of the contract, under its payload path. */
@@ -177,7 +179,7 @@ export class SilaRequestForm extends SilaElement {
   });
 
   private readonly submission = new SubmissionController<RequestSubmission, RequestCreated>(this, {
-    owner: () => `request:${this.resolvedEndpoint}`,
+    owner: () => `request:${this.resolvedAudience}:${this.resolvedEndpoint}`,
     send: (submission, key) => this.send(submission, key),
     onSuccess: (result) => this.handleSuccess(result),
     onFailure: (error, queued) => this.handleFailure(error, queued),
@@ -252,7 +254,7 @@ export class SilaRequestForm extends SilaElement {
     this.savedAt = undefined;
     this.idNotKept = false;
     this.returnToReview = false;
-    this.submission.reset();
+    void this.submission.discard();
     this.step = 'applicant';
     this.announcement = msg('Your answers were cleared.');
     this.focusMover.focusSoon('step-title');
@@ -284,6 +286,7 @@ export class SilaRequestForm extends SilaElement {
       service: text('service'),
       description: text('description'),
       declaration: { accepted: values['declaration.accepted'] === true, version: versions.declaration },
+      consent: { accepted: values['consent.accepted'] === true, version: versions.consent },
       channel: 'website',
       client: {
         locale: getLocale(),
@@ -294,11 +297,15 @@ export class SilaRequestForm extends SilaElement {
     };
   }
 
-  /** The whole request as it will be sent, with the declaration taken as signed (review). */
+  /** The whole request as it will be sent, with the declaration and consent taken as given (review). */
   private reviewValidation(values: FormValues): Validation<ServiceRequest> {
     const payload = this.toPayload(values) as Record<string, unknown>;
-    const version = this.formConfig.textVersions?.declaration ?? 'declaration-v1';
-    return validateWith(requestSchema, { ...payload, declaration: { accepted: true, version } });
+    const versions = this.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
+    return validateWith(requestSchema, {
+      ...payload,
+      declaration: { accepted: true, version: versions.declaration },
+      consent: { accepted: true, version: versions.consent },
+    });
   }
 
   private validateStep(step: StepId, values: FormValues): Validation<unknown> {
@@ -453,21 +460,6 @@ export class SilaRequestForm extends SilaElement {
     return service ? localized(service.label) : id;
   }
 
-  private renderStatus() {
-    const state = this.submission.state;
-    if (state !== 'queued' && state !== 'failed') return nothing;
-    if (state === 'failed' && this.submission.error?.fieldErrors.length) return nothing;
-    return html`<div class="notice warning queued" id="status-message" tabindex="-1" part="status">
-      <p>
-        ${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}
-        ${failureMessage(this.submission.error)}
-      </p>
-      <div class="actions">
-        <button type="button" class="secondary" @click=${() => this.submission.retry()}>${msg('Try again now')}</button>
-      </div>
-    </div>`;
-  }
-
   private renderStep(step: StepId) {
     const form = this.form;
     switch (step) {
@@ -503,7 +495,7 @@ export class SilaRequestForm extends SilaElement {
           uploading: this.attachments.uploading,
           progress: this.attachments.progress,
         })}
-        ${this.renderStatus()}`;
+        ${renderSubmissionStatus(this.submission.state, this.submission.error, () => void this.submission.retry())}`;
     }
   }
 

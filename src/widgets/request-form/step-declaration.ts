@@ -30,5 +30,9 @@ export interface DeclarationStep {
 export function renderDeclarationStep(form: FormController<unknown>, step: DeclarationStep): TemplateResult {
   return html`<p class="notice committee" part="committee-notice">${committeeNotice(step.reviewPeriodDays)}</p>
     ${renderCheckboxField(form, { name: 'declaration.accepted', label: declarationText() })}
+    ${renderCheckboxField(form, {
+      name: 'consent.accepted',
+      label: msg('I have read the privacy notice and agree that my details are used to study this request.'),
+    })}
     ${renderUploadProgress(step.uploading, step.progress)}`;
 }
