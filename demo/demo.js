@@ -1,4 +1,6 @@
 // Demo page glue: the language switch and an event log. A real site needs none of it.
+import { LANGUAGE_EVENT } from './i18n.js';
+
 const toggle = document.getElementById('language-toggle');
 const log = document.getElementById('event-log');
 
@@ -9,19 +11,23 @@ function applyLanguage(lang) {
   toggle.textContent = lang === 'ar' ? 'English' : 'العربية';
   toggle.lang = lang === 'ar' ? 'en' : 'ar';
   for (const node of document.querySelectorAll('[data-ar-label]')) node.setAttribute('aria-label', node.dataset[`${lang}Label`]);
+  document.title = lang === 'ar' ? 'صلة — عرض تجريبي' : 'Sila demo';
   const footerRating = document.querySelector('.site-footer sila-rating');
   footerRating?.setAttribute('question', lang === 'ar' ? 'هل كانت هذه الصفحة مفيدة؟' : 'Was this page helpful?');
   // Every Sila widget on the page follows.
   window.Sila?.setLocale(lang);
+  // The demo's own panels (theme, snippet, staff) re-render their JS-built text.
+  document.dispatchEvent(new CustomEvent(LANGUAGE_EVENT, { detail: { lang } }));
 }
 
 toggle.addEventListener('click', () => applyLanguage(document.documentElement.lang === 'ar' ? 'en' : 'ar'));
 
-const initial = new URLSearchParams(location.search).get('lang');
-if (initial === 'en' || initial === 'ar') applyLanguage(initial);
-
 // Same origin as the reference server that serves this page.
 window.Sila?.configure({ endpoint: location.origin });
+
+const initial = new URLSearchParams(location.search).get('lang');
+// This module loads last, so the other demo panels already listen for the language event.
+if (initial === 'en' || initial === 'ar') applyLanguage(initial);
 
 // The confirmation links back here with ?ref=: show the follow-up section.
 if (new URLSearchParams(location.search).has('ref')) document.getElementById('follow-up').scrollIntoView();

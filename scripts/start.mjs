@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 const root = new URL('..', import.meta.url).pathname;
 const bundle = join(root, 'dist', 'sila.iife.js');
@@ -38,10 +39,14 @@ if (reason) {
 }
 
 const port = process.env.PORT || '8787';
+
+// The demo's staff panel needs a token. Without one configured, make a random one for
+// this run only (never a fixed default: a fixed token would be public knowledge).
+const generatedToken = process.env.SILA_ADMIN_TOKEN ? undefined : randomBytes(18).toString('base64url');
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
   stdio: ['inherit', 'pipe', 'inherit'],
-  env: { ...process.env, PORT: port },
+  env: { ...process.env, PORT: port, ...(generatedToken ? { SILA_ADMIN_TOKEN: generatedToken } : {}) },
 });
 
 // Pass the server's output through and add the demo address once it listens.
@@ -52,7 +57,9 @@ child.stdout.on('data', (chunk) => {
     announced = true;
     const host = !process.env.HOST || ['127.0.0.1', '0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
     const actualPort = String(chunk).match(/listening on http:\/\/\S+:(\d+)/)?.[1] ?? port;
-    console.log(`\nDemo: http://${host}:${actualPort}/demo/   (Ctrl-C to stop)\n`);
+    console.log(`\nDemo: http://${host}:${actualPort}/demo/   (Ctrl-C to stop)`);
+    if (generatedToken) console.log(`Staff token for this run (demo staff panel): ${generatedToken}`);
+    console.log('');
   }
 });
 
