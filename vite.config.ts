@@ -6,7 +6,8 @@
  */
 import { defineConfig } from 'vite';
 
-const external = (id: string) => /^(lit|@lit\/|zod|idb-keyval)/.test(id);
+// React (for the react entry) is always the host's copy, like @lit/react: optional peers.
+const external = (id: string) => /^(lit|@lit\/|zod|idb-keyval)/.test(id) || /^react(\/|$)/.test(id);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -36,6 +37,7 @@ export default defineConfig(({ command, mode }) => {
           'status-lookup': 'src/widgets/status-lookup/status-lookup.ts',
           contract: 'src/contract/index.ts',
           client: 'src/client/index.ts',
+          react: 'src/react/index.ts',
         },
         formats: ['es'],
       },

@@ -89,6 +89,7 @@ function decodeJson(bytes: Uint8Array, limits: Limits): unknown {
       malformed_json: 'The body is not valid JSON.',
       nesting_too_deep: `The JSON nests deeper than ${limits.maxJsonDepth} levels.`,
       forbidden_key: 'The JSON uses a reserved key (__proto__, constructor or prototype).',
+      duplicate_key: 'The JSON gives the same key twice in one object.',
     }[error.reason];
     throw new HttpProblem(400, { code: error.reason, detail });
   }

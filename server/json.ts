@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonFailure = 'malformed_json' | 'nesting_too_deep' | 'forbidden_key';
+export type JsonFailure = 'malformed_json' | 'nesting_too_deep' | 'forbidden_key' | 'duplicate_key';
 
 export class JsonRejected extends Error {
   override readonly name = 'JsonRejected';
@@ -15,27 +15,46 @@ export class JsonRejected extends Error {
   }
 }
 
-/** True when arrays/objects nest deeper than max (checked before parsing: cheap, no recursion). */
-export function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
+
+/**
+ * Checks what JSON.parse silently allows, before parsing (cheap, no recursion): nesting
+ * deeper than max, and a key given twice in one object (JSON.parse keeps the last, so a
+ * proxy or log reading the first would see other data than the server stores).
+ */
+export function scanJson(text: string, maxDepth: number): JsonFailure | null {
+  const objects: (Set<string> | null)[] = []; // a Set of keys per open object, null per array
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-      continue;
+    const ch = text[i];
+    if (ch === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      let next = i + 1;
+      while (isSpace(text[next])) next++;
+      const keys = objects.at(-1);
+      if (text[next] === ':' && keys) {
+        let key: string;
+        try {
+          key = JSON.parse(text.slice(start, i + 1)) as string; // "\u0061" and "a" are one key
+        } catch {
+          return null; // malformed: JSON.parse reports it
+        }
+        if (keys.has(key)) return 'duplicate_key';
+        keys.add(key);
+      }
+    } else if (ch === '{' || ch === '[') {
+      objects.push(ch === '{' ? new Set() : null);
+      if (objects.length > maxDepth) return 'nesting_too_deep';
+    } else if (ch === '}' || ch === ']') {
+      objects.pop();
     }
-    if (ch === 0x22) inString = true;
-    else if (ch === 0x7b || ch === 0x5b) {
-      if (++depth > max) return true;
-    } else if (ch === 0x7d || ch === 0x5d) depth--;
   }
-  return false;
+  return null;
 }
 
 export function parseStrictJson(text: string, maxDepth: number): unknown {
-  if (nestsDeeperThan(text, maxDepth)) throw new JsonRejected('nesting_too_deep');
+  const failure = scanJson(text, maxDepth);
+  if (failure) throw new JsonRejected(failure);
   let forbidden = false;
   let value: unknown;
   try {

@@ -13,12 +13,18 @@ import {
   toSaudiMobileE164,
 } from './identifiers.js';
 
+/** Zero-width and invisible formatting characters: a value made only of them is empty. */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g;
+const visibleLength = (value: string) => value.replace(INVISIBLE, '').trim().length;
+
 /** Free text (subject, description, comment): trimmed, length-limited, no NUL or lone surrogates. */
 export function text(min: number, max: number) {
   return z.string({ error: 'required' }).check(
     z.trim(),
     z.minLength(1, { error: 'required' }),
     z.minLength(Math.max(min, 1), { error: 'too_short' }),
+    z.refine((value) => visibleLength(value) > 0, { error: 'required' }),
+    z.refine((value) => visibleLength(value) >= min, { error: 'too_short' }),
     z.maxLength(max, { error: 'too_long' }),
     z.refine((value) => !hasForbiddenTextChars(value), { error: 'invalid_characters' }),
   );
@@ -43,6 +49,8 @@ export const personName = z.string({ error: 'required' }).check(
   z.trim(),
   z.minLength(1, { error: 'required' }),
   z.minLength(2, { error: 'too_short' }),
+  z.refine((value) => visibleLength(value) > 0, { error: 'required' }),
+  z.refine((value) => visibleLength(value) >= 2, { error: 'too_short' }),
   z.maxLength(100, { error: 'too_long' }),
   z.refine((value) => !hasForbiddenIdentifierChars(value) && !hasForbiddenTextChars(value), {
     error: 'invalid_characters',

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadFormConfig, readServerConfig } from '../../server/config.js';
 import { open, seal } from '../../server/crypto.js';
-import { JsonRejected, canonicalJson, nestsDeeperThan, parseStrictJson } from '../../server/json.js';
+import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/json.js';
 import { maskName } from '../../server/mask.js';
 import { WindowCounter } from '../../server/rate-limit.js';
 import { verifierHash, verifierMatches } from '../../server/submissions/verifier.js';
@@ -67,10 +67,14 @@ describe('configuration', () => {
 
 describe('strict JSON', () => {
   it('counts nesting outside strings only', () => {
-    assert.equal(nestsDeeperThan('{"a":"[[[[[[[[[["}', 2), false);
-    assert.equal(nestsDeeperThan('{"a":"\\"[[["}', 1), false);
-    assert.equal(nestsDeeperThan('[[[]]]', 2), true);
-    assert.equal(nestsDeeperThan('[[],[],[]]', 2), false);
+    assert.equal(scanJson('{"a":"[[[[[[[[[["}', 2), null);
+    assert.equal(scanJson('{"a":"\\"[[["}', 1), null);
+    assert.equal(scanJson('[[[]]]', 2), 'nesting_too_deep');
+    assert.equal(scanJson('[[],[],[]]', 2), null);
+    assert.equal(scanJson('{"a":1,"b":{"a":2}}', 5), null);
+    assert.equal(scanJson('{"a":1,"\\u0061":2}', 5), 'duplicate_key');
+    assert.equal(scanJson('[{"a":1},{"a":2}]', 5), null);
+    assert.equal(scanJson('{"a":"x:y","b":"a"}', 5), null);
   });
 
   it('refuses reserved keys at any depth', () => {
