@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sampleComplaint } from './sample-complaint.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -54,16 +55,7 @@ function startServer() {
   });
 }
 
-const complaint = {
-  kind: 'complaint',
-  category: 'delay',
-  subject: 'تأخر الرد على طلبي',
-  description: 'قدمت طلبًا منذ شهر ولم يصلني أي رد حتى الآن.',
-  contactChannel: 'phone',
-  contact: { name: 'محمد عبدالله العتيبي', mobile: '0551234567' },
-  consent: { accepted: true, version: 'privacy-v1' },
-  client: { locale: 'ar', fillMs: 45000 },
-};
+const complaint = sampleComplaint;
 
 function run(title, url, request) {
   return new Promise((resolve, reject) => {

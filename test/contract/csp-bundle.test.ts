@@ -4,16 +4,9 @@
  * must render and the complaint form must send, with not one violation.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const root = new URL('../..', import.meta.url).pathname;
-const bundlePath = `${root}dist/sila.iife.js`;
-const TAGS = ['sila-request-form', 'sila-complaint-form', 'sila-rating', 'sila-status-lookup'] as const;
+import type { Page } from 'playwright-core';
+import { TAGS, startHarness, type Harness } from './bundle-harness.js';
 
 const CSP = [
   "default-src 'none'",
@@ -36,56 +29,19 @@ ${TAGS.map((tag) => `<${tag}></${tag}>`).join('\n')}
 </body>
 </html>`;
 
-interface TestServer {
-  url: string;
-  stop: () => Promise<void>;
-}
-type StartTestServer = (root: string, env?: Record<string, string>) => Promise<TestServer>;
-
-let bundle: Buffer;
-let api: TestServer;
-let site: Server;
-let siteUrl: string;
-let browser: Browser;
+let harness: Harness;
 
 before(async () => {
-  if (!existsSync(bundlePath)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-  // Read once: a rebuild elsewhere in the tree must not swap the file under the page.
-  bundle = readFileSync(bundlePath);
-  // A plain .mjs helper without declarations: typed here by hand.
-  const helper = '../../scripts/test-server.mjs';
-  const { startTestServer } = (await import(helper)) as { startTestServer: StartTestServer };
-  api = await startTestServer(root, { SILA_ALLOWED_ORIGINS: '*' });
-  site = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const body =
-      path === '/' ? { type: 'text/html; charset=utf-8', data: PAGE }
-      : path === '/sila.iife.js' ? { type: 'text/javascript', data: bundle }
-      : path === '/config.js' ? { type: 'text/javascript', data: `window.SilaConfig = ${JSON.stringify({ endpoint: api.url })};` }
-      : undefined;
-    if (!body) {
-      res.writeHead(404, { 'Content-Security-Policy': CSP }).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': body.type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' }).end(body.data);
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  harness = await startHarness((url) => (url.pathname === '/' ? { type: 'text/html; charset=utf-8', data: PAGE } : undefined), {
+    'Content-Security-Policy': CSP,
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (site ? site.close(resolve) : resolve(undefined)));
-  await api?.stop();
-});
+after(() => harness?.close());
 
 /** Opens the page and collects every CSP violation and console error from the start. */
 async function openPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  const page = await harness.browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -98,7 +54,7 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
       report(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
     });
   });
-  await page.goto(siteUrl);
+  await page.goto(harness.siteUrl);
   return { page, problems };
 }
 
@@ -137,7 +93,7 @@ it('the complaint form sends to the reference server under the same CSP and show
     const reference = (await form.locator('[data-reference]').textContent({ timeout: 20_000 }))?.trim() ?? '';
     assert.match(reference, /\d/);
     // Really stored: the status lookup by reference and mobile finds it.
-    const lookup = await fetch(`${api.url}/v1/status`, {
+    const lookup = await fetch(`${harness.api.url}/v1/status`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ reference, verifier: '4567' }),
