@@ -9,6 +9,7 @@
  * bundled, so non-React users install neither).
  */
 import * as React from 'react';
+import './jsx.js';
 import { createComponent, type EventName } from '@lit/react';
 import { SilaComplaintForm as ComplaintFormElement } from '../widgets/complaint-form/complaint-form.js';
 import { SilaRequestForm as RequestFormElement } from '../widgets/request-form/request-form.js';
