@@ -11,6 +11,7 @@ import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { Rating } from '../../src/contract/rating.js';
 import { normalizeReference } from '../../src/contract/identifiers.js';
 import { resetPage, seedStartedDraft, serverEndpoint, shadow, until } from './helpers.js';
+import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 
 /** Every test rates its own page, so drafts and the one-per-reference rule never mix. */
 let pageCount = 0;
@@ -373,7 +374,7 @@ describe('<sila-rating>', () => {
   });
 
   it('says so when the reference is unknown, and keeps the choice (accessible failure)', async () => {
-    const el = await renderRating({ reference: 'C-0000-0000-0000' });
+    const el = await renderRating({ reference: formatReference(generateReference('complaint')) });
     radio(el, 2).click();
     const failed = oneEvent(el, 'sila-error');
     sendButton(el)!.click();

@@ -9,7 +9,7 @@ import { configure } from '../../src/config.js';
 import { setLocale } from '../../src/core/i18n.js';
 import type { SilaErrorEvent } from '../../src/core/events.js';
 import { STATUSES, type Status } from '../../src/contract/status.js';
-import { formatReference } from '../../src/contract/identifiers.js';
+import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 import type { LookupResult } from '../../src/contract/lookup.js';
 import { DEAD_ENDPOINT, errorText, lookup, resetPage, serverEndpoint, shadow, submitButton, typeInto, until } from './helpers.js';
 
@@ -340,7 +340,8 @@ describe('<sila-status-lookup>', () => {
     const errors: SilaErrorEvent[] = [];
     el.addEventListener('sila-error', (event) => errors.push(event));
 
-    await lookUp(el, 'C-0000-0000-0000', verifier);
+    // A fresh unknown reference: the server counts failures per reference, and other tests share it.
+    await lookUp(el, formatReference(generateReference('complaint')), verifier);
     const unknown = part(el, 'failure')!;
     expect(textOf(unknown.querySelector('h3'))).to.equal('لم نعثر عليه');
     const unknownText = textOf(unknown);
