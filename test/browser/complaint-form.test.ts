@@ -18,8 +18,7 @@ import {
   submitButton,
   tick,
   typeInto,
-  until,
-} from './helpers.js';
+  until, holdPosts } from './helpers.js';
 import { VALID, fillValidComplaint } from './complaint-fill.js';
 
 async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<SilaComplaintForm> {
@@ -390,18 +389,7 @@ describe('<sila-complaint-form>', () => {
   });
 
   it('is accessible while submitting, and a double tap sends once', async () => {
-    let posts = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    configure({
-      fetch: async (input, init) => {
-        if (init?.method === 'POST') {
-          posts++;
-          await gate;
-        }
-        return fetch(input, init);
-      },
-    });
+    const { posts, release } = holdPosts();
     const el = await renderForm();
     fillValidComplaint(el, { mobile: '0554445566' });
     await el.updateComplete;
@@ -411,7 +399,7 @@ describe('<sila-complaint-form>', () => {
     await expect(el).to.be.accessible();
     release();
     await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
-    expect(posts).to.equal(1);
+    expect(posts()).to.equal(1);
   });
 
   it('can be completed with the keyboard alone', async () => {

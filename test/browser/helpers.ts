@@ -1,5 +1,5 @@
 /** Shared helpers for the browser tests: the real server's URL and user-like input. */
-import { resetConfig } from '../../src/config.js';
+import { configure, resetConfig } from '../../src/config.js';
 import { clearFormConfigCache } from '../../src/core/form-config-loader.js';
 import { setLocale } from '../../src/core/i18n.js';
 import { outbox } from '../../src/client/outbox.js';
@@ -97,4 +97,24 @@ export async function lookup(reference: string, verifier: string): Promise<Respo
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ reference, verifier }),
   });
+}
+
+/**
+ * Holds every POST until `release()` (the real request goes out afterwards), counting
+ * them: a form can be observed while it is sending, and a double tap counted.
+ */
+export function holdPosts(): { posts: () => number; release: () => void } {
+  let posts = 0;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  configure({
+    fetch: async (input, init) => {
+      if (init?.method === 'POST') {
+        posts++;
+        await gate;
+      }
+      return fetch(input, init);
+    },
+  });
+  return { posts: () => posts, release };
 }

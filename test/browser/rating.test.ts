@@ -10,7 +10,7 @@ import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { Rating } from '../../src/contract/rating.js';
 import { normalizeReference } from '../../src/contract/identifiers.js';
-import { resetPage, seedStartedDraft, serverEndpoint, shadow, until } from './helpers.js';
+import { resetPage, seedStartedDraft, serverEndpoint, shadow, until, holdPosts } from './helpers.js';
 import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 
 /** Every test rates its own page, so drafts and the one-per-reference rule never mix. */
@@ -389,18 +389,7 @@ describe('<sila-rating>', () => {
   });
 
   it('is accessible while sending, and a double tap sends once', async () => {
-    let posts = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    configure({
-      fetch: async (input, init) => {
-        if (init?.method === 'POST') {
-          posts++;
-          await gate;
-        }
-        return fetch(input, init);
-      },
-    });
+    const { posts, release } = holdPosts();
     const el = await renderRating({ scale: 'nps' });
     radio(el, 8).click();
     await el.updateComplete;
@@ -413,7 +402,7 @@ describe('<sila-rating>', () => {
     await expect(el).to.be.accessible();
     release();
     await until(() => outcome(el) === 'thanks', 10_000, 'thanks');
-    expect(posts).to.equal(1);
+    expect(posts()).to.equal(1);
   });
 
   it('keeps the choice when it cannot send, says so, and delivers it through the outbox', async () => {

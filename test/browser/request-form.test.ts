@@ -7,7 +7,7 @@ import { setLocale } from '../../src/core/i18n.js';
 import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { ServiceRequest } from '../../src/contract/request.js';
-import { choose, errorText, resetPage, seedStartedDraft, serverEndpoint, shadow, tick, typeInto, until } from './helpers.js';
+import { choose, errorText, resetPage, seedStartedDraft, serverEndpoint, shadow, tick, typeInto, until, holdPosts } from './helpers.js';
 
 const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
 
@@ -515,18 +515,7 @@ describe('<sila-request-form>', () => {
   });
 
   it('is accessible while submitting, and a double tap sends once', async () => {
-    let posts = 0;
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    configure({
-      fetch: async (input, init) => {
-        if (init?.method === 'POST') {
-          posts++;
-          await gate;
-        }
-        return fetch(input, init);
-      },
-    });
+    const { posts, release } = holdPosts();
     const el = await renderForm();
     await walkTo(el, 'declaration');
     tick(el, 'declaration.accepted');
@@ -539,7 +528,7 @@ describe('<sila-request-form>', () => {
     await expect(el).to.be.accessible();
     release();
     await until(() => root(el).querySelector('[data-reference]'), 10_000, 'delivered');
-    expect(posts).to.equal(1);
+    expect(posts()).to.equal(1);
   });
 
   it('can be completed with the keyboard alone', async () => {
