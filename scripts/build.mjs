@@ -1,20 +1,21 @@
 #!/usr/bin/env node
-// Builds the library (ESM + single-file bundle), its type declarations and the
-// custom-elements manifest, then prints the bundle's sizes (the budget that matters
-// on cheap phones over weak connections).
+// Builds the library (ESM, the all-in-one single file and one single file per widget),
+// its type declarations and the custom-elements manifest, then prints the single files'
+// sizes (the budget that matters on cheap phones over weak connections).
 import { execSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { gzipSync, brotliCompressSync } from 'node:zlib';
+import { rmSync } from 'node:fs';
+import { bundleSizes, kB } from './lib/bundle-sizes.mjs';
 
+const WIDGETS = ['complaint-form', 'request-form', 'rating', 'status-lookup'];
 const run = (command) => execSync(command, { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 run('npx vite build --logLevel warn');
-run('npx vite build --mode iife --logLevel warn');
+for (const mode of ['iife', ...WIDGETS.map((widget) => `iife-${widget}`)]) {
+  run(`npx vite build --mode ${mode} --logLevel warn`);
+}
 run('npx tsc -p tsconfig.build.json');
 run('npx cem analyze --litelement --globs "src/widgets/**/*.ts" --quiet');
 
-const bundle = readFileSync('dist/sila.iife.js');
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-console.log(
-  `dist/sila.iife.js: ${kb(bundle.length)} min, ${kb(gzipSync(bundle, { level: 9 }).length)} gzip, ${kb(brotliCompressSync(bundle).length)} brotli`,
-);
+for (const { file, min, gzip, brotli } of bundleSizes('dist')) {
+  console.log(`dist/${file}: ${kB(min)} min, ${kB(gzip)} gzip, ${kB(brotli)} brotli`);
+}
