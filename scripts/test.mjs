@@ -21,7 +21,7 @@ function run(command, args, env) {
 
 /** Node 20's test runner does not expand globs: list the files ourselves. */
 function nodeTestFiles() {
-  return ['test/server', 'test/contract'].flatMap((dir) =>
+  return ['test/server', 'test/contract', 'test/e2e'].flatMap((dir) =>
     readdirSync(join(root, dir))
       .filter((file) => file.endsWith('.test.ts'))
       .map((file) => `${dir}/${file}`),

@@ -22,6 +22,8 @@ export type SilaErrorKind =
 
 export class SilaError extends Error {
   override readonly name = 'SilaError';
+  /** When it failed (ms since epoch): `at + retryAfterMs` is when to try again. */
+  readonly at: number = Date.now();
 
   constructor(
     readonly kind: SilaErrorKind,

@@ -65,6 +65,12 @@ export function formatDate(iso: string, calendar: 'gregory' | 'islamic-umalqura'
   return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Riyadh' }).format(date);
 }
 
+/** A time of day on the person's own clock, Latin digits ("14:05" / "2:05 pm"). */
+export function formatClockTime(at: number): string {
+  const tag = getLocale() === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB-u-nu-latn';
+  return new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' }).format(new Date(at));
+}
+
 /** Numbers shown to people: Latin digits in both languages (as Saudi forms use). */
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(getLocale() === 'ar' ? 'ar-SA-u-nu-latn' : 'en', { maximumFractionDigits: 1 }).format(value);

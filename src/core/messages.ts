@@ -1,6 +1,9 @@
 /** Localized text for error codes; looked up at render time, never stored. */
 import { msg, str } from '@lit/localize';
 import type { SilaError } from '../client/errors.js';
+import { formatClockTime } from './i18n.js';
+
+const MINUTE_MS = 60_000;
 
 export interface FieldLimits {
   minLength?: number;
@@ -58,8 +61,12 @@ export function failureMessage(error: SilaError | undefined): string {
     case 'timeout':
     case 'server':
       return msg('The service is not answering right now. Your answers are saved and will be sent automatically.');
-    case 'rate_limited':
-      return msg('Too many attempts. Please wait a little and try again.');
+    case 'rate_limited': {
+      if (error.retryAfterMs === undefined) return msg('Too many attempts. Please wait a little and try again.');
+      // Rounded up to the minute: trying at the time shown must never be too early.
+      const at = formatClockTime(Math.ceil((error.at + error.retryAfterMs) / MINUTE_MS) * MINUTE_MS);
+      return msg(str`Too many attempts. Your answers are kept; you can send them again at ${at}.`);
+    }
     case 'validation':
       return msg('Some answers need to be corrected.');
     case 'conflict':

@@ -2,13 +2,18 @@
  * Sends one submission so that nothing is lost and nothing is duplicated: the payload
  * goes to the outbox (IndexedDB) before the first attempt, with its Idempotency-Key;
  * it leaves the outbox only when the server answered. If it cannot be delivered now it
- * waits ("queued") and is sent again when the browser comes back online, when the page
- * is opened again, or when the person presses "try again".
+ * waits ("queued") and is sent again by itself: when the browser comes back online, when
+ * the server's Retry-After has passed or, while the page stays open, after a growing
+ * pause; also when the page is opened again, or when the person presses "try again".
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SilaError } from '../client/errors.js';
 import { outbox } from '../client/outbox.js';
 import { SilaSubmitEvent, type SubmissionKind } from './events.js';
+
+/** Pauses between attempts of a waiting submission while the page stays open. */
+const WAITING_RETRY_FIRST_MS = 20_000;
+const WAITING_RETRY_MAX_MS = 5 * 60_000;
 
 export type SubmissionState = 'idle' | 'submitting' | 'queued' | 'succeeded' | 'failed';
 
@@ -28,6 +33,8 @@ export class SubmissionController<P, R> implements ReactiveController {
   private pending?: { payload: P; key: string };
   private busy = false;
   private readonly retryWhenOnline = () => void this.retry();
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private waits = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -38,15 +45,31 @@ export class SubmissionController<P, R> implements ReactiveController {
 
   hostConnected(): void {
     globalThis.addEventListener('online', this.retryWhenOnline);
+    if (this.state === 'queued' && this.error) this.scheduleRetry(this.error);
   }
 
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.retryWhenOnline);
+    clearTimeout(this.retryTimer);
   }
 
   private setState(state: SubmissionState): void {
     this.state = state;
+    if (state !== 'queued') clearTimeout(this.retryTimer);
     this.host.requestUpdate();
+  }
+
+  /**
+   * "Will be sent automatically" must hold while the person keeps the page open, even
+   * though no `online` event comes when it is the server that was down.
+   */
+  private scheduleRetry(error: SilaError): void {
+    clearTimeout(this.retryTimer);
+    if (globalThis.navigator?.onLine === false) return; // the `online` event will send it
+    const pause = Math.min(WAITING_RETRY_MAX_MS, WAITING_RETRY_FIRST_MS * 2 ** this.waits);
+    const delay = error.retryAfterMs === undefined ? pause : Math.max(1_000, error.at + error.retryAfterMs - Date.now());
+    this.waits += 1;
+    this.retryTimer = setTimeout(this.retryWhenOnline, delay);
   }
 
   /**
@@ -116,6 +139,7 @@ export class SubmissionController<P, R> implements ReactiveController {
   }
 
   reset(): void {
+    this.waits = 0;
     this.pending = undefined;
     this.error = undefined;
     this.result = undefined;
@@ -131,6 +155,7 @@ export class SubmissionController<P, R> implements ReactiveController {
       const result = await this.options.send(pending.payload, pending.key);
       await outbox.remove(pending.key);
       this.pending = undefined;
+      this.waits = 0;
       this.result = result;
       this.setState('succeeded');
       this.options.onSuccess(result, pending.payload);
@@ -144,6 +169,7 @@ export class SubmissionController<P, R> implements ReactiveController {
         this.pending = undefined;
       }
       this.setState(keep ? 'queued' : 'failed');
+      if (keep) this.scheduleRetry(error);
       this.options.onFailure(error, keep);
     }
   }

@@ -16,6 +16,8 @@ const complaint = (mobile: string): Complaint => ({
   client: { locale: 'ar', fillMs: 30_000, hp: '' },
 });
 
+const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
+
 function problem503(retryAfter: string): Response {
   return new Response(JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'unavailable' }), {
     status: 503,
@@ -45,23 +47,27 @@ describe('client', () => {
     for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('waits as long as Retry-After says after a 503, then delivers once with the same key', async () => {
+  it('waits as long as Retry-After says after each of three 503s (the default policy), then delivers once with the same key', async () => {
+    const stored = async () => {
+      const answer = await fetch(`${serverEndpoint()}/v1/staff/submissions?pageSize=1`, { headers: ADMIN });
+      return ((await answer.json()) as { total: number }).total;
+    };
+    const before = await stored();
     const attempts: { at: number; key: string | null }[] = [];
     const client = createSilaClient({
       endpoint: serverEndpoint(),
-      retry: { retries: 3 },
       fetch: async (input, init) => {
         attempts.push({ at: performance.now(), key: new Headers(init?.headers).get('Idempotency-Key') });
-        // The first two attempts meet an overloaded proxy; the third reaches the server.
-        return attempts.length <= 2 ? problem503('1') : fetch(input, init);
+        // The first three attempts meet an overloaded proxy; the fourth reaches the server.
+        return attempts.length <= 3 ? problem503('1') : fetch(input, init);
       },
     });
     const created = await client.createComplaint(complaint('0551231234'), newIdempotencyKey());
     expect(created.reference).to.match(/^Q[0-9A-Z]{12}$/);
-    expect(attempts).to.have.length(3);
+    expect(attempts).to.have.length(DEFAULT_RETRY_POLICY.retries + 1);
     expect(new Set(attempts.map((a) => a.key)).size).to.equal(1);
-    expect(attempts[1]!.at - attempts[0]!.at).to.be.at.least(950);
-    expect(attempts[2]!.at - attempts[1]!.at).to.be.at.least(950);
+    for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.at - attempts[i - 1]!.at).to.be.at.least(950);
+    expect(await stored()).to.equal(before + 1);
   });
 
   it('never retries a 4xx, and turns problem+json into field errors', async () => {

@@ -18,7 +18,7 @@ import {
   submitButton,
   tick,
   typeInto,
-  until, holdPosts } from './helpers.js';
+  until, holdPosts, rewriteAnswers, HOSTILE_MARKUP, expectNothingInjected } from './helpers.js';
 import { VALID, fillValidComplaint } from './complaint-fill.js';
 
 async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<SilaComplaintForm> {
@@ -367,6 +367,35 @@ describe('<sila-complaint-form>', () => {
     await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
   });
 
+  it('while the page stays open, a waiting submission goes out by itself once Retry-After has passed, once', async () => {
+    const posts: string[] = [];
+    configure({
+      retries: 0,
+      fetch: (input, init) => {
+        if (init?.method !== 'POST') return fetch(input, init);
+        posts.push(new Headers(init.headers).get('Idempotency-Key')!);
+        if (posts.length > 1) return fetch(input, init);
+        const body = JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited' });
+        return Promise.resolve(
+          new Response(body, { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } }),
+        );
+      },
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0554443322' });
+    await el.updateComplete;
+    submitButton(el).click();
+    await until(() => shadow(el).getElementById('status-message'), 10_000, 'waiting');
+    expect(shadow(el).querySelector('[data-reference]')).to.equal(null);
+    // No click, no `online` event: the form tries again on its own after the second.
+    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered by itself');
+    expect(posts).to.have.length(2);
+    expect(posts[1]).to.equal(posts[0]);
+    const reference = shadow(el).querySelector('[data-reference]')!.textContent!;
+    expect((await lookup(reference, '3322')).status).to.equal(200);
+    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
+  });
+
   it('puts the server’s field errors next to the fields', async () => {
     // The page offers a category this association's server does not know.
     configure({
@@ -538,5 +567,64 @@ describe('<sila-complaint-form>', () => {
     expect(shadow(el).activeElement?.id).to.equal('error-summary');
     expect(shadow(el).getElementById('error-summary')!.textContent).to.contain('مستند داعم');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the server’s texts as text: labels, privacy notice and reference never become markup or run', async () => {
+    rewriteAnswers((json, call) => {
+      if (call.url.endsWith('/v1/form-config')) {
+        json.association.name.ar = `جمعية ${HOSTILE_MARKUP}`;
+        json.association.privacyNotice.ar = `إشعار ${HOSTILE_MARKUP}`;
+        json.association.privacyNoticeUrl = 'javascript:window.silaPwned=3';
+        json.complaintCategories.find((category: { id: string }) => category.id === 'delay').label.ar = `تأخر ${HOSTILE_MARKUP}`;
+      }
+      if (call.method === 'POST' && call.status === 201) json.reference = `${json.reference}${HOSTILE_MARKUP}`;
+      return json;
+    });
+    seedStartedDraft('complaint', serverEndpoint());
+    const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    await until(() => shadow(el).querySelector('option[value="delay"]')?.textContent?.includes('<img'), 5_000, 'form-config');
+    expect(shadow(el).querySelector('option[value="delay"]')!.textContent).to.equal(`تأخر ${HOSTILE_MARKUP}`);
+    expect(shadow(el).querySelector('.privacy')!.textContent).to.contain(`إشعار ${HOSTILE_MARKUP}`);
+    // A javascript: URL is not a privacy notice: no link that would run it.
+    const link = shadow(el).querySelector<HTMLAnchorElement>('.privacy a');
+    expect(link === null || !/^\s*javascript:/i.test(link.getAttribute('href') ?? '')).to.equal(true);
+    await expectNothingInjected(el);
+    fillValidComplaint(el, { mobile: '0551515151' });
+    const submitted = oneEvent(el, 'sila-submitted');
+    submitButton(el).click();
+    await submitted;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[data-reference]')!.textContent).to.contain('<img src=x onerror=');
+    await expectNothingInjected(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('never shows a problem answer’s title, detail or messages, only its own words for the codes', async () => {
+    const config = await (await fetch(`${serverEndpoint()}/v1/form-config`)).json();
+    // A category the server does not know: a real 422 on `category`.
+    configure({
+      formConfig: {
+        complaintCategories: [...config.complaintCategories, { id: 'not_on_server', label: { ar: 'فئة لا يعرفها الخادم' } }],
+      },
+    });
+    rewriteAnswers((json, call) => {
+      if (call.status === 422) {
+        json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
+        json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
+        for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
+      }
+      return json;
+    });
+    const el = await renderForm();
+    fillValidComplaint(el, { mobile: '0551616161' });
+    choose(el, 'category', 'not_on_server');
+    const failed = oneEvent(el, 'sila-error');
+    submitButton(el).click();
+    const { detail } = await failed;
+    expect(detail.error.status).to.equal(422);
+    await el.updateComplete;
+    expect(errorText(el, 'category')).to.equal('خطأ: اختر أحد الخيارات.');
+    expect(shadow(el).textContent).not.to.contain('PROBLEM-');
+    await expectNothingInjected(el);
   });
 });

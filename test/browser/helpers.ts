@@ -118,3 +118,37 @@ export function holdPosts(): { posts: () => number; release: () => void } {
   });
   return { posts: () => posts, release };
 }
+
+/** Markup a hostile or broken backend might send: it must only ever show as text. */
+export const HOSTILE_MARKUP = '<img src=x onerror="window.silaPwned=1"><script>window.silaPwned=2</script>';
+
+declare global {
+  interface Window {
+    silaPwned?: number;
+  }
+}
+
+/**
+ * Lets the real server answer, then edits the JSON of its answer (same status and
+ * headers) before the widget reads it: how a hostile backend or proxy would reply.
+ */
+export function rewriteAnswers(rewrite: (json: any, call: { url: string; method: string; status: number }) => unknown): void {
+  configure({
+    fetch: async (input, init) => {
+      const real = await fetch(input, init);
+      const text = await real.text();
+      if (!text) return new Response(null, { status: real.status, headers: real.headers });
+      const call = { url: String(input), method: init?.method ?? 'GET', status: real.status };
+      const body = JSON.stringify(rewrite(JSON.parse(text), call));
+      return new Response(body, { status: real.status, statusText: real.statusText, headers: real.headers });
+    },
+  });
+}
+
+/** Nothing the backend sent became an element or ran (an <img onerror> fires a moment later). */
+export async function expectNothingInjected(el: Element): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const root = shadow(el);
+  if (root.querySelector('img[src="x"], script') || document.querySelector('img[src="x"]')) throw new Error('injected markup became elements');
+  if (window.silaPwned !== undefined) throw new Error(`injected script ran (${window.silaPwned})`);
+}

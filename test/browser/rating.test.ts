@@ -10,7 +10,17 @@ import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { Rating } from '../../src/contract/rating.js';
 import { normalizeReference } from '../../src/contract/identifiers.js';
-import { resetPage, seedStartedDraft, serverEndpoint, shadow, until, holdPosts } from './helpers.js';
+import {
+  expectNothingInjected,
+  HOSTILE_MARKUP,
+  holdPosts,
+  resetPage,
+  rewriteAnswers,
+  seedStartedDraft,
+  serverEndpoint,
+  shadow,
+  until,
+} from './helpers.js';
 import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 
 /** Every test rates its own page, so drafts and the one-per-reference rule never mix. */
@@ -560,5 +570,39 @@ describe('<sila-rating>', () => {
     expect(checkedValue(elements[3]!)).to.equal('2');
     expect(checkedValue(elements[6]!)).to.equal(undefined);
     console.info(`50 <sila-rating> rendered in ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('never shows what the server wrote: an answer’s id or a problem’s title, detail and messages', async () => {
+    rewriteAnswers((json, call) => {
+      if (call.method !== 'POST') return json;
+      if (call.status === 201) json.id = `${HOSTILE_MARKUP} ANSWER-ID`;
+      if (call.status >= 400) {
+        json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
+        json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
+        for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
+      }
+      return json;
+    });
+    // A real 422 (unknown reference), its texts replaced with markup.
+    const unknown = await renderRating({ reference: formatReference(generateReference('complaint')) });
+    radio(unknown, 2).click();
+    const failed = oneEvent(unknown, 'sila-error');
+    sendButton(unknown)!.click();
+    expect((await failed).detail.error.status).to.equal(422);
+    await unknown.updateComplete;
+    expect(shadow(unknown).getElementById('status-message')!.textContent).to.contain('لم نجد الرقم المرجعي');
+    expect(shadow(unknown).textContent).not.to.contain('PROBLEM-');
+    await expectNothingInjected(unknown);
+    unknown.remove();
+    // A real 201, its id replaced with markup: the thanks are the widget's own words.
+    const el = await renderRating();
+    radio(el, 4).click();
+    const submitted = oneEvent(el, 'sila-submitted');
+    sendButton(el)!.click();
+    await submitted;
+    await el.updateComplete;
+    expect(outcome(el)).to.equal('thanks');
+    expect(shadow(el).textContent).not.to.contain('ANSWER-ID');
+    await expectNothingInjected(el);
   });
 });

@@ -7,7 +7,21 @@ import { setLocale } from '../../src/core/i18n.js';
 import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { ServiceRequest } from '../../src/contract/request.js';
-import { choose, errorText, resetPage, seedStartedDraft, serverEndpoint, shadow, tick, typeInto, until, holdPosts } from './helpers.js';
+import {
+  choose,
+  errorText,
+  expectNothingInjected,
+  HOSTILE_MARKUP,
+  holdPosts,
+  resetPage,
+  rewriteAnswers,
+  seedStartedDraft,
+  serverEndpoint,
+  shadow,
+  tick,
+  typeInto,
+  until,
+} from './helpers.js';
 
 const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
 
@@ -582,5 +596,65 @@ describe('<sila-request-form>', () => {
     await sendKeys({ press: 'Enter' });
     const { detail } = await submitted;
     expect(detail.reference).to.match(/^R/);
+  });
+
+  it('shows the server’s texts as text: service labels, privacy notice and reference never become markup or run', async () => {
+    rewriteAnswers((json, call) => {
+      if (call.url.endsWith('/v1/form-config')) {
+        json.association.name.ar = `جمعية ${HOSTILE_MARKUP}`;
+        json.association.privacyNotice.ar = `إشعار ${HOSTILE_MARKUP}`;
+        json.association.privacyNoticeUrl = 'javascript:window.silaPwned=3';
+        json.services.find((service: { id: string }) => service.id === 'housing_support').label.ar = `دعم السكن ${HOSTILE_MARKUP}`;
+      }
+      if (call.method === 'POST' && call.status === 201) json.reference = `${json.reference}${HOSTILE_MARKUP}`;
+      return json;
+    });
+    const el = await renderForm();
+    await until(() => root(el).querySelector('.privacy')?.textContent?.includes('<img'), 5_000, 'form-config');
+    expect(root(el).querySelector('.privacy')!.textContent).to.contain(`إشعار ${HOSTILE_MARKUP}`);
+    expect(root(el).querySelector('.privacy')!.textContent).to.contain(`جمعية ${HOSTILE_MARKUP}`);
+    const link = root(el).querySelector<HTMLAnchorElement>('.privacy a');
+    expect(link === null || !/^\s*javascript:/i.test(link.getAttribute('href') ?? '')).to.equal(true);
+    await walkTo(el, 'service');
+    expect(root(el).querySelector('option[value="housing_support"]')!.textContent).to.equal(`دعم السكن ${HOSTILE_MARKUP}`);
+    await walkTo(el, 'declaration');
+    tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
+    await el.updateComplete;
+    await expectNothingInjected(el);
+    const submitted = oneEvent(el, 'sila-submitted');
+    await next(el);
+    await submitted;
+    await el.updateComplete;
+    expect(root(el).querySelector('[data-reference]')!.textContent).to.contain('<img src=x onerror=');
+    await expectNothingInjected(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('never shows a problem answer’s title, detail or messages, only its own words for the codes', async () => {
+    const config = await (await fetch(`${serverEndpoint()}/v1/form-config`)).json();
+    // A service the server does not offer: a real 422 on `service`.
+    configure({ formConfig: { services: [...config.services, { id: 'not_on_server', label: { ar: 'خدمة لا يعرفها الخادم' } }] } });
+    rewriteAnswers((json, call) => {
+      if (call.status === 422) {
+        json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
+        json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
+        for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
+      }
+      return json;
+    });
+    const el = await renderForm();
+    await walkTo(el, 'declaration', { service: 'not_on_server' });
+    tick(el, 'declaration.accepted');
+    tick(el, 'consent.accepted');
+    await el.updateComplete;
+    const failed = oneEvent(el, 'sila-error');
+    await next(el);
+    const { detail } = await failed;
+    expect(detail.error.status).to.equal(422);
+    await el.updateComplete;
+    expect(errorText(el, 'service')).to.equal('خطأ: اختر أحد الخيارات.');
+    expect(root(el).textContent).not.to.contain('PROBLEM-');
+    await expectNothingInjected(el);
   });
 });

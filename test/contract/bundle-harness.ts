@@ -28,12 +28,22 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
+/** Optional settings of startHarness. */
+export interface HarnessOptions {
+  /** Extra environment for the API server (e.g. a low SILA_RATE_LIMIT_PER_MINUTE). */
+  apiEnv?: Record<string, string>;
+}
+
 /**
  * Starts the API, the site and the browser. `route` serves the page and anything else;
  * the bundle (/sila.iife.js) and /config.js (window.SilaConfig with the API's endpoint)
  * are served for it. `headers` go on every answer (e.g. a CSP).
  */
-export async function startHarness(route: Route, headers: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  route: Route,
+  headers: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const bundlePath = `${root}dist/sila.iife.js`;
   if (!existsSync(bundlePath)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   // Read once: a rebuild elsewhere in the tree must not swap the file under the page.
@@ -41,7 +51,7 @@ export async function startHarness(route: Route, headers: Record<string, string>
   // A plain .mjs helper without declarations: typed here by hand.
   const helper = '../../scripts/test-server.mjs';
   const { startTestServer } = (await import(helper)) as { startTestServer: StartTestServer };
-  const api = await startTestServer(root, { SILA_ALLOWED_ORIGINS: '*' });
+  const api = await startTestServer(root, { SILA_ALLOWED_ORIGINS: '*', ...options.apiEnv });
   const site: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const body =

@@ -1,10 +1,12 @@
 /**
- * Crash durability of the embedded database: the real process is SIGKILLed in the
- * middle of a burst of creates, three times, on the same data directory. Every
- * reference that was answered with a 201 must still be there afterwards (a 201 is sent
- * only after the commit). PGlite runs with synchronous_commit=on, so a commit's WAL is
- * written to the host file system before the answer; fsync is off in PGlite, which
- * matters for a power cut, not for a killed process.
+ * Crash durability: the real process is SIGKILLed in the middle of a burst of creates,
+ * three times, on the same database. Every reference that was answered with a 201 must
+ * still be there afterwards (a 201 is sent only after the commit).
+ * - Embedded (always): PGlite runs with synchronous_commit=on, so a commit's WAL is
+ *   written to the host file system before the answer; fsync is off in PGlite, which
+ *   matters for a power cut, not for a killed process.
+ * - PostgreSQL (when DATABASE_URL is set): the same, in a fresh schema of its own; here
+ *   a kill also leaves open connections and a transaction mid-flight on the server side.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,7 +15,8 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { validComplaint } from './helpers.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -30,20 +33,24 @@ interface Server {
   output: () => string;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sila-crash-'));
-const outputs: string[] = [];
-after(() => rmSync(dataDir, { recursive: true, force: true }));
+/** Where the killed servers keep their data: the environment that selects it. */
+interface Target {
+  name: 'pglite' | 'postgres';
+  env: Record<string, string>;
+}
 
-async function start(): Promise<Server> {
+/** What the processes of the current target printed (checked for leaks at the end). */
+let outputs: string[] = [];
+
+async function start(target: Target): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
-      DATABASE_URL: '',
+      ...target.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      SILA_DATA_DIR: dataDir,
       SILA_SERVE_STATIC: '0',
       SILA_RATE_LIMIT_PER_MINUTE: '0',
       SILA_LOOKUP_FAILURES_PER_IP: '0',
@@ -93,7 +100,8 @@ interface Created {
   key: string;
 }
 
-it('SIGKILL mid-burst, three times: every reference answered 201 survives', { timeout: 90_000 }, async (t) => {
+async function crashRounds(target: Target, t: { diagnostic: (message: string) => void }): Promise<void> {
+  outputs = [];
   const created: Created[] = [];
   const interrupted: { key: string; mobile: string; body: unknown }[] = [];
   let serial = 0;
@@ -102,7 +110,7 @@ it('SIGKILL mid-burst, three times: every reference answered 201 survives', { ti
   let inFlightAtKill = 0;
 
   for (let round = 0; round < ROUNDS; round++) {
-    const server = await start();
+    const server = await start(target);
     try {
       let answered = 0;
       let pending = 0;
@@ -148,9 +156,9 @@ it('SIGKILL mid-burst, three times: every reference answered 201 survives', { ti
   assert.equal(serverErrors, 0, 'no 5xx during the bursts');
   assert.ok(created.length >= ROUNDS * KILL_AFTER);
   assert.ok(inFlightAtKill > 0, 'the kills came while creates were in flight');
-  t.diagnostic(`${created.length} creates answered 201, ${inFlightAtKill} in flight at the kills, ${interrupted.length} without an answer`);
+  t.diagnostic(`${target.name}: ${created.length} creates answered 201, ${inFlightAtKill} in flight at the kills, ${interrupted.length} without an answer`);
 
-  const server = await start();
+  const server = await start(target);
   try {
     const lost: string[] = [];
     for (const { reference, mobile } of created) {
@@ -203,4 +211,36 @@ it('SIGKILL mid-burst, three times: every reference answered 201 survives', { ti
   for (const { mobile } of [...created, ...interrupted]) {
     assert.ok(!printed.includes(mobile.slice(1)), `log leaks ${mobile}`);
   }
+}
+
+describe('SIGKILL mid-burst [pglite]', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sila-crash-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  it('three times: every reference answered 201 survives', { timeout: 90_000 }, (t) =>
+    crashRounds({ name: 'pglite', env: { DATABASE_URL: '', SILA_DATA_DIR: dataDir } }, t));
+});
+
+const databaseUrl = process.env.DATABASE_URL;
+describe('SIGKILL mid-burst [postgres]', { skip: databaseUrl ? false : 'DATABASE_URL is not set' }, () => {
+  // A fresh schema for this file, chosen through the connection string as any
+  // deployment could (libpq `options`), so the server itself runs unchanged.
+  const schema = `sila_crash_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = () => new pg.Client({ connectionString: databaseUrl });
+  before(async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.end();
+  });
+  after(async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+  it('three times: every reference answered 201 survives', { timeout: 90_000 }, (t) => {
+    const url = new URL(databaseUrl!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    return crashRounds({ name: 'postgres', env: { DATABASE_URL: url.toString(), SILA_DATA_DIR: 'memory://' } }, t);
+  });
 });

@@ -56,6 +56,7 @@ import {
   summaryFields,
 } from './complaint-fields.js';
 import { renderConfirmation } from './complaint-confirmation.js';
+import { safeLinkUrl } from '../../core/safe-url.js';
 
 const KINDS: readonly ComplaintKind[] = ['complaint', 'suggestion', 'inquiry', 'compensation'];
 
@@ -334,6 +335,7 @@ export class SilaComplaintForm extends SilaElement {
     const association = this.formConfig.association;
     const custom = localized(association.privacyNotice);
     const name = localized(association.name);
+    const privacyUrl = safeLinkUrl(association.privacyNoticeUrl);
     return html`<div class="privacy notice" part="privacy">
       ${custom
         ? html`<p>${custom}</p>`
@@ -343,8 +345,8 @@ export class SilaComplaintForm extends SilaElement {
               <li>${msg('They are kept for as long as needed to follow your message up, then deleted.')}</li>
               <li>${msg('You may ask to see, correct or delete your data at any time.')}</li>
             </ul>`}
-      ${association.privacyNoticeUrl
-        ? html`<p><a href=${association.privacyNoticeUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
+      ${privacyUrl
+        ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
         : nothing}
     </div>`;
   }

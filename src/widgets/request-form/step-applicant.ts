@@ -8,11 +8,13 @@ import { formatDate, localized } from '../../core/i18n.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { describedBy, fieldId, labelText, renderError, renderHint, type FieldBase } from '../../fields/field-parts.js';
 import { LIMITS } from './request-fields.js';
+import { safeLinkUrl } from '../../core/safe-url.js';
 
 export function renderPrivacyNotice(formConfig: FormConfig): TemplateResult {
   const association = formConfig.association;
   const name = localized(association.name);
   const custom = localized(association.privacyNotice);
+  const privacyUrl = safeLinkUrl(association.privacyNoticeUrl);
   return html`<div class="privacy notice" part="privacy" id="privacy-notice">
     <h4>${msg('What we ask and why')}</h4>
     ${custom ? html`<p>${custom}</p>` : nothing}
@@ -23,8 +25,8 @@ export function renderPrivacyNotice(formConfig: FormConfig): TemplateResult {
       </li>
       <li>${msg('Your data is kept confidential. You may ask to see, correct or delete it.')}</li>
     </ul>
-    ${association.privacyNoticeUrl
-      ? html`<p><a href=${association.privacyNoticeUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
+    ${privacyUrl
+      ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
       : nothing}
   </div>`;
 }

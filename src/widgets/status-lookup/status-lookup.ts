@@ -9,6 +9,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { lookupSchema, type LookupResult } from '../../contract/lookup.js';
 import { formatReference, isReference } from '../../contract/identifiers.js';
 import { SilaError } from '../../client/errors.js';
+import { DraftStore } from '../../client/drafts.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SilaErrorEvent } from '../../core/events.js';
@@ -102,10 +103,14 @@ export class SilaStatusLookup extends SilaElement {
 
   private failedAt = 0;
   private readonly focusMover = new FocusController(this);
+  /** Keeps a typed reference through a reload; never the verifier, which is the secret. */
+  private drafts?: DraftStore;
+  private boundEndpoint?: string;
 
   private readonly form = new FormController<LookupQuery>(this, {
     initial: EMPTY,
     validate: (values) => validateWith(lookupSchema, { reference: values.reference, verifier: values.verifier }),
+    onChange: () => this.saveDraft(),
   });
 
   private readonly lookup = new Task(this, {
@@ -134,7 +139,22 @@ export class SilaStatusLookup extends SilaElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (this.boundEndpoint !== this.resolvedEndpoint) this.bindDraft(this.resolvedEndpoint);
     if (changed.has('reference') && this.reference) this.prefill(this.reference);
+  }
+
+  /** Brings back a reference typed before a reload, unless the page or URL gave one. */
+  private bindDraft(endpoint: string): void {
+    this.boundEndpoint = endpoint;
+    this.drafts = this.config.disableDrafts ? undefined : new DraftStore('status-lookup', endpoint, ['verifier']);
+    const saved = this.drafts?.load()?.values.reference;
+    if (typeof saved === 'string' && saved && !this.form.text('reference')) this.form.restore({ ...this.form.values, reference: saved });
+  }
+
+  private saveDraft(): void {
+    if (!this.drafts) return;
+    if (this.form.text('reference').trim()) this.drafts.save({ values: { reference: this.form.text('reference') }, startedAt: Date.now() });
+    else this.drafts.clear();
   }
 
   private prefill(reference: string): void {
@@ -177,6 +197,7 @@ export class SilaStatusLookup extends SilaElement {
   }
 
   private showResult(result: LookupResult): void {
+    this.drafts?.clear(); // found: nothing left to keep on the device
     this.announcement = msg(str`Found. Current status: ${statusLabel(result.status)}.`);
     this.focusMover.focusSoon('result-title');
     if (isFinal(result.status) && !result.rated) {
