@@ -4,133 +4,43 @@
 //   1. steady creates   -c 10  -d 30, per-IP POST limit off          → 0 errors, 0 non-2xx
 //   2. steady lookups   -c 50  -d 30, POST limit and IP lookup limit off → 0 errors, 0 non-2xx
 //   3. overload creates -c 500 -d 60, default per-IP limit → sheds with 429/503, survives,
-//      RSS bounded (VmRSS sampled every second).
-// Prints one markdown table; exits 1 when an expectation fails. Same approach as
-// scripts/bench-server.mjs (spawn server/main.ts, wait for "listening", unique keys).
+//      RSS bounded (VmRSS sampled every 250 ms).
+// Prints one markdown table; exits 1 when an expectation fails. Server start-up, RSS
+// sampling and unique-key creates are shared with scripts/bench-server.mjs (scripts/lib/).
 //   npm run load:server
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeErrors, runAutocannon as load, statusCount as count } from './lib/autocannon-run.mjs';
+import { lookupRequest, seedComplaints, uniqueKeyCreate } from './lib/requests.mjs';
+import { markdownTable } from './lib/markdown-table.mjs';
+import { startServer as startServerProcess, stopServer } from './lib/server-process.mjs';
 import { sampleComplaint } from './sample-complaint.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const runDir = mkdtempSync(join(tmpdir(), 'sila-load-'));
 const dataDir = join(runDir, 'data');
 const LOOKUP_REFERENCES = 200; // enough that one reference is rarely in flight twice
 
-const complaint = sampleComplaint;
-const VERIFIER = '4567'; // last 4 digits of the mobile above
-
-const rssMb = (pid) => {
-  try {
-    return Math.round(Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024);
-  } catch {
-    return undefined; // process gone
-  }
-};
-
-/**
- * Starts server/main.ts with realistic defaults plus `env`; resolves once it listens.
- * Its stdout (one log line per request) goes to a file, not a pipe: Node writes to pipes
- * synchronously, so a pipe drained by this busy process would stall the server itself.
- */
+/** Starts the server with realistic defaults plus `env`, logging to a file in runDir. */
 let serverCount = 0;
 function startServer(env) {
-  const logPath = join(runDir, `server-${++serverCount}.log`);
-  const logFd = openSync(logPath, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', logFd, 'pipe'],
+  return startServerProcess({
+    logPath: join(runDir, `server-${++serverCount}.log`),
     env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
+      DATABASE_URL: '', // these runs are about the embedded database
       SILA_DATA_DIR: dataDir,
-      SILA_SERVE_STATIC: '0',
       SILA_ADMIN_TOKEN: 'load-admin-token-0123456789',
       SILA_RATE_LIMIT_PER_MINUTE: '60', // the documented defaults, overridden per run
       SILA_LOOKUP_FAILURES_PER_IP: '30',
       ...env,
     },
   });
-  const stderr = [];
-  child.stderr.on('data', (chunk) => stderr.push(...String(chunk).split('\n').filter(Boolean)));
-  closeSync(logFd); // the child holds its own copy
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      const match = readFileSync(logPath, 'utf8').match(/listening on (http:\/\/\S+)/);
-      if (!match) return;
-      clearInterval(poll);
-      child.removeListener('exit', onEarlyExit);
-      resolve({ child, url: match[1], stderr });
-    }, 100);
-    const onEarlyExit = (code) => {
-      clearInterval(poll);
-      reject(new Error(`server exited with ${code}\n${readFileSync(logPath, 'utf8')}\n${stderr.join('\n')}`));
-    };
-    child.once('exit', onEarlyExit);
-  });
 }
 
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Runs autocannon while sampling the server's RSS once a second. */
-async function load(server, { connections, duration, request }) {
-  const rss = [rssMb(server.child.pid)];
-  const sampler = setInterval(() => rss.push(rssMb(server.child.pid)), 1000);
-  try {
-    const result = await new Promise((resolve, reject) =>
-      autocannon({ url: server.url, connections, duration, requests: [request] }, (error, r) => (error ? reject(error) : resolve(r))),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // let in-flight work settle
-    rss.push(rssMb(server.child.pid));
-    const seen = rss.filter((value) => value !== undefined);
-    return { result, rss: { start: seen[0], peak: Math.max(...seen), end: seen.at(-1) } };
-  } finally {
-    clearInterval(sampler);
-  }
-}
-
-const createRequest = {
-  method: 'POST',
-  path: '/v1/complaints',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(complaint),
-  setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }),
-};
-
-async function createReferences(url, count) {
-  const references = [];
-  while (references.length < count) {
-    const batch = await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        const response = await fetch(`${url}/v1/complaints`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-          body: JSON.stringify(complaint),
-        });
-        if (response.status !== 201) throw new Error(`seeding a reference: HTTP ${response.status}`);
-        return (await response.json()).reference;
-      }),
-    );
-    references.push(...batch);
-  }
-  return references;
-}
+const createRequest = uniqueKeyCreate('/v1/complaints', sampleComplaint);
 
 const rows = [];
 const failures = [];
-const count = (result, code) => result.statusCodeStats?.[code]?.count ?? 0;
 function record(name, shape, { result, rss }, verdict) {
   rows.push([
     name,
@@ -149,8 +59,8 @@ function record(name, shape, { result, rss }, verdict) {
   ]);
   if (verdict.length) failures.push(`${name}: ${verdict.join('; ')}`);
 }
-const steadyVerdict = ({ result }) => [
-  ...(result.errors ? [`${result.errors} errors`] : []),
+const steadyVerdict = ({ result, errorCodes }) => [
+  ...(result.errors ? [`${result.errors} errors (${describeErrors(errorCodes)})`] : []),
   ...(result.timeouts ? [`${result.timeouts} timeouts`] : []),
   ...(result.non2xx ? [`${result.non2xx} non-2xx`] : []),
 ];
@@ -176,21 +86,8 @@ try {
 
   // 2. Steady lookups of existing references with their right verifier.
   current = await startServer({ SILA_RATE_LIMIT_PER_MINUTE: '0', SILA_LOOKUP_FAILURES_PER_IP: '0' });
-  const references = await createReferences(current.url, LOOKUP_REFERENCES);
-  let next = 0;
-  const lookups = await load(current, {
-    connections: 50,
-    duration: 30,
-    request: {
-      method: 'POST',
-      path: '/v1/status',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => ({
-        ...request,
-        body: JSON.stringify({ reference: references[next++ % references.length], verifier: VERIFIER }),
-      }),
-    },
-  });
+  const references = (await seedComplaints(current.url, LOOKUP_REFERENCES)).map((created) => created.reference);
+  const lookups = await load(current, { connections: 50, duration: 30, request: lookupRequest(references) });
   record('steady lookups', '-c 50 -d 30', lookups, steadyVerdict(lookups));
   await stopServer(current.child);
   serverErrors.push(...current.stderr);
@@ -219,8 +116,7 @@ try {
 
 const header = ['run', 'load', 'requests', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', '429 / 503', 'errors', 'timeouts', 'RSS MB start / peak / end', 'verdict'];
 console.log(`\nSila server load runs — embedded PGlite, loopback, node ${process.version}\n`);
-console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log(markdownTable(header, rows));
 if (serverErrors.length) console.log(`\nserver stderr (${serverErrors.length} lines, last 5):\n${serverErrors.slice(-5).join('\n')}`);
 if (failures.length) {
   console.log(`\nFAILED:\n- ${failures.join('\n- ')}`);
