@@ -9,6 +9,11 @@ import { getConfig, onConfigChange, type SilaConfig } from '../config.js';
 import { createSilaClient, type SilaClient } from '../client/api.js';
 import { directionOf, getLocale, localeReady, setLocale, toLocale } from './i18n.js';
 
+/** Resolves in a new task (after the current one and its microtasks). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export abstract class SilaElement extends LitElement {
   /** Registers the element unless a tag of that name exists (script loaded twice). */
   static define(tag: string): void {
@@ -71,9 +76,15 @@ export abstract class SilaElement extends LitElement {
     this.stopListening?.();
   }
 
-  /** Waits for the language's strings before rendering, so nothing flashes in English. */
+  /**
+   * Waits for the language's strings before rendering, so nothing flashes in English.
+   * The first render gets a task of its own: the script's start-up and each widget's
+   * first render are then separate short tasks, and a cheap phone answers a tap between
+   * them instead of freezing for the whole page's start.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     await localeReady();
+    if (!this.hasUpdated) await nextTask();
     super.scheduleUpdate();
   }
 
