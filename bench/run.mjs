@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Measures the built variants (bench/build-variants.mjs first) and writes bench/results.md.
+import { writeFileSync } from 'node:fs';
+import { cpus, availableParallelism, loadavg, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BENCH } from './paths.mjs';
+import { startServer } from './server.mjs';
+import { launchBrowser } from './browser.mjs';
+import { measureOnce, readyTime } from './measure.mjs';
+import { pageWeight } from './sizes.mjs';
+import { silaBundles } from './budgets.mjs';
+import { ratingBundle } from './sila-snapshot.mjs';
+import { summarize } from './stats.mjs';
+import { renderReport } from './report.mjs';
+import { methodNotes } from './notes.mjs';
+import { PAGES, VARIANTS } from './variants/index.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const CPU_RATES = [1, 4];
+if (!(RUNS >= 1)) throw new Error(`BENCH_RUNS must be a positive number, got ${process.env.BENCH_RUNS}`);
+
+const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
+const elapsed = (start) => `${Math.round((Date.now() - start) / 1000)} s`;
+
+/** One round: every page × CPU rate × variant once; order varies with the round number. */
+function roundTasks(round) {
+  const blocks = PAGES.flatMap((page) => CPU_RATES.map((cpu) => ({ page, cpu })));
+  const ordered = round % 2 ? blocks.reverse() : blocks;
+  return ordered.flatMap(({ page, cpu }) => rotate(VARIANTS, round).map((variant) => ({ page, cpu, variant })));
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+const started = Date.now();
+// Other work on a 2-core machine widens the spread: the report shows the load around the run.
+const loadAtStart = loadavg()[0];
+const samples = {}; // page → cpu → variant → run results
+const errors = new Set();
+try {
+  const weights = {};
+  for (const page of PAGES) {
+    weights[page] = {};
+    for (const variant of VARIANTS) {
+      const url = `${server.origin}/${variant.name}/${page}.html`;
+      const weight = await pageWeight(browser, url, server.origin, (tab) => readyTime(tab, variant.ready));
+      for (const request of weight.offsite) errors.add(`${variant.name}/${page}: request left the bench origin: ${request}`);
+      weights[page][variant.name] = weight;
+    }
+  }
+  console.log(`bench: page weights measured (${elapsed(started)})`);
+
+  for (let round = 0; round <= RUNS; round += 1) {
+    for (const { page, cpu, variant } of roundTasks(round)) {
+      const result = await measureOnce(browser, `${server.origin}/${variant.name}/${page}.html`, { cpu, ready: variant.ready });
+      for (const error of result.errors) errors.add(`${variant.name}/${page} at ${cpu}× CPU: ${error}`);
+      if (round === 0) continue; // warm-up: the OS file cache and Chromium's code, not the pages
+      (((samples[page] ??= {})[cpu] ??= {})[variant.name] ??= []).push(result);
+    }
+    console.log(round === 0 ? `bench: warm-up round done (${elapsed(started)})` : `bench: round ${round}/${RUNS} done (${elapsed(started)})`);
+  }
+
+  const speed = Object.fromEntries(PAGES.map((page) => [page, Object.fromEntries(CPU_RATES.map((cpu) => [cpu,
+    Object.fromEntries(VARIANTS.map(({ name }) => [name, summarize(samples[page][cpu][name])]))]))]));
+  const cpu = cpus()[0];
+  const machine = {
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    nproc: availableParallelism(),
+    cpus: cpus().length,
+    cpuModel: cpu?.model ?? 'unknown CPU',
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    chromium: browser.version(),
+    node: process.version,
+    load: `${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`,
+    playwright: createRequire(import.meta.url)('playwright-core/package.json').version,
+  };
+  const report = renderReport({
+    machine, runs: RUNS, bundles: silaBundles(), weights, speed,
+    notes: methodNotes({ runs: RUNS, ratingBundle: ratingBundle() }), errors: [...errors],
+  });
+  writeFileSync(join(BENCH, 'results.md'), report);
+  console.log(`\n${report}\nbench: wrote bench/results.md (${elapsed(started)})`);
+} finally {
+  await browser.close();
+  await server.close();
+}
