@@ -18,7 +18,13 @@ import {
   submitButton,
   tick,
   typeInto,
-  until, holdPosts, rewriteAnswers, HOSTILE_MARKUP, expectNothingInjected } from './helpers.js';
+  until,
+  holdPosts,
+  rewriteAnswers,
+  HOSTILE_MARKUP,
+  expectNothingInjected,
+  poisonProblem,
+} from './helpers.js';
 import { VALID, fillValidComplaint } from './complaint-fill.js';
 
 async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<SilaComplaintForm> {
@@ -608,11 +614,7 @@ describe('<sila-complaint-form>', () => {
       },
     });
     rewriteAnswers((json, call) => {
-      if (call.status === 422) {
-        json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
-        json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
-        for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
-      }
+      if (call.status === 422) poisonProblem(json);
       return json;
     });
     const el = await renderForm();

@@ -145,6 +145,13 @@ export function rewriteAnswers(rewrite: (json: any, call: { url: string; method:
   });
 }
 
+/** Puts markup (and a PROBLEM- marker) into a problem answer's title, detail and messages. */
+export function poisonProblem(json: any): void {
+  json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
+  json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
+  for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
+}
+
 /** Nothing the backend sent became an element or ran (an <img onerror> fires a moment later). */
 export async function expectNothingInjected(el: Element): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 100));

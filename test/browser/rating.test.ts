@@ -13,6 +13,7 @@ import { normalizeReference } from '../../src/contract/identifiers.js';
 import {
   expectNothingInjected,
   HOSTILE_MARKUP,
+  poisonProblem,
   holdPosts,
   resetPage,
   rewriteAnswers,
@@ -576,11 +577,7 @@ describe('<sila-rating>', () => {
     rewriteAnswers((json, call) => {
       if (call.method !== 'POST') return json;
       if (call.status === 201) json.id = `${HOSTILE_MARKUP} ANSWER-ID`;
-      if (call.status >= 400) {
-        json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
-        json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
-        for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
-      }
+      if (call.status >= 400) poisonProblem(json);
       return json;
     });
     // A real 422 (unknown reference), its texts replaced with markup.

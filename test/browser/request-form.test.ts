@@ -12,6 +12,7 @@ import {
   errorText,
   expectNothingInjected,
   HOSTILE_MARKUP,
+  poisonProblem,
   holdPosts,
   resetPage,
   rewriteAnswers,
@@ -636,11 +637,7 @@ describe('<sila-request-form>', () => {
     // A service the server does not offer: a real 422 on `service`.
     configure({ formConfig: { services: [...config.services, { id: 'not_on_server', label: { ar: 'خدمة لا يعرفها الخادم' } }] } });
     rewriteAnswers((json, call) => {
-      if (call.status === 422) {
-        json.title = `${HOSTILE_MARKUP} PROBLEM-TITLE`;
-        json.detail = `${HOSTILE_MARKUP} PROBLEM-DETAIL`;
-        for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
-      }
+      if (call.status === 422) poisonProblem(json);
       return json;
     });
     const el = await renderForm();
