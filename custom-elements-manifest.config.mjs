@@ -1,7 +1,8 @@
 // custom-elements.json for IDEs, Storybook and framework wrappers (`npm run build`).
 // Our widgets register with `SilaX.define('sila-x')` (safe when the script loads twice),
 // which the analyzer does not know: the plugin below records those tag names. The base
-// class is analyzed too, so `endpoint` and `lang` appear on every element.
+// classes are analyzed too, so what the elements inherit (endpoint, lang, heading…)
+// appears on each of them.
 function staticDefineCalls() {
   return {
     name: 'sila:static-define-calls',
@@ -22,18 +23,19 @@ function staticDefineCalls() {
         declaration: { name: className, module: moduleDoc.path },
       });
     },
-    // The base class's own `customElements.define(tag, this)` is not an element.
+    // The base classes are not elements (SilaElement's own `customElements.define(tag,
+    // this)` would otherwise be read as one).
     packageLinkPhase({ customElementsManifest }) {
-      const base = customElementsManifest.modules.find((module) => module.path.endsWith('core/sila-element.ts'));
-      if (!base) return;
-      base.exports = base.exports.filter((item) => item.kind !== 'custom-element-definition');
-      for (const declaration of base.declarations) delete declaration.customElement;
+      for (const module of customElementsManifest.modules.filter((item) => item.path.startsWith('src/core/'))) {
+        module.exports = module.exports?.filter((item) => item.kind !== 'custom-element-definition');
+        for (const declaration of module.declarations ?? []) delete declaration.customElement;
+      }
     },
   };
 }
 
 export default {
-  globs: ['src/widgets/**/*.ts', 'src/core/sila-element.ts'],
+  globs: ['src/widgets/**/*.ts', 'src/core/sila-element.ts', 'src/core/submission-form-element.ts'],
   litelement: true,
   packagejson: false, // package.json already points at custom-elements.json
   plugins: [staticDefineCalls()],

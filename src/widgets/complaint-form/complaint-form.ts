@@ -4,7 +4,7 @@
  * supporting document when the association accepts attachments.
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
   ANONYMOUS_KINDS,
@@ -14,25 +14,22 @@ import {
   type ComplaintCreated,
   type ComplaintKind,
 } from '../../contract/complaint.js';
-import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
+import { DEFAULT_FORM_CONFIG } from '../../contract/form-config.js';
 import { DraftStore } from '../../client/drafts.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { SilaError } from '../../client/errors.js';
 import type { Attachment } from '../../client/multipart.js';
-import { SilaElement } from '../../core/sila-element.js';
+import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
-import { FocusController } from '../../core/focus-controller.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
-import { copyText } from '../../core/clipboard.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { formatDays, getLocale, localized } from '../../core/i18n.js';
 import { failureMessage } from '../../core/messages.js';
 import { loadFormConfig } from '../../core/form-config-loader.js';
 import { validateWith } from '../../core/validate.js';
-import { renderLiveRegion } from '../../core/live-region.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
 import { renderSelectField } from '../../fields/select-field.js';
@@ -119,30 +116,13 @@ export interface ComplaintSubmission {
  * @cssprop --sila-space - Base spacing.
  * @cssprop --sila-max-width - Widest the form grows (42rem).
  */
-export class SilaComplaintForm extends SilaElement {
+export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   static override styles = [tokens, formStyles, fileFieldStyles, complaintFormStyles];
 
   /** Preselected type: complaint, suggestion, inquiry or compensation. */
   @property() kind?: ComplaintKind;
 
-  /** A heading of your own instead of the default. */
-  @property() heading?: string;
-
-  /** URL of the page that has <sila-status-lookup>; the confirmation links to it. */
-  @property({ attribute: 'status-url' }) statusUrl?: string;
-
-  /** light (default), dark, or auto (follows the system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-
-  @state() private formConfig: FormConfig = DEFAULT_FORM_CONFIG;
-  @state() private announcement = '';
-  @state() private copied = false;
-  @state() private savedAt?: number;
-
-  private drafts?: DraftStore;
-  private idempotencyKey?: string;
-  private startedAt = Date.now();
-  private honeypot = '';
+  protected readonly startFocus = fieldId('kind');
 
   private readonly form = new FormController<Complaint>(this, {
     initial: EMPTY,
@@ -150,15 +130,13 @@ export class SilaComplaintForm extends SilaElement {
     onChange: () => this.saveDraft(),
   });
 
-  private readonly focusMover = new FocusController(this);
-
   private readonly attachments = new AttachmentsController(this, {
     limits: () => this.formConfig.attachments,
     form: this.form as FormController<unknown>,
     focus: (field) => this.focusMover.focusSoon(field),
   });
 
-  private readonly submission = new SubmissionController<ComplaintSubmission, ComplaintCreated>(this, {
+  protected readonly submission = new SubmissionController<ComplaintSubmission, ComplaintCreated>(this, {
     owner: () => `complaint:${this.resolvedEndpoint}`,
     send: (submission, key) => this.send(submission, key),
     onSuccess: (result) => this.handleSuccess(result),
@@ -296,18 +274,6 @@ export class SilaComplaintForm extends SilaElement {
     this.dispatchEvent(new SilaErrorEvent({ kind: 'complaint', error, queued }));
   }
 
-  private async copyReference(reference: string): Promise<void> {
-    this.copied = await copyText(reference, this.renderRoot.querySelector('[data-reference]'));
-    if (this.copied) this.announcement = msg('Reference number copied.');
-  }
-
-  private startAnother(): void {
-    this.submission.reset();
-    this.copied = false;
-    this.startedAt = Date.now();
-    this.focusMover.focusSoon(fieldId('kind'));
-  }
-
   private categoryOptions(kind: ComplaintKind) {
     return this.formConfig.complaintCategories
       .filter((category) => !category.kinds || category.kinds.includes(kind))
@@ -351,7 +317,7 @@ export class SilaComplaintForm extends SilaElement {
     </div>`;
   }
 
-  private renderForm() {
+  protected override renderForm() {
     const form = this.form as FormController<unknown>;
     const kind = (this.form.text('kind') || 'complaint') as ComplaintKind;
     const canBeAnonymous = ANONYMOUS_KINDS.includes(kind);
@@ -447,18 +413,8 @@ export class SilaComplaintForm extends SilaElement {
     </form>`;
   }
 
-  protected override render() {
-    const result = this.submission.state === 'succeeded' ? this.submission.result : undefined;
-    return html`${result
-      ? renderConfirmation({
-          result,
-          statusUrl: this.statusUrl,
-          copied: this.copied,
-          onCopy: (reference) => void this.copyReference(reference),
-          onAnother: () => this.startAnother(),
-        })
-      : this.renderForm()}
-    ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
+  protected override renderConfirmation(result: ComplaintCreated) {
+    return renderConfirmation(this.confirmationOptions(result));
   }
 }
 

@@ -8,7 +8,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
-import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
+import { DEFAULT_FORM_CONFIG } from '../../contract/form-config.js';
 import {
   applicantPart,
   householdPart,
@@ -24,20 +24,17 @@ import { DraftStore } from '../../client/drafts.js';
 import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { Attachment } from '../../client/multipart.js';
 import type { SilaError } from '../../client/errors.js';
-import { SilaElement } from '../../core/sila-element.js';
+import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
-import { FocusController } from '../../core/focus-controller.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
-import { copyText } from '../../core/clipboard.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { getLocale, localized } from '../../core/i18n.js';
 import { failureMessage } from '../../core/messages.js';
 import { loadFormConfig } from '../../core/form-config-loader.js';
 import { validateWith } from '../../core/validate.js';
-import { renderLiveRegion } from '../../core/live-region.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -131,7 +128,7 @@ export interface RequestSubmission {
  * @cssprop --sila-space - Base spacing.
  * @cssprop --sila-max-width - Widest the form grows (42rem).
  */
-export class SilaRequestForm extends SilaElement {
+export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   static override styles = [tokens, formStyles, fileFieldStyles, requestFormStyles];
 
   /** `beneficiary` (default) or `member`: the labels and the services offered (seed 002). */
@@ -140,28 +137,11 @@ export class SilaRequestForm extends SilaElement {
   /** Leaves out the household and situation step. */
   @property({ type: Boolean, attribute: 'no-household' }) noHousehold = false;
 
-  /** A heading of your own instead of the default. */
-  @property() heading?: string;
-
-  /** URL of the page that has <sila-status-lookup>; the confirmation links to it with ?ref=. */
-  @property({ attribute: 'status-url' }) statusUrl?: string;
-
-  /** light (default), dark, or auto (follows the system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-
-  @state() private formConfig: FormConfig = DEFAULT_FORM_CONFIG;
   @state() private step: StepId = 'applicant';
-  @state() private announcement = '';
-  @state() private copied = false;
-  @state() private savedAt?: number;
   /** The national ID was not kept in the restored draft: say why it is empty. */
   @state() private idNotKept = false;
 
-  private drafts?: DraftStore;
-  private idempotencyKey?: string;
-  private startedAt = Date.now();
-  private honeypot = '';
-  private readonly focusMover = new FocusController(this);
+  protected readonly startFocus = 'step-title';
   /** Came from a Change button: Continue goes straight back to the review. */
   private returnToReview = false;
   private boundKey?: string;
@@ -178,7 +158,7 @@ export class SilaRequestForm extends SilaElement {
     focus: (field) => this.focusMover.focusSoon(field),
   });
 
-  private readonly submission = new SubmissionController<RequestSubmission, RequestCreated>(this, {
+  protected readonly submission = new SubmissionController<RequestSubmission, RequestCreated>(this, {
     owner: () => `request:${this.resolvedAudience}:${this.resolvedEndpoint}`,
     send: (submission, key) => this.send(submission, key),
     onSuccess: (result) => this.handleSuccess(result),
@@ -436,18 +416,6 @@ export class SilaRequestForm extends SilaElement {
     this.dispatchEvent(new SilaErrorEvent({ kind: 'request', error, queued }));
   }
 
-  private async copyReference(reference: string): Promise<void> {
-    this.copied = await copyText(reference, this.renderRoot.querySelector('[data-reference]'));
-    if (this.copied) this.announcement = msg('Reference number copied.');
-  }
-
-  private startAnother(): void {
-    this.submission.reset();
-    this.copied = false;
-    this.startedAt = Date.now();
-    this.focusMover.focusSoon('step-title');
-  }
-
   private serviceOptions() {
     const audience = this.resolvedAudience;
     return this.formConfig.services
@@ -516,7 +484,7 @@ export class SilaRequestForm extends SilaElement {
     </div>`;
   }
 
-  private renderForm() {
+  protected override renderForm() {
     const steps = this.steps;
     const index = this.stepIndex;
     const step = steps[index]!;
@@ -548,18 +516,8 @@ export class SilaRequestForm extends SilaElement {
     </form>`;
   }
 
-  protected override render() {
-    const result = this.submission.state === 'succeeded' ? this.submission.result : undefined;
-    return html`${result
-      ? renderConfirmation({
-          result,
-          statusUrl: this.statusUrl,
-          copied: this.copied,
-          onCopy: (reference) => void this.copyReference(reference),
-          onAnother: () => this.startAnother(),
-        })
-      : this.renderForm()}
-    ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
+  protected override renderConfirmation(result: RequestCreated) {
+    return renderConfirmation(this.confirmationOptions(result));
   }
 }
 
