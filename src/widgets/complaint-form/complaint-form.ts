@@ -348,7 +348,8 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
         ${renderTextField(form, {
           name: 'relatedReference',
           label: msg('Related reference number'),
-          hint: msg('If this is about a request you already made, e.g. R-4F7K-2M9Q-X3TB.'),
+          // Non-breaking hyphens (U+2011): the example must not wrap at a dash on a phone.
+          hint: msg('If this is about a request you already made, e.g. R‑4F7K‑2M9Q‑X3TB.'),
           optional: true,
           ltr: true,
           autocomplete: 'off',
