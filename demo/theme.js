@@ -104,7 +104,12 @@ function snippetText() {
   const origin = location.origin;
   const { theme } = PRESETS[presetName];
   const style = styleAttribute(currentTokens());
-  const lines = [`<script src="${origin}/dist/sila.iife.js" defer></script>`, ''];
+  const lines = [
+    '<!-- All four widgets. A page with only one can load its own smaller file instead,',
+    `     e.g. ${origin}/dist/sila-rating.iife.js (see the README). -->`,
+    `<script src="${origin}/dist/sila.iife.js" defer></script>`,
+    '',
+  ];
   for (const widget of SNIPPET_WIDGETS) {
     const attributes = { endpoint: origin, ...widget.attributes };
     if (attributes['status-url']) attributes['status-url'] = `${origin}${attributes['status-url']}`;
