@@ -3,7 +3,7 @@
  * Kept in IndexedDB with their Idempotency-Key and sent again, once, when the
  * connection returns or the page is opened again.
  */
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, entries, set, type UseStore } from 'idb-keyval';
 
 /**
  * Older entries are dropped unsent: the server keeps idempotency keys for 10 days, so a
@@ -52,3 +52,9 @@ export const outbox = {
     return mine.filter((entry) => !expired.includes(entry)).sort((a, b) => a.createdAt - b.createdAt);
   },
 };
+
+/** Test helper: forget every waiting submission of every widget. */
+export async function clearOutbox(): Promise<void> {
+  const db = outboxStore();
+  if (db) await clear(db);
+}

@@ -4,7 +4,7 @@
  * and idempotency state, and the switch between the form and its confirmation (copy the
  * reference, start another one).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { DEFAULT_FORM_CONFIG, type FormConfig } from '../contract/form-config.js';
@@ -20,6 +20,15 @@ interface SubmissionView<Created> {
   readonly state: SubmissionState;
   readonly result?: Created;
   reset(): void;
+}
+
+/** What every confirmation panel gets besides the server's answer. */
+export interface ConfirmationOptions<Created> {
+  result: Created;
+  statusUrl?: string;
+  copied: boolean;
+  onCopy: (reference: string) => void;
+  onAnother: () => void;
 }
 
 export abstract class SubmissionFormElement<Created> extends SilaElement {
@@ -57,15 +66,19 @@ export abstract class SubmissionFormElement<Created> extends SilaElement {
     if (this.copied) this.announcement = msg('Reference number copied.');
   }
 
-  /** What every confirmation panel needs besides the answer. */
-  protected confirmationOptions(result: Created) {
+  protected confirmationOptions(result: Created): ConfirmationOptions<Created> {
     return {
       result,
       statusUrl: this.statusUrl,
       copied: this.copied,
-      onCopy: (reference: string) => void this.copyReference(reference),
+      onCopy: (reference) => void this.copyReference(reference),
       onAnother: () => this.startAnother(),
     };
+  }
+
+  /** Under the form once a draft is saved: what they typed is safe on this device. */
+  protected renderSavedNotice() {
+    return this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing;
   }
 
   protected startAnother(): void {

@@ -2,7 +2,7 @@
 import { configure, resetConfig } from '../../src/config.js';
 import { clearFormConfigCache } from '../../src/core/form-config-loader.js';
 import { setLocale } from '../../src/core/i18n.js';
-import { outbox } from '../../src/client/outbox.js';
+import { clearOutbox } from '../../src/client/outbox.js';
 
 declare global {
   interface Window {
@@ -33,9 +33,7 @@ export async function resetPage(): Promise<void> {
   resetConfig();
   clearFormConfigCache();
   await setLocale('ar');
-  for (const owner of ['complaint:' + (window.SILA_TEST_ENDPOINT ?? ''), `complaint:${DEAD_ENDPOINT}`]) {
-    for (const entry of await outbox.pending(owner)) await outbox.remove(entry.idempotencyKey);
-  }
+  await clearOutbox();
 }
 
 export function shadow(el: Element): ShadowRoot {

@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { clear as clearStore, createStore } from 'idb-keyval';
 import '../../src/widgets/rating/rating.js';
 import type { SilaRating } from '../../src/widgets/rating/rating.js';
 import type { SilaRatingChangeEvent } from '../../src/widgets/rating/rating-change-event.js';
@@ -27,10 +26,6 @@ import { formatReference, generateReference } from '../../src/contract/identifie
 /** Every test rates its own page, so drafts and the one-per-reference rule never mix. */
 let pageCount = 0;
 const nextContext = () => `/test/rating/page-${Date.now()}-${++pageCount}`;
-
-async function clearOutbox(): Promise<void> {
-  await clearStore(createStore('sila', 'outbox'));
-}
 
 /** The person opened the page a minute ago (the server's time trap drops fast fills). */
 function seedRating(target: string): void {
@@ -96,14 +91,8 @@ const centreX = (input: HTMLInputElement) => {
 };
 
 describe('<sila-rating>', () => {
-  beforeEach(async () => {
-    await resetPage();
-    await clearOutbox();
-  });
-  afterEach(async () => {
-    await resetPage();
-    await clearOutbox();
-  });
+  beforeEach(resetPage);
+  afterEach(resetPage);
 
   it('is accessible when empty, in Arabic and right-to-left, with every point named by value and meaning', async () => {
     const el = await renderRating();

@@ -125,10 +125,6 @@ function chooseFile(el: Element, kind: string, file: File): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-async function clearOutbox(): Promise<void> {
-  for (const entry of await outbox.pending(`request:${serverEndpoint()}`)) await outbox.remove(entry.idempotencyKey);
-}
-
 async function staffView(reference: string): Promise<any> {
   const answer = await fetch(`${serverEndpoint()}/v1/staff/submissions/${reference}`, { headers: ADMIN });
   expect(answer.status).to.equal(200);
@@ -136,14 +132,8 @@ async function staffView(reference: string): Promise<any> {
 }
 
 describe('<sila-request-form>', () => {
-  beforeEach(async () => {
-    await resetPage();
-    await clearOutbox();
-  });
-  afterEach(async () => {
-    await resetPage();
-    await clearOutbox();
-  });
+  beforeEach(resetPage);
+  afterEach(resetPage);
 
   it('is accessible when empty, in Arabic, right-to-left, with a step indicator and the privacy notice first', async () => {
     const el = await renderForm();

@@ -6,16 +6,9 @@ import { formatReference } from '../../contract/identifiers.js';
 import { formatDate } from '../../core/i18n.js';
 import { followUpUrl, renderReferenceBox } from '../../fields/reference-box.js';
 import { receivedTitle } from './complaint-fields.js';
+import type { ConfirmationOptions } from '../../core/submission-form-element.js';
 
-export interface ConfirmationOptions {
-  result: ComplaintCreated;
-  statusUrl?: string;
-  copied: boolean;
-  onCopy: (reference: string) => void;
-  onAnother: () => void;
-}
-
-export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions): TemplateResult {
+export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions<ComplaintCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">

@@ -410,7 +410,7 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
         </button>
         <button type="button" class="link" @click=${this.clearAnswers}>${msg('Clear my answers')}</button>
       </div>
-      ${this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing}
+      ${this.renderSavedNotice()}
     </form>`;
   }
 

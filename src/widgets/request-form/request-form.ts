@@ -512,7 +512,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       ${renderHoneypot((value) => (this.honeypot = value))}
 
       ${this.renderActions(step, index)}
-      ${this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing}
+      ${this.renderSavedNotice()}
     </form>`;
   }
 
