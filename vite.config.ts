@@ -30,9 +30,10 @@ function minifyTemplates(): Plugin {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
       const result = await minifyHTMLLiterals(code, {
         fileName: id,
-        html: { conservativeCollapse: true, collapseWhitespace: true, removeEmptyAttributes: false },
+        minifyOptions: { conservativeCollapse: true, collapseWhitespace: true, removeEmptyAttributes: false },
       });
-      return result ? { code: result.code, map: result.map } : null;
+      // magic-string types its map's version loosely; it is always 3.
+      return result ? { code: result.code, map: result.map ? { ...result.map, version: 3 } : null } : null;
     },
   };
 }

@@ -4,6 +4,7 @@ import { kB } from './compress.mjs';
 import { FLOOR, SILA, VARIANTS } from './variants/index.mjs';
 import { SINGLE_FILE } from './budgets.mjs';
 
+
 const PAGE_TITLES = { form: 'Complaint form + 5-star rating', ratings: '50 rating widgets on one page' };
 const ms = (value) => (Number.isFinite(value) ? Math.round(value).toString() : '–');
 const ratio = (value, base) => (Number.isFinite(value) && base > 0 ? `${(value / base).toFixed(2)}×` : '–');
@@ -66,7 +67,7 @@ function targetTable(bundles, speed) {
   return table(['Target (Sila)', 'measured', 'result'], rows);
 }
 
-export function renderReport({ machine, runs, bundles, weights, speed, notes, errors }) {
+export function renderReport({ machine, runs, bundles, composition, weights, speed, notes, errors }) {
   const sections = [
     '# Client benchmark: Sila against the libraries people would pick instead',
     '',
@@ -80,6 +81,10 @@ export function renderReport({ machine, runs, bundles, weights, speed, notes, er
     "## Sila's single-file bundles",
     '',
     budgetTable(bundles),
+    '',
+    '### Where the bytes go',
+    '',
+    renderComposition(composition),
   ];
   for (const page of ['form', 'ratings']) {
     sections.push('', `## ${PAGE_TITLES[page]}`, '', '### Weight (one load: every response the page received; kB = 1024 bytes)', '',
@@ -88,4 +93,31 @@ export function renderReport({ machine, runs, bundles, weights, speed, notes, er
   sections.push('', '## Method', '', ...notes.map((note) => `- ${note}`));
   if (errors.length) sections.push('', '## Errors seen during runs', '', ...errors.map((error) => `- ${error}`));
   return `${sections.join('\n')}\n`;
+}
+
+const LIBRARY_GROUPS = new Set(['lit', '@lit/localize (runtime)', '@lit/task', 'zod/mini', 'idb-keyval']);
+const silaShare = (file) => [...file.groups].filter(([group]) => !LIBRARY_GROUPS.has(group)).reduce((sum, [, bytes]) => sum + bytes, 0);
+
+/** Where the single files' bytes go, and the budgets against the stack alone. */
+export function renderComposition({ files, groupOrder, stack, copy }) {
+  const groups = [...new Set(files.flatMap((f) => [...f.groups.keys()]))];
+  const order = (group) => { const i = groupOrder.indexOf(group); return i < 0 ? groupOrder.length : i; };
+  groups.sort((a, b) => order(a) - order(b));
+  const composition = table(
+    ['gzip kB (estimated share)', ...files.map((f) => f.file)],
+    [
+      ...groups.map((group) => [group, ...files.map((f) => (f.groups.has(group) ? kB(f.groups.get(group)) : '–'))]),
+      ['**whole file**', ...files.map((f) => `**${kB(f.gzip)}**`)],
+    ],
+  );
+  const all = files[0];
+  const widgets = files.slice(1);
+  const leftAll = 25 * 1024 - stack.gzip - copy.both;
+  const leftOne = 15 * 1024 - stack.gzip;
+  const budgets =
+    `The stack every widget needs, used minimally (lit + @lit/localize + zod/mini: one element, one string, one schema; \`bench/stack-floor/entry.js\`), is **${kB(stack.gzip)} kB** gzip. ` +
+    `The copy of all ${copy.messages} messages as plain text, without ids or markup, is **${kB(copy.both)} kB** (English ${kB(copy.english)}, Arabic ${kB(copy.arabic)} on their own). ` +
+    `So 25 kB for all four widgets leaves **${kB(leftAll)} kB** for four forms' code, templates, styles, validation, HTTP client, drafts and outbox (Sila's own share of ${all.file} today, strings included: ${kB(silaShare(all))} kB); ` +
+    `15 kB for one widget leaves **${kB(leftOne)} kB** for that widget with its copy in two languages (today: ${widgets.map((f) => `${f.file.replace(/^sila-|\.iife\.js$/g, '')} ${kB(silaShare(f))}`).join(', ')} kB).`;
+  return [composition, '', budgets].join('\n');
 }

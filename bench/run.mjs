@@ -10,6 +10,7 @@ import { launchBrowser } from './browser.mjs';
 import { measureOnce, readyTime } from './measure.mjs';
 import { pageWeight } from './sizes.mjs';
 import { silaBundles } from './budgets.mjs';
+import { measureComposition } from './composition.mjs';
 import { ratingBundle } from './sila-snapshot.mjs';
 import { summarize } from './stats.mjs';
 import { renderReport } from './report.mjs';
@@ -30,6 +31,9 @@ function roundTasks(round) {
   return ordered.flatMap(({ page, cpu }) => rotate(VARIANTS, round).map((variant) => ({ page, cpu, variant })));
 }
 
+// Built before any page is timed, so the builds never overlap a measurement.
+const composition = await measureComposition();
+console.log('bench: composition of the single files measured');
 const server = await startServer();
 const browser = await launchBrowser();
 const started = Date.now();
@@ -74,8 +78,13 @@ try {
     load: `${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`,
     playwright: createRequire(import.meta.url)('playwright-core/package.json').version,
   };
+  const bundles = silaBundles();
+  for (const built of composition.files) {
+    const served = bundles.find((bundle) => bundle.file === built.file);
+    if (served && Math.abs(served.gzip - built.gzip) > 64) errors.add(`${built.file}: the composition (built from src/) is ${built.gzip} B gzip, the served snapshot ${served.gzip} B: rebuild the variants`);
+  }
   const report = renderReport({
-    machine, runs: RUNS, bundles: silaBundles(), weights, speed,
+    machine, runs: RUNS, bundles, composition, weights, speed,
     notes: methodNotes({ runs: RUNS, ratingBundle: ratingBundle() }), errors: [...errors],
   });
   writeFileSync(join(BENCH, 'results.md'), report);

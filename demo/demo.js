@@ -12,8 +12,6 @@ function applyLanguage(lang) {
   toggle.lang = lang === 'ar' ? 'en' : 'ar';
   for (const node of document.querySelectorAll('[data-ar-label]')) node.setAttribute('aria-label', node.dataset[`${lang}Label`]);
   document.title = lang === 'ar' ? 'صلة — عرض تجريبي' : 'Sila demo';
-  const footerRating = document.querySelector('.site-footer sila-rating');
-  footerRating?.setAttribute('question', lang === 'ar' ? 'هل كانت هذه الصفحة مفيدة؟' : 'Was this page helpful?');
   // Every Sila widget on the page follows.
   window.Sila?.setLocale(lang);
   // The demo's own panels (theme, snippet, staff) re-render their JS-built text.

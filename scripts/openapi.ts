@@ -147,7 +147,7 @@ const document = {
     '/v1/staff/export.csv': {
       get: {
         ...staff,
-        summary: 'All submissions as CSV (UTF-8 with BOM, so spreadsheet programs open Arabic correctly).',
+        summary: 'All submissions as CSV (UTF-8 with BOM, so spreadsheet programs open Arabic correctly); references as shown to people, times in Riyadh time (YYYY-MM-DD HH:mm:ss).',
         responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: { type: 'string' } } } }, '401': problem('No or wrong token.') },
       },
     },

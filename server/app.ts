@@ -3,10 +3,10 @@
  * main.ts serves it.
  */
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { clientIp } from './client-ip.js';
-import type { AppDeps, AppEnv, AppState, LogLine } from './context.js';
+import type { AppDeps, AppEnv, AppState, LogLine, WarningLine } from './context.js';
+import { RefusedOrigins, corsPolicy } from './cors.js';
 import { isDatabaseUnavailable, sqlState } from './db/database.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { WindowCounter } from './rate-limit.js';
@@ -23,6 +23,11 @@ export type { AppDeps } from './context.js';
 /** PII-free request log: method, route pattern, status, duration, reference at most. */
 function defaultLog(line: LogLine): void {
   process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...line })}\n`);
+}
+
+/** Configuration warnings: JSON on stderr, beside the error lines. */
+function defaultWarn(line: WarningLine): void {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'warn', ...line })}\n`);
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -47,20 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     });
   });
   app.use('*', securityHeaders());
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin, c) => {
-        if (deps.allowedOrigins.includes('*')) return '*';
-        const own = new URL(c.req.url).origin;
-        return origin === own || deps.allowedOrigins.includes(origin) ? origin : null;
-      },
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
-      exposeHeaders: ['Idempotent-Replayed', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  app.use('/v1/*', corsPolicy(deps.allowedOrigins, new RefusedOrigins(deps.warn ?? defaultWarn)));
   app.use('*', async (c, next) => {
     c.set('clientIp', clientIp(c, deps.trustProxy));
     await next();

@@ -12,6 +12,14 @@ export interface LogLine {
   reference?: string;
 }
 
+/** A configuration problem seen at run time (never personal data). */
+export interface WarningLine {
+  warning: string;
+  message: string;
+  /** The refused browser origin (scheme://host[:port]). */
+  origin?: string;
+}
+
 export interface AppDeps {
   db: Database;
   formConfig: FormConfig;
@@ -26,6 +34,8 @@ export interface AppDeps {
   limits: Limits;
   /** One line per request; defaults to JSON on stdout. */
   log?: (line: LogLine) => void;
+  /** Configuration warnings (e.g. an origin CORS refused); defaults to JSON on stderr. */
+  warn?: (line: WarningLine) => void;
   /** The clock (tests move it). */
   now?: () => Date;
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
+import { corsStartupNotes } from './cors.js';
 import { sqlState } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   void maintenance();
   const timer = setInterval(maintenance, 60 * 60 * 1000);
   timer.unref();
+
+  // Before "listening", so `npm start` shows it above the demo address.
+  for (const note of corsStartupNotes(config.allowedOrigins)) console.log(note);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

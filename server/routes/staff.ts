@@ -5,11 +5,12 @@
  */
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
-import { REFERENCE_PATTERN, normalizeReference } from '../../src/contract/identifiers.js';
+import { REFERENCE_PATTERN, formatReference, normalizeReference } from '../../src/contract/identifiers.js';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import { staffListQuery, staffStatsQuery, staffStatusUpdate } from '../../src/contract/staff.js';
 import { readJson } from '../body.js';
 import type { AppEnv, AppState } from '../context.js';
+import { ASSOCIATION_TIME_ZONE, localDateTime, localDay } from '../dates.js';
 import { HttpProblem, validationProblem } from '../problem.js';
 import { requireStaff } from '../staff/auth.js';
 import { toCsv } from '../staff/csv.js';
@@ -20,6 +21,30 @@ import { computeStats } from '../staff/stats.js';
 const NOT_FOUND = () => new HttpProblem(404, { code: 'not_found', detail: 'No submission has this reference.' });
 
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/**
+ * Times are the association's wall-clock time ("2025-02-01 01:00:00", which spreadsheets
+ * read as a date-time), and their columns say which zone: received_at_riyadh, …
+ */
+const ZONE_SUFFIX = `_${ASSOCIATION_TIME_ZONE.split('/').pop()!.toLowerCase()}`;
+export const CSV_HEADER = [
+  'reference',
+  'kind',
+  'status',
+  'channel',
+  `received_at${ZONE_SUFFIX}`,
+  `updated_at${ZONE_SUFFIX}`,
+  `expected_decision_by${ZONE_SUFFIX}`,
+  'overdue',
+  'name',
+  'mobile',
+  'email',
+  'topic',
+  'subject',
+  'description',
+  'rating_scale',
+  'rating_score',
+] as const;
 
 function referenceParam(c: Context<AppEnv>): string {
   const reference = normalizeReference(c.req.param('reference') ?? '');
@@ -79,16 +104,18 @@ export function staffRoutes(app: Hono<AppEnv>, state: AppState): void {
     const query = parseQuery(staffListQuery, c);
     const now = state.now();
     const rows = await exportRows(state.db, query, now);
+    const local = (date: Date | null) => (date ? localDateTime(date, ASSOCIATION_TIME_ZONE) : null);
     const csv = toCsv(
-      ['reference', 'kind', 'status', 'channel', 'received_at', 'updated_at', 'expected_decision_by', 'overdue', 'name', 'mobile', 'email', 'topic', 'subject', 'description', 'rating_scale', 'rating_score'],
+      CSV_HEADER,
       rows.map((row) => [
-        row.reference,
+        // As people see and read it out (S-KR2H-23YM-W08C), so a search in the sheet finds it.
+        formatReference(row.reference),
         row.kind,
         row.status,
         row.channel,
-        row.received_at.toISOString(),
-        row.updated_at.toISOString(),
-        row.expected_decision_by?.toISOString(),
+        local(row.received_at),
+        local(row.updated_at),
+        local(row.expected_decision_by),
         row.overdue ? 'yes' : 'no',
         row.name,
         row.mobile,
@@ -102,7 +129,7 @@ export function staffRoutes(app: Hono<AppEnv>, state: AppState): void {
     );
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="sila-export-${now.toISOString().slice(0, 10)}.csv"`,
+      'Content-Disposition': `attachment; filename="sila-export-${localDay(now, ASSOCIATION_TIME_ZONE)}.csv"`,
     });
   });
 

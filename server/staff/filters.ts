@@ -1,20 +1,26 @@
 /** Turns the staff list/export query into a SQL WHERE clause with parameters. */
 import { normalizeReference } from '../../src/contract/identifiers.js';
 import type { StaffListQuery } from '../../src/contract/staff.js';
+import { addDays, startOfLocalDay } from '../dates.js';
 
 export interface Where {
   sql: string;
   params: unknown[];
 }
 
+/*
+ * A bare date is a day in the association's time zone, as the statistics' months and the
+ * CSV's times are: `to=2025-01-31` ends at midnight in Riyadh, not at 03:00.
+ */
+const isBareDate = (value: string) => value.length === 10;
+
 /** A bare date as `to` means "until the end of that day". */
 export function upperBound(value: string): Date {
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return value.length === 10 ? new Date(date.getTime() + 24 * 60 * 60 * 1000) : date;
+  return isBareDate(value) ? addDays(startOfLocalDay(value), 1) : new Date(value);
 }
 
 export function lowerBound(value: string): Date {
-  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return isBareDate(value) ? startOfLocalDay(value) : new Date(value);
 }
 
 /** prefix: the table alias with its dot ("s."), when the query joins other tables. */

@@ -2,6 +2,7 @@
 import type { StaffStats } from '../../src/contract/staff.js';
 import { FINAL_STATUSES } from '../../src/contract/status.js';
 import type { Queryable } from '../db/database.js';
+import { ASSOCIATION_TIME_ZONE } from '../dates.js';
 import { lowerBound, upperBound } from './filters.js';
 
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
@@ -29,9 +30,9 @@ export async function computeStats(db: Queryable, query: { from?: string; to?: s
   const [byKind, byStatus, byMonth, overdue, ratings] = await Promise.all([
     db.query<{ key: string; n: number }>(`SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`, received.params),
     db.query<{ key: string; n: number }>(`SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`, received.params),
-    // Saudi Arabia has one time zone and no daylight saving: months are counted in Riyadh time.
+    // Months are counted in the association's time zone (Riyadh), as the CSV export shows times.
     db.query<{ key: string; n: number }>(
-      `SELECT to_char(received_at AT TIME ZONE 'Asia/Riyadh', 'YYYY-MM') AS key, count(*)::int AS n
+      `SELECT to_char(received_at AT TIME ZONE '${ASSOCIATION_TIME_ZONE}', 'YYYY-MM') AS key, count(*)::int AS n
          FROM submissions ${where} GROUP BY 1 ORDER BY 1`,
       received.params,
     ),

@@ -6,7 +6,9 @@ import type { FieldError, Problem } from '../contract/problem.js';
  * - `conflict`: e.g. already rated, or the same submission still in progress;
  * - `not_found`: nothing matches (status lookup);
  * - `rate_limited`: try again after `retryAfterMs`;
- * - `offline`, `timeout`, `server`: could not be delivered now: keep it and retry later;
+ * - `offline` (the device has no connection), `unreachable` (no answer although online: the
+ *   service is down, the network blocks it, or it refuses this site by CORS), `timeout`,
+ *   `server`: could not be delivered now: keep it and retry later;
  * - `invalid_response`: the backend does not speak the contract.
  */
 export type SilaErrorKind =
@@ -16,6 +18,7 @@ export type SilaErrorKind =
   | 'rate_limited'
   | 'rejected'
   | 'offline'
+  | 'unreachable'
   | 'timeout'
   | 'server'
   | 'invalid_response';
@@ -40,7 +43,7 @@ export class SilaError extends Error {
 
   /** True when the submission may go through later unchanged (keep it in the outbox). */
   get isTransient(): boolean {
-    return this.kind === 'offline' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate_limited';
+    return this.kind === 'offline' || this.kind === 'unreachable' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate_limited';
   }
 }
 

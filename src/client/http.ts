@@ -4,6 +4,7 @@
  */
 import { problemSchema, type Problem } from '../contract/problem.js';
 import { SilaError, errorKindForStatus } from './errors.js';
+import { networkFailure } from './network-failure.js';
 import { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
 
 export interface HttpOptions {
@@ -70,7 +71,7 @@ async function attempt(call: JsonCall, options: HttpOptions): Promise<JsonAnswer
   } catch (error) {
     if (options.signal?.aborted) throw error;
     if (timeout.signal.aborted) throw new SilaError('timeout');
-    throw new SilaError('offline');
+    throw networkFailure(call.url);
   } finally {
     clearTimeout(timer);
   }

@@ -9,6 +9,7 @@ import type * as z from 'zod/mini';
 import { problemSchema } from '../contract/problem.js';
 import { SilaError, errorKindForStatus } from './errors.js';
 import { withRetries, type HttpOptions } from './http.js';
+import { networkFailure } from './network-failure.js';
 import { parseRetryAfter } from './retry.js';
 
 export interface Attachment {
@@ -54,7 +55,7 @@ function viaXhr(call: MultipartCall, options: HttpOptions, body: FormData): Prom
       if (event.lengthComputable && event.total > 0) call.onProgress?.(event.loaded / event.total);
     };
     xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText, retryAfter: xhr.getResponseHeader('Retry-After') });
-    xhr.onerror = () => reject(new SilaError('offline'));
+    xhr.onerror = () => reject(networkFailure(call.url));
     xhr.ontimeout = () => reject(new SilaError('timeout'));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
@@ -78,7 +79,7 @@ async function viaFetch(call: MultipartCall, options: HttpOptions, body: FormDat
     return { status: response.status, text: await response.text(), retryAfter: response.headers.get('Retry-After') };
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new SilaError(timeout.aborted ? 'timeout' : 'offline');
+    throw timeout.aborted ? new SilaError('timeout') : networkFailure(call.url);
   }
 }
 

@@ -10,7 +10,7 @@ import { STATUSES, status } from './status.js';
 export const SUBMISSION_KINDS = ['request', 'complaint', 'suggestion', 'inquiry', 'compensation'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
-/** A date (2025-01-31) or date-time (2025-01-31T12:00:00Z). A bare `to` date includes that whole day. */
+/** A date (2025-01-31: a day in the association's time zone, Riyadh) or date-time (2025-01-31T12:00:00Z). A bare `to` date includes that whole day. */
 const dateBound = z.string().check(
   z.maxLength(40, { error: 'too_long' }),
   z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: 'invalid_date' }),

@@ -2,6 +2,7 @@
  * The association's form-config, fetched once per endpoint for every widget on the page,
  * merged over the defaults and under the page's configure({ formConfig }). A backend
  * without the route, or no connection, still gives working forms (the defaults).
+ * Relative links in it belong to the backend, not to the page that embeds the widget.
  */
 import { DEFAULT_FORM_CONFIG, type FormConfig } from '../contract/form-config.js';
 import type { SilaClient } from '../client/api.js';
@@ -12,7 +13,7 @@ export function loadFormConfig(endpoint: string, client: SilaClient, overrides?:
   let remote = cache.get(endpoint);
   if (!remote) {
     remote = endpoint
-      ? client.getFormConfig().catch(() => {
+      ? client.getFormConfig().then((fetched) => withLinksFrom(endpoint, fetched)).catch(() => {
           // A weak connection must not pin the defaults for the whole visit: the next
           // widget (or the next render after `online`) asks again.
           cache.delete(endpoint);
@@ -22,6 +23,25 @@ export function loadFormConfig(endpoint: string, client: SilaClient, overrides?:
     cache.set(endpoint, remote);
   }
   return remote.then((fetched) => ({ ...DEFAULT_FORM_CONFIG, ...fetched, ...overrides }));
+}
+
+/** `/privacy.html` from https://api.example is https://api.example/privacy.html on any site. */
+function withLinksFrom(endpoint: string, fetched: Partial<FormConfig>): Partial<FormConfig> {
+  const association = fetched.association;
+  if (!association) return fetched;
+  const base = new URL(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, document.baseURI);
+  const absolute = (url: string | undefined) => {
+    if (!url?.trim()) return url;
+    try {
+      return new URL(url.trim(), base).href;
+    } catch {
+      return undefined; // not a URL at all: no link rather than a broken one
+    }
+  };
+  return {
+    ...fetched,
+    association: { ...association, logoUrl: absolute(association.logoUrl), privacyNoticeUrl: absolute(association.privacyNoticeUrl) },
+  };
 }
 
 /** Test helper: forget fetched configs. */

@@ -58,6 +58,7 @@ export function failureMessage(error: SilaError | undefined): string {
   switch (error?.kind) {
     case 'offline':
       return msg('You seem to be offline. Your answers are saved and will be sent when the connection returns.');
+    case 'unreachable':
     case 'timeout':
     case 'server':
       return msg('The service is not answering right now. Your answers are saved and will be sent automatically.');

@@ -13,6 +13,7 @@ import { SilaElement } from './sila-element.js';
 import { FocusController } from './focus-controller.js';
 import type { SubmissionState } from './submission-controller.js';
 import { copyText } from './clipboard.js';
+import type { CopyState } from '../fields/reference-box.js';
 import { renderLiveRegion } from './live-region.js';
 
 /** What the base needs of a form's SubmissionController, whatever it sends. */
@@ -23,11 +24,9 @@ interface SubmissionView<Created> {
 }
 
 /** What every confirmation panel gets besides the server's answer. */
-export interface ConfirmationOptions<Created> {
+export interface ConfirmationOptions<Created> extends CopyState {
   result: Created;
   statusUrl?: string;
-  copied: boolean;
-  onCopy: (reference: string) => void;
   onAnother: () => void;
 }
 
@@ -43,7 +42,8 @@ export abstract class SubmissionFormElement<Created> extends SilaElement {
 
   @state() protected formConfig: FormConfig = DEFAULT_FORM_CONFIG;
   @state() protected announcement = '';
-  @state() protected copied = false;
+  /** The value (reference or follow-up code) copied last. */
+  @state() protected copied?: string;
   /** When the draft was last saved on this device (shown as a reassurance). */
   @state() protected savedAt?: number;
 
@@ -61,9 +61,10 @@ export abstract class SubmissionFormElement<Created> extends SilaElement {
   protected abstract renderForm(): TemplateResult;
   protected abstract renderConfirmation(result: Created): TemplateResult;
 
-  protected async copyReference(reference: string): Promise<void> {
-    this.copied = await copyText(reference, this.renderRoot.querySelector('[data-reference]'));
-    if (this.copied) this.announcement = msg('Reference number copied.');
+  protected async copy(value: string, shown: Element | null, announcement: string): Promise<void> {
+    const copied = await copyText(value, shown);
+    this.copied = copied ? value : undefined;
+    if (copied) this.announcement = announcement;
   }
 
   protected confirmationOptions(result: Created): ConfirmationOptions<Created> {
@@ -71,7 +72,7 @@ export abstract class SubmissionFormElement<Created> extends SilaElement {
       result,
       statusUrl: this.statusUrl,
       copied: this.copied,
-      onCopy: (reference) => void this.copyReference(reference),
+      onCopy: (value, shown, announcement) => void this.copy(value, shown, announcement),
       onAnother: () => this.startAnother(),
     };
   }
@@ -83,7 +84,7 @@ export abstract class SubmissionFormElement<Created> extends SilaElement {
 
   protected startAnother(): void {
     this.submission.reset();
-    this.copied = false;
+    this.copied = undefined;
     this.startedAt = Date.now();
     this.focusMover.focusSoon(this.startFocus);
   }

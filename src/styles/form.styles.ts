@@ -222,7 +222,8 @@ export const formStyles = css`
     align-items: center;
   }
 
-  button {
+  button,
+  a.button {
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -242,9 +243,15 @@ export const formStyles = css`
     box-shadow: none;
   }
 
-  button.primary {
+  button.primary,
+  a.button.primary {
     color: var(--_on-accent);
     background: var(--_accent);
+  }
+
+  /* The next step after sending (follow it up) is a link that looks like the action it is. */
+  a.button {
+    text-decoration: none;
   }
 
   button.secondary {
@@ -328,6 +335,11 @@ export const formStyles = css`
     unicode-bidi: isolate;
   }
 
+  /* A date, or its Hijri twin in brackets, is read as one: never split over two lines. */
+  .date {
+    white-space: nowrap;
+  }
+
   .visually-hidden,
   .honeypot {
     position: absolute !important;
@@ -345,7 +357,8 @@ export const formStyles = css`
     .choice:has(input:checked) {
       border-color: Highlight;
     }
-    button.primary {
+    button.primary,
+    a.button.primary {
       border-color: ButtonText;
     }
     .field.has-error,
@@ -356,10 +369,12 @@ export const formStyles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    button {
+    button,
+    a.button {
       transition: filter 120ms ease;
     }
-    button.primary:hover {
+    button.primary:hover,
+    a.button.primary:hover {
       filter: brightness(1.1);
     }
   }

@@ -4,7 +4,7 @@ import { createSilaClient } from '../../src/client/api.js';
 import { SilaError } from '../../src/client/errors.js';
 import { newIdempotencyKey } from '../../src/client/idempotency.js';
 import type { Complaint } from '../../src/contract/complaint.js';
-import { serverEndpoint } from './helpers.js';
+import { pretendOffline, serverEndpoint } from './helpers.js';
 
 const complaint = (mobile: string): Complaint => ({
   kind: 'inquiry',
@@ -99,16 +99,41 @@ describe('client', () => {
     expect(attempts).to.equal(1);
   });
 
-  it('reports a dead connection as offline after its retries', async () => {
+  it('reports a service that never answers as unreachable after its retries, and tells the developer why once', async () => {
     let attempts = 0;
-    const client = createSilaClient({
-      endpoint: 'http://127.0.0.1:9',
-      retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 20 },
-      fetch: (input, init) => (attempts++, fetch(input, init)),
-    });
-    const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
-    expect(error.kind).to.equal('offline');
-    expect(attempts).to.equal(2); // form-config allows one retry
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const client = createSilaClient({
+        endpoint: 'http://127.0.0.3:9', // nothing listens there; an origin no other test uses
+        retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 20 },
+        fetch: (input, init) => (attempts++, fetch(input, init)),
+      });
+      const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
+      expect(error.kind).to.equal('unreachable');
+      expect(error.isTransient).to.equal(true);
+      expect(attempts).to.equal(2); // form-config allows one retry
+      await client.getFormConfig().catch(() => undefined);
+    } finally {
+      console.warn = warn;
+    }
+    // The page and the service are on different origins here, as on a charity's own site.
+    const hints = warnings.filter((text) => text.includes('http://127.0.0.3:9'));
+    expect(hints).to.have.length(1);
+    expect(hints[0]).to.contain('SILA_ALLOWED_ORIGINS').and.to.contain(location.origin);
+  });
+
+  it('reports the same failure as offline when the device has no connection', async () => {
+    const backOnline = pretendOffline();
+    try {
+      const client = createSilaClient({ endpoint: 'http://127.0.0.1:9', retry: { retries: 0 } });
+      const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
+      expect(error.kind).to.equal('offline');
+      expect(error.isTransient).to.equal(true);
+    } finally {
+      backOnline();
+    }
   });
 
   it('rejects an answer that does not follow the contract', async () => {

@@ -20,6 +20,7 @@ import {
   typeInto,
   until,
   holdPosts,
+  pretendOffline,
   rewriteAnswers,
   HOSTILE_MARKUP,
   expectNothingInjected,
@@ -30,9 +31,10 @@ import { VALID, fillValidComplaint } from './complaint-fill.js';
 async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<SilaComplaintForm> {
   if (seed) seedStartedDraft('complaint', endpoint);
   const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${endpoint}></sila-complaint-form>`);
-  // Wait for the server's form-config (its privacy notice replaces the default one).
+  // Wait for the server's form-config (its privacy notice replaces the default one). Its
+  // link "/demo/privacy.html" is the server's page, not one of the page embedding the form.
   if (endpoint === serverEndpoint()) {
-    await until(() => shadow(el).querySelector('.privacy a[href="/demo/privacy.html"]'), 5_000, 'form-config');
+    await until(() => shadow(el).querySelector(`.privacy a[href="${endpoint}/demo/privacy.html"]`), 5_000, 'form-config');
   }
   return el;
 }
@@ -200,6 +202,43 @@ describe('<sila-complaint-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives an anonymous sender their follow-up code in a box of its own, copyable, that works for the lookup', async () => {
+    const el = await renderForm();
+    choose(el, 'kind', 'suggestion');
+    await el.updateComplete;
+    tick(el, 'anonymous');
+    await el.updateComplete;
+    choose(el, 'category', 'improvement');
+    typeInto(el, 'subject', 'ساعات العمل');
+    typeInto(el, 'description', 'أقترح تمديد ساعات استقبال المستفيدين مساءً.');
+    tick(el, 'consent.accepted');
+    await el.updateComplete;
+    submitButton(el).click();
+    await until(() => shadow(el).querySelector('[data-verifier]'), 10_000, 'confirmation');
+    const box = shadow(el).querySelector('[part=follow-up-code]')!;
+    expect(box.textContent).to.contain('رمز المتابعة');
+    const code = box.querySelector('[data-verifier]')!.textContent!;
+    expect(code).to.match(/^[0-9A-Z]{6}$/);
+    // Copy the code: its own button says so; the reference's button does not.
+    const writes: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void writes.push(text) } });
+    try {
+      box.querySelector('button')!.click();
+      await until(() => box.querySelector('button')!.textContent!.trim() === 'تم النسخ', 2_000, 'copied');
+    } finally {
+      delete (navigator as { clipboard?: Clipboard }).clipboard;
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')).to.deep.equal(clipboard);
+    }
+    expect(writes).to.deep.equal([code]);
+    expect(shadow(el).querySelector('[part=reference] button')!.textContent!.trim()).to.equal('نسخ');
+    expect(shadow(el).querySelector('[role=status]')!.textContent).to.contain('تم نسخ رمز المتابعة');
+    await expect(el).to.be.accessible();
+    // The reference and that code are what the status lookup asks for.
+    const reference = shadow(el).querySelector('[data-reference]')!.textContent!;
+    expect((await lookup(reference, code)).status).to.equal(200);
+  });
+
   it('requires the e-mail when e-mail is the chosen contact channel', async () => {
     const el = await renderForm();
     fillValidComplaint(el);
@@ -308,6 +347,7 @@ describe('<sila-complaint-form>', () => {
         return online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
       },
     });
+    const backOnline = pretendOffline();
     let el = await renderForm();
     fillValidComplaint(el, { mobile: '0551112233' });
     await el.updateComplete;
@@ -321,6 +361,7 @@ describe('<sila-complaint-form>', () => {
     el.remove();
 
     // The page is opened again once the connection is back: sent once, same key.
+    backOnline();
     online = true;
     posts = 0;
     el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
@@ -363,11 +404,13 @@ describe('<sila-complaint-form>', () => {
       retries: 0,
       fetch: (input, init) => (online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('offline'))),
     });
+    const backOnline = pretendOffline();
     const el = await renderForm();
     fillValidComplaint(el, { mobile: '0557778899' });
     await el.updateComplete;
     submitButton(el).click();
     await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued');
+    backOnline();
     online = true;
     window.dispatchEvent(new Event('online'));
     await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');

@@ -28,7 +28,22 @@ export function seedStartedDraft(widget: string, endpoint: string, values: Recor
   localStorage.setItem(`sila:draft:${widget}:${endpoint}`, JSON.stringify({ values, startedAt: now - 60_000, savedAt: now }));
 }
 
+/**
+ * The device says it has no connection (navigator.onLine false, as Chromium reports when
+ * the network is down) until the returned function or resetPage() is called.
+ */
+export function pretendOffline(): () => void {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  return backOnline;
+}
+
+function backOnline(): void {
+  // The own property shadows Navigator.prototype's getter; removing it restores the real one.
+  delete (navigator as { onLine?: boolean }).onLine;
+}
+
 export async function resetPage(): Promise<void> {
+  backOnline();
   localStorage.clear();
   resetConfig();
   clearFormConfigCache();

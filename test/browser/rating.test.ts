@@ -342,10 +342,27 @@ describe('<sila-rating>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks about what the person sent, named by the reference: request, complaint, suggestion, inquiry or claim', async () => {
+    const questions: Record<string, string> = {
+      R: 'ما مدى رضاك عن طريقة معالجتنا لطلبك؟',
+      C: 'ما مدى رضاك عن طريقة معالجتنا لشكواك؟',
+      S: 'ما مدى رضاك عن طريقة تعاملنا مع اقتراحك؟',
+      Q: 'ما مدى رضاك عن طريقة ردنا على استفسارك؟',
+      K: 'ما مدى رضاك عن طريقة معالجتنا لطلب التعويض؟',
+    };
+    for (const [letter, question] of Object.entries(questions)) {
+      const el = await renderRating({ reference: `${letter}-4F7K-2M9Q-X3TB`, scale: 'csat' });
+      expect(shadow(el).getElementById('question')!.textContent, letter).to.equal(question);
+      el.remove();
+    }
+    const ces = await renderRating({ reference: 'C-4F7K-2M9Q-X3TB', scale: 'ces' });
+    expect(shadow(ces).getElementById('question')!.textContent).to.equal('كان من السهل إنجاز معاملتي.');
+  });
+
   it('keeps one rating per reference: a second widget says it was already rated', async () => {
     const reference = await createComplaintReference();
     const first = await renderRating({ reference, scale: 'csat' });
-    expect(shadow(first).getElementById('question')!.textContent).to.equal('ما مدى رضاك عن طريقة معالجتنا لطلبك؟');
+    expect(shadow(first).getElementById('question')!.textContent).to.equal('ما مدى رضاك عن طريقة معالجتنا لشكواك؟');
     radio(first, 4).click();
     const { detail: sent } = await capturePayload(first, () => sendButton(first)!.click());
     expect(sent.payload.reference).to.equal(reference);

@@ -150,7 +150,8 @@ describe('<sila-request-form>', () => {
     const notice = root(el).getElementById('privacy-notice')!;
     const firstField = root(el).querySelector('[name="applicant.fullName"]')!;
     expect(notice.compareDocumentPosition(firstField) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
-    expect(notice.querySelector('a[href="/demo/privacy.html"]')).to.exist;
+    // The server's relative link points at the server, wherever the form is embedded.
+    expect(notice.querySelector(`a[href="${serverEndpoint()}/demo/privacy.html"]`)).to.exist;
     expect(notice.textContent).to.contain('حساسة');
     expect(root(el).querySelector('button[part=back]')).to.equal(null);
   });
@@ -298,7 +299,7 @@ describe('<sila-request-form>', () => {
     expect(rows['household.incomeBracket']).to.equal('أقل من 3,000 ريال شهريًا');
     expect(rows['service']).to.equal('دعم السكن');
     expect(rows['description']).to.equal(payload.description);
-    expect(rows['attachments.id_copy']).to.equal('لم يُذكر');
+    expect(rows['attachments.id_copy']).to.equal('لم يُرفق');
   });
 
   it('jumps from a Change button to the step and back to the review', async () => {

@@ -11,7 +11,7 @@ import type { SilaErrorEvent } from '../../src/core/events.js';
 import { STATUSES, type Status } from '../../src/contract/status.js';
 import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 import type { LookupResult } from '../../src/contract/lookup.js';
-import { DEAD_ENDPOINT, errorText, lookup, resetPage, serverEndpoint, shadow, submitButton, typeInto, until } from './helpers.js';
+import { DEAD_ENDPOINT, errorText, lookup, pretendOffline, resetPage, serverEndpoint, shadow, submitButton, typeInto, until } from './helpers.js';
 
 const STAFF_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -422,10 +422,22 @@ describe('<sila-status-lookup>', () => {
     const el = await renderLookup(DEAD_ENDPOINT);
     const failed = oneEvent(el, 'sila-error') as Promise<SilaErrorEvent>;
     await lookUp(el, 'C-4F7K-2M9Q-X3TB', '1234');
+    expect((await failed).detail.error.kind).to.equal('unreachable');
+    // The device is online: blaming the person's connection would send them the wrong way.
+    expect(textOf(part(el, 'failure')!.querySelector('h3'))).to.equal('الخدمة لا تستجيب');
+    expect(part(el, 'failure')!.querySelector('button')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('says there is no connection when the device is offline', async () => {
+    configure({ retries: 0 });
+    pretendOffline();
+    const el = await renderLookup(DEAD_ENDPOINT);
+    const failed = oneEvent(el, 'sila-error') as Promise<SilaErrorEvent>;
+    await lookUp(el, 'C-4F7K-2M9Q-X3TB', '1234');
     expect((await failed).detail.error.kind).to.equal('offline');
     expect(textOf(part(el, 'failure')!.querySelector('h3'))).to.equal('لا يوجد اتصال');
     expect(part(el, 'failure')!.querySelector('button')).to.exist;
-    await expect(el).to.be.accessible();
   });
 
   describe('rating invitation', () => {

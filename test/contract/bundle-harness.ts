@@ -1,13 +1,13 @@
 /**
- * What the tests of the built single-file bundle share: the bundle itself (built once if
- * missing), a real reference server, a tiny static site serving a page with the bundle
+ * What the tests of the built single-file bundle share: the bundle itself (built when
+ * missing or older than src/), a real reference server, a tiny static site serving a page with the bundle
  * and a same-origin config script, and Debian's Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { ensureFreshBuild } from './fresh-build.js';
 
 export const root = new URL('../..', import.meta.url).pathname;
 export const TAGS = ['sila-request-form', 'sila-complaint-form', 'sila-rating', 'sila-status-lookup'] as const;
@@ -45,7 +45,7 @@ export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const bundlePath = `${root}dist/sila.iife.js`;
-  if (!existsSync(bundlePath)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  ensureFreshBuild(root);
   // Read once: a rebuild elsewhere in the tree must not swap the file under the page.
   const bundle = readFileSync(bundlePath);
   // A plain .mjs helper without declarations: typed here by hand.

@@ -4,10 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
+import { ensureFreshBuild } from './fresh-build.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'sila-pack-'));
@@ -33,7 +34,7 @@ function npm(args: string[], cwd: string): string {
 }
 
 before(() => {
-  if (!existsSync(join(root, 'dist/sila.iife.js'))) npm(['run', 'build'], root);
+  ensureFreshBuild(root, () => npm(['run', 'build'], root));
   [packed] = JSON.parse(npm(['pack', '--json', '--silent', '--pack-destination', work], root)) as PackResult[];
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'sila-pack-check', version: '0.0.0', private: true, type: 'module' }));

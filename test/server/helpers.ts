@@ -71,7 +71,7 @@ export function describeEachDatabase(title: string, body: (db: () => Database, d
 
 export type TestApp = ReturnType<typeof createApp>;
 
-/** The app as main.ts builds it, with test-friendly limits (no per-IP limits) and no logging. */
+/** The app as main.ts builds it, with test-friendly limits (no per-IP limits) and no logging or warnings. */
 export function makeApp(db: Database, overrides: Partial<AppDeps> = {}): TestApp {
   return createApp({
     db,
@@ -81,6 +81,7 @@ export function makeApp(db: Database, overrides: Partial<AppDeps> = {}): TestApp
     trustProxy: false,
     limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 0 },
     log: () => {},
+    warn: () => {},
     ...overrides,
   });
 }

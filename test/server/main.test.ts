@@ -10,7 +10,7 @@ it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async ()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', SILA_DATA_DIR: 'memory://', SILA_SERVE_STATIC: '1', SILA_ADMIN_TOKEN: '' },
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', SILA_DATA_DIR: 'memory://', SILA_SERVE_STATIC: '1', SILA_ADMIN_TOKEN: '', SILA_ALLOWED_ORIGINS: '' },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -40,6 +40,10 @@ it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async ()
     const escape = await fetch(`${url}/dist/..%2f..%2fpackage.json`);
     assert.equal(escape.status, 404);
 
+    // No SILA_ALLOWED_ORIGINS: said at start-up, and a page on another site is named (once).
+    assert.match(output, /CORS: SILA_ALLOWED_ORIGINS is not set, so only pages served by this server can use the API; .*SILA_ALLOWED_ORIGINS=https:\/\/your-site\.example/);
+    for (let i = 0; i < 3; i++) await fetch(`${url}/v1/form-config`, { headers: { Origin: 'https://widget-host.example' } });
+
     // The request log carries no personal data.
     await fetch(`${url}/v1/complaints`, {
       method: 'POST',
@@ -57,6 +61,10 @@ it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async ()
     const [code] = await once(child, 'exit');
     assert.equal(code, 0, output);
     assert.match(output, /"route":"\/v1\/complaints","status":201/);
+    const warnings = output.split('\n').filter((line) => line.includes('"warning":"cors_origin_refused"'));
+    assert.equal(warnings.length, 1, output);
+    assert.match(warnings[0]!, /"origin":"https:\/\/widget-host\.example"/);
+    assert.match(warnings[0]!, /SILA_ALLOWED_ORIGINS/);
     for (const secret of ['سارة', '0551112233', '551112233', 'sara@example.com', 'موضوع']) assert.ok(!output.includes(secret), `log leaks ${secret}`);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -1,8 +1,10 @@
 /** The staff API: auth, list and filters, status changes seen by the applicant, CSV, statistics. */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import { formatReference } from '../../src/contract/identifiers.js';
 import { lookupResult } from '../../src/contract/lookup.js';
 import { staffStats, staffSubmissionDetail, staffSubmissionList } from '../../src/contract/staff.js';
+import { CSV_HEADER } from '../../server/routes/staff.js';
 import { csvCell } from '../../server/staff/csv.js';
 import {
   assertProblem,
@@ -69,8 +71,12 @@ describeEachDatabase('staff API', (db) => {
 
     const requests = (await staffGet(app, '/v1/staff/submissions?kind=request')).json;
     assert.deepEqual(requests.items.map((item: { reference: string }) => item.reference), [refs.E, refs.A]);
+    // Bare dates are Riyadh days, as the statistics' months: C (31 Jan 22:00 UTC, 1 Feb 01:00
+    // in Riyadh) is February's, in the list as in the stats below.
     const january = (await staffGet(app, '/v1/staff/submissions?from=2025-01-01&to=2025-01-31')).json;
-    assert.equal(january.total, 3);
+    assert.deepEqual(january.items.map((item: { reference: string }) => item.reference), [refs.B, refs.A]);
+    const february = (await staffGet(app, '/v1/staff/submissions?from=2025-02-01&to=2025-02-28')).json;
+    assert.deepEqual(february.items.map((item: { reference: string }) => item.reference), [refs.E, refs.D, refs.C]);
     const part = refs.C!.slice(3, 9);
     const search = (await staffGet(app, `/v1/staff/submissions?q=${part.slice(0, 3)}-${part.slice(3).toLowerCase()}`)).json;
     assert.ok(search.items.some((item: { reference: string }) => item.reference === refs.C));
@@ -153,11 +159,56 @@ describeEachDatabase('staff API', (db) => {
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const lines = answer.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     assert.equal(lines.length, 2, 'header + the one complaint');
-    assert.match(lines[0]!, /^reference,kind,status/);
+    assert.equal(lines[0], CSV_HEADER.join(','));
+    assert.match(lines[0]!, /^reference,kind,status,channel,received_at_riyadh,updated_at_riyadh,expected_decision_by_riyadh,overdue,/);
     assert.ok(lines[1]!.includes('محمد عبدالله العتيبي'));
     assert.ok(lines[1]!.includes(`"'=HYPERLINK(""http://evil"")"`), lines[1]);
     assert.ok(lines[1]!.includes("'+966551234567"));
     assert.ok(lines[1]!.includes(',csat,5'));
+  });
+
+  it('CSV export: references as people read them out, times in Riyadh time like the statistics', async () => {
+    const answer = await staffGet(app, '/v1/staff/export.csv');
+    assert.equal(answer.status, 200);
+    const [header, ...rows] = parseCsv(answer.text.replace(/^\uFEFF/, ''));
+    const column = (name: string) => header!.indexOf(name);
+    const byReference = new Map(rows.map((row) => [row[column('reference')]!, row]));
+    assert.equal(rows.length, 5);
+    for (const name of ['A', 'B', 'C', 'D', 'E']) {
+      const shown = formatReference(refs[name]!);
+      assert.match(shown, /^[RCSQK]-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      assert.ok(byReference.has(shown), `${shown} (as on the confirmation) is in the CSV: ${[...byReference.keys()].join(' ')}`);
+      // What staff copy from the sheet opens the submission.
+      assert.equal((await staffGet(app, `/v1/staff/submissions/${shown}`)).json.reference, refs[name]);
+    }
+    const row = (name: string) => byReference.get(formatReference(refs[name]!))!;
+    const received = column('received_at_riyadh');
+    // 10:00 UTC is 13:00 in Riyadh; 22:00 UTC on 31 January is 01:00 on 1 February.
+    assert.equal(row('A')[received], '2025-01-10 13:00:00');
+    assert.equal(row('C')[received], '2025-02-01 01:00:00');
+    assert.equal(row('E')[column('expected_decision_by_riyadh')], '2025-03-01 15:00:00', 'received + 14 days');
+    assert.equal(row('C')[column('expected_decision_by_riyadh')], '2025-02-08 01:00:00', 'complaintResponseDays (7) later');
+    for (const line of rows) {
+      for (const name of ['received_at_riyadh', 'updated_at_riyadh']) assert.match(line[column(name)]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    }
+    // Every submission falls in the same month in the CSV as in the statistics.
+    const months = new Map<string, number>();
+    for (const line of rows) months.set(line[received]!.slice(0, 7), (months.get(line[received]!.slice(0, 7)) ?? 0) + 1);
+    const stats = (await staffGet(app, '/v1/staff/stats')).json as { byMonth: { month: string; count: number }[] };
+    assert.deepEqual(Object.fromEntries(months), Object.fromEntries(stats.byMonth.map((entry) => [entry.month, entry.count])));
+    // A Riyadh month as a filter (date-times with their offset, as server/README.md shows).
+    const february = parseCsv((await staffGet(app, '/v1/staff/export.csv?from=2025-02-01T00:00:00%2B03:00&to=2025-03-01T00:00:00%2B03:00')).text.replace(/^\uFEFF/, ''));
+    assert.equal(february.length - 1, months.get('2025-02'));
+    assert.ok(february.slice(1).every((line) => line[received]!.startsWith('2025-02-')));
+
+    // The file is named after the Riyadh date too: 22:30 UTC on 10 March is 11 March there.
+    const saved = now;
+    now = new Date('2025-03-10T22:30:00Z');
+    try {
+      assert.match((await staffGet(app, '/v1/staff/export.csv')).headers.get('content-disposition') ?? '', /filename="sila-export-2025-03-11\.csv"/);
+    } finally {
+      now = saved;
+    }
   });
 
   it('csv cells: quoting and formula guard', () => {
@@ -171,3 +222,33 @@ describeEachDatabase('staff API', (db) => {
     assert.equal(csvCell(5), '5');
   });
 });
+
+/** Just enough of RFC 4180 for the tests: quoted cells with "" and line breaks, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += char;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}

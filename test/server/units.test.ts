@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadFormConfig, readServerConfig } from '../../server/config.js';
 import { open, seal } from '../../server/crypto.js';
+import { ASSOCIATION_TIME_ZONE, localDateTime, localDay, startOfLocalDay } from '../../server/dates.js';
 import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/json.js';
 import { maskName } from '../../server/mask.js';
 import { WindowCounter } from '../../server/rate-limit.js';
@@ -62,6 +63,28 @@ describe('configuration', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('local times (CSV export)', () => {
+  it('Riyadh wall-clock time as YYYY-MM-DD HH:mm:ss, whatever the process time zone', () => {
+    assert.equal(ASSOCIATION_TIME_ZONE, 'Asia/Riyadh');
+    assert.equal(localDateTime(new Date('2026-11-25T16:08:37.504Z')), '2026-11-25 19:08:37');
+    // After 21:00 UTC on a month's last day it is already the next month in Riyadh.
+    assert.equal(localDateTime(new Date('2026-11-30T21:00:00Z')), '2026-12-01 00:00:00');
+    assert.equal(localDateTime(new Date('2026-11-30T20:59:59.999Z')), '2026-11-30 23:59:59');
+    assert.equal(localDay(new Date('2025-12-31T21:30:00Z')), '2026-01-01');
+    // Other zones (daylight saving included) use the same form, midnight as 00.
+    assert.equal(localDateTime(new Date('2026-07-01T04:00:00Z'), 'America/New_York'), '2026-07-01 00:00:00');
+    assert.equal(localDateTime(new Date('2026-01-01T05:00:00Z'), 'America/New_York'), '2026-01-01 00:00:00');
+    assert.equal(localDateTime(new Date('2026-03-05T07:06:05Z'), 'UTC'), '2026-03-05 07:06:05');
+  });
+
+  it('a day filter starts at local midnight (the staff filters\' bare dates)', () => {
+    assert.equal(startOfLocalDay('2025-01-31').toISOString(), '2025-01-30T21:00:00.000Z');
+    assert.equal(startOfLocalDay('2025-01-31', 'UTC').toISOString(), '2025-01-31T00:00:00.000Z');
+    assert.equal(startOfLocalDay('2026-07-01', 'America/New_York').toISOString(), '2026-07-01T04:00:00.000Z');
+    assert.equal(startOfLocalDay('2026-01-01', 'America/New_York').toISOString(), '2026-01-01T05:00:00.000Z');
   });
 });
 

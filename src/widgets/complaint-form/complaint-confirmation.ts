@@ -4,21 +4,19 @@ import { msg } from '@lit/localize';
 import type { ComplaintCreated } from '../../contract/complaint.js';
 import { formatReference } from '../../contract/identifiers.js';
 import { formatDate } from '../../core/i18n.js';
-import { followUpUrl, renderReferenceBox } from '../../fields/reference-box.js';
+import { followUpUrl, renderFollowUpCodeBox, renderReferenceBox } from '../../fields/reference-box.js';
 import { receivedTitle } from './complaint-fields.js';
 import type { ConfirmationOptions } from '../../core/submission-form-element.js';
 
-export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions<ComplaintCreated>): TemplateResult {
+export function renderConfirmation({ result, statusUrl, onAnother, ...copy }: ConfirmationOptions<ComplaintCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
     <h2 class="title" id="done-title" tabindex="-1">${receivedTitle(result.kind)}</h2>
-    ${renderReferenceBox(reference, copied, onCopy)}
+    ${renderReferenceBox(reference, copy)}
     ${result.verifier
-      ? html`<p class="notice">
-          ${msg('Keep this code with the reference number: you need both to follow up, since you did not give a mobile number.')}
-          <strong data-verifier dir="ltr">${result.verifier}</strong>
-        </p>`
+      ? html`${renderFollowUpCodeBox(result.verifier, copy)}
+          <p class="notice">${msg('Keep this code with the reference number: you need both to follow up, since you did not give a mobile number.')}</p>`
       : nothing}
     <div>
       <h3>${msg('What happens next')}</h3>
@@ -27,8 +25,8 @@ export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnothe
         ${result.expectedResponseBy
           ? html`<li>
               ${msg('We aim to answer by')}
-              <strong>${formatDate(result.expectedResponseBy)}</strong>
-              (${formatDate(result.expectedResponseBy, 'islamic-umalqura')}).
+              <strong class="date">${formatDate(result.expectedResponseBy)}</strong>
+              <span class="date">(${formatDate(result.expectedResponseBy, 'islamic-umalqura')})</span>.
             </li>`
           : nothing}
         <li>
@@ -39,7 +37,7 @@ export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnothe
       </ul>
     </div>
     <div class="actions">
-      ${followUrl ? html`<a href=${followUrl} part="status-link">${msg('Follow up on it')}</a>` : nothing}
+      ${followUrl ? html`<a class="button primary" href=${followUrl} part="status-link">${msg('Follow up on it')}</a>` : nothing}
       <slot name="after-success"></slot>
       <button type="button" class="link" @click=${onAnother}>${msg('Send another message')}</button>
     </div>

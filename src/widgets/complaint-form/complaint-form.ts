@@ -98,6 +98,7 @@ export interface ComplaintSubmission {
  * @csspart status - The "waiting to send" message.
  * @csspart confirmation - The success panel.
  * @csspart reference - The reference number box.
+ * @csspart follow-up-code - An anonymous sender's follow-up code box (with the reference, what the status lookup asks for).
  * @csspart status-link - The link to the status page.
  *
  * @cssprop --sila-color-accent - Buttons, links, selected choices (default #0f766e).

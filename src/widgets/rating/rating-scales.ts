@@ -64,22 +64,38 @@ export function pointName(scale: RatingScale, score: number): string {
 }
 
 export interface QuestionContext {
-  /** The rating is about a request or complaint (a reference was given). */
-  aboutReference: boolean;
+  /** The reference the rating is about, if any: its first letter says what was handled. */
+  reference?: string;
   inline: boolean;
 }
 
+/** "How we handled your …", in the words of what the person sent. */
+function handledQuestion(reference: string): string {
+  switch (reference[0]) {
+    case 'C':
+      return msg('How satisfied are you with how we handled your complaint?');
+    case 'S':
+      return msg('How satisfied are you with how we handled your suggestion?');
+    case 'Q':
+      return msg('How satisfied are you with how we handled your inquiry?');
+    case 'K':
+      return msg('How satisfied are you with how we handled your compensation claim?');
+    default:
+      return msg('How satisfied are you with how we handled your request?');
+  }
+}
+
 /** The question the scale answers, unless the page sets its own. */
-export function defaultQuestion(scale: RatingScale, { aboutReference, inline }: QuestionContext): string {
+export function defaultQuestion(scale: RatingScale, { reference, inline }: QuestionContext): string {
   switch (scale) {
     case 'csat':
-      if (aboutReference) return msg('How satisfied are you with how we handled your request?');
+      if (reference) return handledQuestion(reference);
       return inline ? msg('How satisfied are you with this page?') : msg('How satisfied are you with our service?');
     case 'nps':
       return msg('How likely are you to recommend the association to a friend or relative?');
     case 'ces':
       // CES is a statement to agree with, as the standard wording has it.
-      return msg('It was easy to get my request handled.');
+      return reference && reference[0] !== 'R' ? msg('It was easy to get this handled.') : msg('It was easy to get my request handled.');
   }
 }
 

@@ -403,7 +403,7 @@ export class SilaRating extends SilaElement {
   }
 
   protected override render() {
-    const question = this.question?.trim() || defaultQuestion(this.activeScale, { aboutReference: Boolean(this.normalizedReference), inline: this.inline });
+    const question = this.question?.trim() || defaultQuestion(this.activeScale, { reference: this.normalizedReference, inline: this.inline });
     return html`${this.outcome
       ? renderOutcome(this.outcome, this.inline)
       : this.inline

@@ -7,16 +7,16 @@ import { formatDate } from '../../core/i18n.js';
 import { followUpUrl, renderReferenceBox } from '../../fields/reference-box.js';
 import type { ConfirmationOptions } from '../../core/submission-form-element.js';
 
-export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnother }: ConfirmationOptions<RequestCreated>): TemplateResult {
+export function renderConfirmation({ result, statusUrl, onAnother, ...copy }: ConfirmationOptions<RequestCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
     <h2 class="title" id="done-title" tabindex="-1">${msg('We received your request')}</h2>
-    ${renderReferenceBox(reference, copied, onCopy)}
+    ${renderReferenceBox(reference, copy)}
     <p class="decision" data-decision>
       ${msg('Expected decision by')}
-      <strong>${formatDate(result.expectedDecisionBy)}</strong>
-      (${formatDate(result.expectedDecisionBy, 'islamic-umalqura')}).
+      <strong class="date">${formatDate(result.expectedDecisionBy)}</strong>
+      <span class="date">(${formatDate(result.expectedDecisionBy, 'islamic-umalqura')})</span>.
     </p>
     <div>
       <h3>${msg('What happens next')}</h3>
@@ -30,7 +30,7 @@ export function renderConfirmation({ result, statusUrl, copied, onCopy, onAnothe
       ? html`<p>${msg('Documents received:')} ${result.attachments.length}</p>`
       : nothing}
     <div class="actions">
-      ${followUrl ? html`<a href=${followUrl} part="status-link">${msg('Follow up on your request')}</a>` : nothing}
+      ${followUrl ? html`<a class="button primary" href=${followUrl} part="status-link">${msg('Follow up on your request')}</a>` : nothing}
       <slot name="after-success"></slot>
       <button type="button" class="link" @click=${onAnother}>${msg('Make another request')}</button>
     </div>

@@ -33,7 +33,7 @@ type Row = [field: string, value: TemplateResult | string];
 const labelOf = (choices: Choice[], value: string) => choices.find((choice) => choice.value === value)?.label ?? value;
 const ltr = (value: string) => html`<bdi dir="ltr">${value}</bdi>`;
 const bothCalendars = (date: string) =>
-  `${formatDate(`${date}T12:00:00Z`)} (${formatDate(`${date}T12:00:00Z`, 'islamic-umalqura')})`;
+  html`<span class="date">${formatDate(`${date}T12:00:00Z`)}</span> <span class="date">(${formatDate(`${date}T12:00:00Z`, 'islamic-umalqura')})</span>`;
 
 function section(step: StepId, title: string, rows: readonly Row[], onChange: (step: StepId) => void): TemplateResult {
   const labels = summaryFields();
@@ -100,7 +100,7 @@ export function renderReviewStep({ payload, audience, steps, serviceLabel, files
           stepTitle('attachments', audience),
           ATTACHMENT_KINDS.map((kind): Row => {
             const file = files.get(kind);
-            return [`attachments.${kind}`, file ? html`<bdi>${file.name}</bdi> (${formatBytes(file.size)})` : notGiven];
+            return [`attachments.${kind}`, file ? html`<bdi>${file.name}</bdi> (${formatBytes(file.size)})` : msg('Not attached')];
           }),
           onChange,
         )

@@ -40,6 +40,7 @@ export function failureView(error: SilaError, failedAt: number): FailureView {
     }
     case 'offline':
       return { title: msg('No connection'), body: msg('You seem to be offline. Check your connection and try again.'), retry: true, tone: 'calm' };
+    case 'unreachable':
     case 'timeout':
     case 'server':
       return {

@@ -135,6 +135,7 @@ export const statusLookupStyles = css`
 
   .hijri {
     color: var(--_muted);
+    white-space: nowrap;
   }
 
   .history {

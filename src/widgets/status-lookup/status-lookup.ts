@@ -249,7 +249,7 @@ export class SilaStatusLookup extends SilaElement {
       <div class="actions">
         <button type="submit" class="primary" part="submit">${msg('Check status')}</button>
       </div>
-      <p class="privacy">${msg('For your privacy, only the status and the team’s notes are shown, never your personal details.')}</p>
+      <p class="privacy">${msg('For your privacy, only the status, the team’s notes and your name in part are shown, never your other personal details.')}</p>
     </form>`;
   }
 

@@ -1,0 +1,26 @@
+/**
+ * A call that never got an HTTP answer. The browser tells a page nothing more (a refused
+ * cross-origin call looks exactly like no connection), so the person is told whether
+ * their device is offline, and the site's developer gets one console hint per service.
+ */
+import { SilaError } from './errors.js';
+
+const hinted = new Set<string>();
+
+/** The error for a call to `url` that failed without an answer; hints the developer once. */
+export function networkFailure(url: string): SilaError {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return new SilaError('offline');
+  hintOnce(url);
+  return new SilaError('unreachable');
+}
+
+function hintOnce(url: string): void {
+  if (typeof location === 'undefined') return;
+  const service = new URL(url, location.href).origin;
+  if (hinted.has(service)) return;
+  hinted.add(service);
+  const page = location.origin;
+  const check = `Sila: no answer from ${service} while online. Is the endpoint right and the service running`;
+  // A page on another origin is refused by CORS unless the service lists it.
+  console.warn(service === page ? `${check}?` : `${check}, and does it allow ${page} (CORS; reference server: SILA_ALLOWED_ORIGINS)?`);
+}
