@@ -41,14 +41,21 @@ export function localDateTime(date: Date, timeZone: string = ASSOCIATION_TIME_ZO
   return `${part.year?.padStart(4, '0')}-${part.month}-${part.day} ${hour}:${part.minute}:${part.second}`;
 }
 
-/** Midnight at the start of `day` ("2025-01-31") in `timeZone`, as an instant. */
+/**
+ * Midnight at the start of `day` ("2025-01-31") in `timeZone`, as an instant. The offset
+ * is read off the wall clock, so any offset works (Riyadh kept +03:06:52 until 1947) and a
+ * day on which the offset changes still starts at its own midnight.
+ */
 export function startOfLocalDay(day: string, timeZone: string = ASSOCIATION_TIME_ZONE): Date {
-  // The zone's offset at noon that day ("GMT+03:00", or "GMT" for UTC itself).
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(`${day}T12:00:00Z`))
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const offset = !name || name === 'GMT' ? 'Z' : name.slice(3);
-  return new Date(`${day}T00:00:00${offset}`);
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  const offsetAt = (instant: number) => Date.parse(`${localDateTime(new Date(instant), timeZone).replace(' ', 'T')}Z`) - instant;
+  const first = midnightUtc - offsetAt(midnightUtc);
+  return new Date(midnightUtc - offsetAt(first));
+}
+
+/** "2025-02-01" after "2025-01-31": calendar arithmetic, no time zone involved. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
 /** "2026-11-26": the local calendar day in `timeZone`. */

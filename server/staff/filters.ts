@@ -1,7 +1,7 @@
 /** Turns the staff list/export query into a SQL WHERE clause with parameters. */
 import { normalizeReference } from '../../src/contract/identifiers.js';
 import type { StaffListQuery } from '../../src/contract/staff.js';
-import { addDays, startOfLocalDay } from '../dates.js';
+import { nextDay, startOfLocalDay } from '../dates.js';
 
 export interface Where {
   sql: string;
@@ -16,7 +16,7 @@ const isBareDate = (value: string) => value.length === 10;
 
 /** A bare date as `to` means "until the end of that day". */
 export function upperBound(value: string): Date {
-  return isBareDate(value) ? addDays(startOfLocalDay(value), 1) : new Date(value);
+  return isBareDate(value) ? startOfLocalDay(nextDay(value)) : new Date(value);
 }
 
 export function lowerBound(value: string): Date {

@@ -15,11 +15,16 @@ export function networkFailure(url: string): SilaError {
 }
 
 function hintOnce(url: string): void {
-  if (typeof location === 'undefined') return;
-  const service = new URL(url, location.href).origin;
+  if (typeof document === 'undefined') return;
+  let service: string;
+  try {
+    service = new URL(url, document.baseURI).origin;
+  } catch {
+    return; // not a URL at all: the endpoint setting is plainly wrong, nothing to add
+  }
   if (hinted.has(service)) return;
   hinted.add(service);
-  const page = location.origin;
+  const page = globalThis.location.origin;
   const check = `Sila: no answer from ${service} while online. Is the endpoint right and the service running`;
   // A page on another origin is refused by CORS unless the service lists it.
   console.warn(service === page ? `${check}?` : `${check}, and does it allow ${page} (CORS; reference server: SILA_ALLOWED_ORIGINS)?`);

@@ -13,7 +13,7 @@ export function loadFormConfig(endpoint: string, client: SilaClient, overrides?:
   let remote = cache.get(endpoint);
   if (!remote) {
     remote = endpoint
-      ? client.getFormConfig().then((fetched) => withLinksFrom(endpoint, fetched)).catch(() => {
+      ? client.getFormConfig().then((fetched) => resolveBackendLinks(endpoint, fetched)).catch(() => {
           // A weak connection must not pin the defaults for the whole visit: the next
           // widget (or the next render after `online`) asks again.
           cache.delete(endpoint);
@@ -25,15 +25,21 @@ export function loadFormConfig(endpoint: string, client: SilaClient, overrides?:
   return remote.then((fetched) => ({ ...DEFAULT_FORM_CONFIG, ...fetched, ...overrides }));
 }
 
-/** `/privacy.html` from https://api.example is https://api.example/privacy.html on any site. */
-function withLinksFrom(endpoint: string, fetched: Partial<FormConfig>): Partial<FormConfig> {
+/**
+ * The backend's links read against its endpoint (as against a base URL with a trailing
+ * slash): with https://x.org/api, "/privacy.html" is https://x.org/privacy.html and
+ * "privacy.html" is https://x.org/api/privacy.html, on whatever site the widget is. Links
+ * that are not http(s) are dropped here already.
+ */
+export function resolveBackendLinks(endpoint: string, fetched: Partial<FormConfig>): Partial<FormConfig> {
   const association = fetched.association;
   if (!association) return fetched;
   const base = new URL(endpoint.endsWith('/') ? endpoint : `${endpoint}/`, document.baseURI);
   const absolute = (url: string | undefined) => {
-    if (!url?.trim()) return url;
+    if (!url?.trim()) return undefined;
     try {
-      return new URL(url.trim(), base).href;
+      const resolved = new URL(url.trim(), base);
+      return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : undefined;
     } catch {
       return undefined; // not a URL at all: no link rather than a broken one
     }

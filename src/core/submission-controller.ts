@@ -160,7 +160,8 @@ export class SubmissionController<P, R> implements ReactiveController {
       this.setState('succeeded');
       this.options.onSuccess(result, pending.payload);
     } catch (caught) {
-      const error = caught instanceof SilaError ? caught : new SilaError('offline');
+      // A host's own send() may throw anything: treat it as a call that got no answer.
+      const error = caught instanceof SilaError ? caught : new SilaError(navigator.onLine === false ? 'offline' : 'unreachable');
       this.error = error;
       // "Still in progress" (409 from a concurrent duplicate) resolves itself: keep it.
       const keep = error.isTransient || error.problem?.code === 'idempotency_in_progress';

@@ -10,10 +10,16 @@ export interface CopyState {
 }
 
 function renderCopyBox(part: string, label: string, value: string, announcement: string, { copied, onCopy }: CopyState, shown: TemplateResult) {
+  // Two "Copy" buttons in one panel: each is described by what it copies.
   return html`<div class="reference" part=${part}>
-    <span>${label}</span>
+    <span id="${part}-label">${label}</span>
     ${shown}
-    <button type="button" class="secondary" @click=${(event: Event) => onCopy(value, (event.currentTarget as Element).previousElementSibling, announcement)}>
+    <button
+      type="button"
+      class="secondary"
+      aria-describedby="${part}-label"
+      @click=${(event: Event) => onCopy(value, (event.currentTarget as Element).previousElementSibling, announcement)}
+    >
       ${copied === value ? msg('Copied') : msg('Copy')}
     </button>
   </div>`;

@@ -5,6 +5,7 @@ import { SilaError } from '../../src/client/errors.js';
 import { newIdempotencyKey } from '../../src/client/idempotency.js';
 import type { Complaint } from '../../src/contract/complaint.js';
 import { pretendOffline, serverEndpoint } from './helpers.js';
+import { resolveBackendLinks } from '../../src/core/form-config-loader.js';
 
 const complaint = (mobile: string): Complaint => ({
   kind: 'inquiry',
@@ -155,5 +156,30 @@ describe('client', () => {
     });
     const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
     expect(error.kind).to.equal('timeout');
+  });
+});
+
+describe('links in the backend form-config', () => {
+  const association = (links: { privacyNoticeUrl?: string; logoUrl?: string }) => ({ name: { ar: 'جمعية' }, ...links });
+
+  it('belong to the backend: read against the endpoint, wherever the widget is embedded', () => {
+    const resolved = (endpoint: string, url: string) => resolveBackendLinks(endpoint, { association: association({ privacyNoticeUrl: url }) }).association!.privacyNoticeUrl;
+    expect(resolved('https://x.org/api/sila', '/privacy.html')).to.equal('https://x.org/privacy.html');
+    expect(resolved('https://x.org/api/sila', 'privacy.html')).to.equal('https://x.org/api/sila/privacy.html');
+    expect(resolved('https://x.org/api/sila/', 'privacy.html')).to.equal('https://x.org/api/sila/privacy.html');
+    expect(resolved('https://x.org', ' /demo/privacy.html ')).to.equal('https://x.org/demo/privacy.html');
+    expect(resolved('https://x.org', 'https://charity.example/privacy')).to.equal('https://charity.example/privacy');
+    const logo = resolveBackendLinks('https://x.org/api', { association: association({ logoUrl: 'logo.png' }) }).association!.logoUrl;
+    expect(logo).to.equal('https://x.org/api/logo.png');
+  });
+
+  it('are dropped when they are not http(s) links', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', '   ', 'http://[bad']) {
+      const { association: resolvedAssociation } = resolveBackendLinks('https://x.org', { association: association({ privacyNoticeUrl: url, logoUrl: url }) });
+      expect(resolvedAssociation!.privacyNoticeUrl, url).to.equal(undefined);
+      expect(resolvedAssociation!.logoUrl, url).to.equal(undefined);
+    }
+    const without = { reviewPeriodDays: 14 };
+    expect(resolveBackendLinks('https://x.org', without)).to.equal(without);
   });
 });

@@ -356,7 +356,7 @@ describe('<sila-rating>', () => {
       el.remove();
     }
     const ces = await renderRating({ reference: 'C-4F7K-2M9Q-X3TB', scale: 'ces' });
-    expect(shadow(ces).getElementById('question')!.textContent).to.equal('كان من السهل إنجاز معاملتي.');
+    expect(shadow(ces).getElementById('question')!.textContent).to.equal('كان التعامل مع موضوعي سهلًا.');
   });
 
   it('keeps one rating per reference: a second widget says it was already rated', async () => {

@@ -1,7 +1,7 @@
 /**
  * The tests of built files must test the current code: a dist/ left over from an older
  * checkout would pass or fail for the wrong reasons. Builds when any single file is
- * missing or older than the newest file under src/ (or the build config).
+ * missing or older than the newest file under src/, the build config or the lockfile.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -23,7 +23,8 @@ function newestFile(path: string): number {
 
 export function ensureFreshBuild(root: string, build: () => void = () => execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })): void {
   const files = SINGLE_FILES.map((file) => join(root, 'dist', file));
-  const sources = Math.max(newestFile(join(root, 'src')), newestFile(join(root, 'vite.config.ts')));
+  // The lockfile too: a new version of lit or zod changes the files without touching src/.
+  const sources = Math.max(...['src', 'vite.config.ts', 'package-lock.json'].map((path) => newestFile(join(root, path))));
   const fresh = files.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources);
   if (!fresh) build();
 }

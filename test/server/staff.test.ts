@@ -77,6 +77,11 @@ describeEachDatabase('staff API', (db) => {
     assert.deepEqual(january.items.map((item: { reference: string }) => item.reference), [refs.B, refs.A]);
     const february = (await staffGet(app, '/v1/staff/submissions?from=2025-02-01&to=2025-02-28')).json;
     assert.deepEqual(february.items.map((item: { reference: string }) => item.reference), [refs.E, refs.D, refs.C]);
+    // "Since forever": an early date is a day like any other (Riyadh's offset then was +03:06:52).
+    for (const path of ['/v1/staff/submissions', '/v1/staff/stats', '/v1/staff/export.csv']) {
+      assert.equal((await staffGet(app, `${path}?from=1900-01-01`)).status, 200, path);
+    }
+    assert.equal((await staffGet(app, '/v1/staff/submissions?from=1900-01-01')).json.total, 5);
     const part = refs.C!.slice(3, 9);
     const search = (await staffGet(app, `/v1/staff/submissions?q=${part.slice(0, 3)}-${part.slice(3).toLowerCase()}`)).json;
     assert.ok(search.items.some((item: { reference: string }) => item.reference === refs.C));

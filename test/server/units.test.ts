@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadFormConfig, readServerConfig } from '../../server/config.js';
 import { open, seal } from '../../server/crypto.js';
-import { ASSOCIATION_TIME_ZONE, localDateTime, localDay, startOfLocalDay } from '../../server/dates.js';
+import { ASSOCIATION_TIME_ZONE, localDateTime, localDay, nextDay, startOfLocalDay } from '../../server/dates.js';
 import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/json.js';
 import { maskName } from '../../server/mask.js';
 import { WindowCounter } from '../../server/rate-limit.js';
@@ -85,6 +85,13 @@ describe('local times (CSV export)', () => {
     assert.equal(startOfLocalDay('2025-01-31', 'UTC').toISOString(), '2025-01-31T00:00:00.000Z');
     assert.equal(startOfLocalDay('2026-07-01', 'America/New_York').toISOString(), '2026-07-01T04:00:00.000Z');
     assert.equal(startOfLocalDay('2026-01-01', 'America/New_York').toISOString(), '2026-01-01T05:00:00.000Z');
+    // A day the clocks change on starts at its own midnight (New York: 8 March 2026, at 02:00).
+    assert.equal(startOfLocalDay('2026-03-08', 'America/New_York').toISOString(), '2026-03-08T05:00:00.000Z');
+    assert.equal(startOfLocalDay('2026-03-09', 'America/New_York').toISOString(), '2026-03-09T04:00:00.000Z');
+    // Riyadh kept local mean time (+03:06:52) until 1947: an early date is still a day.
+    assert.equal(startOfLocalDay('1900-01-01').toISOString(), '1899-12-31T20:53:08.000Z');
+    assert.equal(nextDay('2024-02-28'), '2024-02-29');
+    assert.equal(nextDay('2025-12-31'), '2026-01-01');
   });
 });
 

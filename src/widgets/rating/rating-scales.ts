@@ -4,6 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { RATING_SCALES, type RatingScale } from '../../contract/rating.js';
+import { REFERENCE_KINDS, type ReferenceKind } from '../../contract/identifiers.js';
 
 export const SCALES: readonly RatingScale[] = ['csat', 'nps', 'ces'];
 export type RatingDisplay = 'stars' | 'faces' | 'numbers';
@@ -69,16 +70,21 @@ export interface QuestionContext {
   inline: boolean;
 }
 
+/** What the reference is for, from its first letter (REFERENCE_KINDS). */
+function kindOf(reference: string): ReferenceKind | undefined {
+  return (Object.keys(REFERENCE_KINDS) as ReferenceKind[]).find((kind) => REFERENCE_KINDS[kind] === reference[0]);
+}
+
 /** "How we handled your …", in the words of what the person sent. */
-function handledQuestion(reference: string): string {
-  switch (reference[0]) {
-    case 'C':
+function handledQuestion(kind: ReferenceKind | undefined): string {
+  switch (kind) {
+    case 'complaint':
       return msg('How satisfied are you with how we handled your complaint?');
-    case 'S':
+    case 'suggestion':
       return msg('How satisfied are you with how we handled your suggestion?');
-    case 'Q':
+    case 'inquiry':
       return msg('How satisfied are you with how we handled your inquiry?');
-    case 'K':
+    case 'compensation':
       return msg('How satisfied are you with how we handled your compensation claim?');
     default:
       return msg('How satisfied are you with how we handled your request?');
@@ -89,13 +95,13 @@ function handledQuestion(reference: string): string {
 export function defaultQuestion(scale: RatingScale, { reference, inline }: QuestionContext): string {
   switch (scale) {
     case 'csat':
-      if (reference) return handledQuestion(reference);
+      if (reference) return handledQuestion(kindOf(reference));
       return inline ? msg('How satisfied are you with this page?') : msg('How satisfied are you with our service?');
     case 'nps':
       return msg('How likely are you to recommend the association to a friend or relative?');
     case 'ces':
       // CES is a statement to agree with, as the standard wording has it.
-      return reference && reference[0] !== 'R' ? msg('It was easy to get this handled.') : msg('It was easy to get my request handled.');
+      return reference && kindOf(reference) !== 'request' ? msg('It was easy to get this handled.') : msg('It was easy to get my request handled.');
   }
 }
 

@@ -21,7 +21,7 @@ export function failureView(error: SilaError, failedAt: number): FailureView {
       return {
         title: msg('We could not find it'),
         body: msg(
-          'Nothing matches this reference number and verification code. Check both and try again. The code is the last 4 digits of the mobile number you gave, or the code you were given if you sent it without your name.',
+          'Nothing matches this reference number and verification code. Check both and try again. The code is the last 4 digits of the mobile number you gave, or the follow-up code you were given if you sent it without your name.',
         ),
         retry: false,
         tone: 'warning',

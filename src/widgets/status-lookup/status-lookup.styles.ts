@@ -135,7 +135,6 @@ export const statusLookupStyles = css`
 
   .hijri {
     color: var(--_muted);
-    white-space: nowrap;
   }
 
   .history {

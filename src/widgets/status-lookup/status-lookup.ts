@@ -240,7 +240,7 @@ export class SilaStatusLookup extends SilaElement {
       ${renderTextField(form, {
         name: 'verifier',
         label: verifierLabel(),
-        hint: msg('The last 4 digits of the mobile number you gave. If you sent a suggestion without your name, enter the code you were given.'),
+        hint: msg('The last 4 digits of the mobile number you gave. If you sent a suggestion without your name, enter the follow-up code you were given.'),
         ltr: true,
         spellcheck: false,
         autocomplete: 'off',

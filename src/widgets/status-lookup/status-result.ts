@@ -23,7 +23,7 @@ export interface ResultOptions {
 }
 
 function bothCalendars(iso: string): TemplateResult {
-  return html`<time datetime=${iso}>${formatDate(iso)}</time> <span class="hijri">(${formatDate(iso, 'islamic-umalqura')})</span>`;
+  return html`<time class="date" datetime=${iso}>${formatDate(iso)}</time> <span class="hijri date">(${formatDate(iso, 'islamic-umalqura')})</span>`;
 }
 
 function renderNeedsInfo(result: LookupResult): TemplateResult {

@@ -33,8 +33,8 @@ export function renderTimeline(history: History): TemplateResult {
       (entry) => html`<li class="event" data-status=${entry.status}>
         <span class="event-status">${statusLabel(entry.status)}</span>
         <time datetime=${entry.at}
-          >${msg(str`${formatDate(entry.at)} at ${formatTime(entry.at)}`)}
-          <span class="hijri">(${formatDate(entry.at, 'islamic-umalqura')})</span></time
+          ><span class="date">${msg(str`${formatDate(entry.at)} at ${formatTime(entry.at)}`)}</span>
+          <span class="hijri date">(${formatDate(entry.at, 'islamic-umalqura')})</span></time
         >
         ${entry.note ? renderNote(entry.note) : nothing}
       </li>`,
