@@ -20,7 +20,7 @@ const FILES = [
   ...WIDGETS.map((widget) => ({ file: `sila-${widget}.iife.js`, mode: `iife-${widget}` })),
 ];
 
-/** Groups in report order; the first match wins. */
+/** Groups in report order; the first match wins. The libraries come first; everything after them is Sila's own. */
 const GROUPS = [
   ['lit', /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//],
   ['@lit/localize (runtime)', /node_modules\/@lit\/localize\//],
@@ -35,6 +35,10 @@ const GROUPS = [
   ['Sila: entry, settings, page API', /src\//],
 ];
 const OTHER = 'bundler glue (unmapped)';
+const LIBRARIES = new Set(GROUPS.filter(([, pattern]) => pattern.source.startsWith('node_modules')).map(([name]) => name));
+
+/** gzip bytes of everything but the libraries: Sila's code, styles, strings and glue. */
+const ownShare = (groups) => [...groups].filter(([group]) => !LIBRARIES.has(group)).reduce((sum, [, bytes]) => sum + bytes, 0);
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
@@ -107,7 +111,8 @@ export async function measureComposition() {
     const files = [];
     for (const { file, mode } of FILES) {
       const { code, map } = await buildWithMap(mode, join(work, mode));
-      files.push({ file, gzip: gzip(code), groups: attribute(code, map) });
+      const groups = attribute(code, map);
+      files.push({ file, gzip: gzip(code), groups, own: ownShare(groups) });
     }
     return { files, groupOrder: GROUPS.map(([name]) => name), stack: await stackFloor(join(work, 'stack-floor')), copy: copyText() };
   } finally {

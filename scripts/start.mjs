@@ -1,31 +1,14 @@
 #!/usr/bin/env node
-// `npm start`: builds the widgets when dist/ is missing or older than src/, then runs the
+// `npm start`: builds the widgets when dist/ is missing or out of date, then runs the
 // reference server (which serves dist/ and demo/) and prints the demo address.
 // A failing build is reported but does not stop the server: the API still works.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { staleBuildReason } from './lib/build-freshness.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const bundle = join(root, 'dist', 'sila.iife.js');
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild() {
-  if (!existsSync(bundle)) return 'dist/sila.iife.js is missing';
-  if (existsSync(join(root, 'src')) && newestMtime(join(root, 'src')) > statSync(bundle).mtimeMs) return 'src/ changed since the last build';
-  return null;
-}
-
-const reason = needsBuild();
+const reason = staleBuildReason(root);
 if (reason) {
   console.log(`Building the widgets (${reason})…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

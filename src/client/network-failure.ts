@@ -7,11 +7,16 @@ import { SilaError } from './errors.js';
 
 const hinted = new Set<string>();
 
+/** No answer at all: `offline` when the device says so, otherwise `unreachable`. */
+export function noAnswer(): SilaError {
+  return new SilaError(globalThis.navigator?.onLine === false ? 'offline' : 'unreachable');
+}
+
 /** The error for a call to `url` that failed without an answer; hints the developer once. */
 export function networkFailure(url: string): SilaError {
-  if (typeof navigator !== 'undefined' && navigator.onLine === false) return new SilaError('offline');
-  hintOnce(url);
-  return new SilaError('unreachable');
+  const error = noAnswer();
+  if (error.kind === 'unreachable') hintOnce(url);
+  return error;
 }
 
 function hintOnce(url: string): void {

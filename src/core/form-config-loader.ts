@@ -6,6 +6,7 @@
  */
 import { DEFAULT_FORM_CONFIG, type FormConfig } from '../contract/form-config.js';
 import type { SilaClient } from '../client/api.js';
+import { safeLinkUrl } from './safe-url.js';
 
 const cache = new Map<string, Promise<Partial<FormConfig>>>();
 
@@ -38,8 +39,7 @@ export function resolveBackendLinks(endpoint: string, fetched: Partial<FormConfi
   const absolute = (url: string | undefined) => {
     if (!url?.trim()) return undefined;
     try {
-      const resolved = new URL(url.trim(), base);
-      return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : undefined;
+      return safeLinkUrl(new URL(url.trim(), base).href);
     } catch {
       return undefined; // not a URL at all: no link rather than a broken one
     }

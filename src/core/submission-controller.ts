@@ -9,6 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SilaError } from '../client/errors.js';
 import { outbox } from '../client/outbox.js';
+import { noAnswer } from '../client/network-failure.js';
 import { SilaSubmitEvent, type SubmissionKind } from './events.js';
 
 /** Pauses between attempts of a waiting submission while the page stays open. */
@@ -161,7 +162,7 @@ export class SubmissionController<P, R> implements ReactiveController {
       this.options.onSuccess(result, pending.payload);
     } catch (caught) {
       // A host's own send() may throw anything: treat it as a call that got no answer.
-      const error = caught instanceof SilaError ? caught : new SilaError(navigator.onLine === false ? 'offline' : 'unreachable');
+      const error = caught instanceof SilaError ? caught : noAnswer();
       this.error = error;
       // "Still in progress" (409 from a concurrent duplicate) resolves itself: keep it.
       const keep = error.isTransient || error.problem?.code === 'idempotency_in_progress';

@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG_PATH, loadFormConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
 import { MEMORY, openDatabase } from '../../server/db/open.js';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
+import { sampleComplaint } from '../../scripts/sample-complaint.mjs';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const ALLOWED_ORIGIN = 'https://charity.example';
@@ -159,18 +160,9 @@ export function fieldPaths(answer: Answer): string[] {
 
 export const VALID_NATIONAL_ID = '1000000008';
 
+/** The load scripts' sample complaint, with the empty honeypot a browser sends. */
 export function validComplaint(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'complaint',
-    category: 'delay',
-    subject: 'تأخر الرد على طلبي',
-    description: 'قدمت طلبًا منذ شهر ولم يصلني أي رد حتى الآن.',
-    contactChannel: 'phone',
-    contact: { name: 'محمد عبدالله العتيبي', mobile: '0551234567' },
-    consent: { accepted: true, version: 'privacy-v1' },
-    client: { locale: 'ar', fillMs: 45_000, hp: '' },
-    ...overrides,
-  };
+  return { ...sampleComplaint, client: { ...sampleComplaint.client, hp: '' }, ...overrides };
 }
 
 export function validSuggestion(overrides: Record<string, unknown> = {}) {

@@ -1,0 +1,30 @@
+// Whether dist/ holds a build of the current code: `npm start`, `npm run bench` and the
+// tests of built files all build first when it does not.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SINGLE_FILES = [
+  'sila.iife.js',
+  'sila-complaint-form.iife.js',
+  'sila-request-form.iife.js',
+  'sila-rating.iife.js',
+  'sila-status-lookup.iife.js',
+];
+
+// The lockfile too: a new version of lit or zod changes the files without touching src/.
+const INPUTS = ['src', 'vite.config.ts', 'package-lock.json'];
+
+function newestFile(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestFile(join(path, name))));
+}
+
+/** Why dist/ must be built again (for a log line), or null when it is current. */
+export function staleBuildReason(root) {
+  const missing = SINGLE_FILES.find((file) => !existsSync(join(root, 'dist', file)));
+  if (missing) return `dist/${missing} is missing`;
+  const built = Math.min(...SINGLE_FILES.map((file) => statSync(join(root, 'dist', file)).mtimeMs));
+  const changed = INPUTS.find((input) => existsSync(join(root, input)) && newestFile(join(root, input)) > built);
+  return changed ? `${changed} changed since the last build` : null;
+}
