@@ -14,6 +14,7 @@ import { complaintRoutes } from './routes/complaints.js';
 import { formConfigRoutes } from './routes/form-config.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { requestRoutes } from './routes/requests.js';
+import { staffCaseRoutes } from './routes/staff-cases.js';
 import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
 import { securityHeaders } from './security-headers.js';
@@ -79,7 +80,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   requestRoutes(app, state);
   ratingRoutes(app, state);
   statusRoutes(app, state);
+  // staffRoutes first: it holds the /v1/staff/* authentication middleware.
   staffRoutes(app, state);
+  staffCaseRoutes(app, state);
 
   if (deps.staticRoot) {
     const root = deps.staticRoot;

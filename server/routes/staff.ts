@@ -1,26 +1,18 @@
 /**
- * The staff API under /v1/staff (bearer SILA_ADMIN_TOKEN): list, read, change status,
- * download attachments, export CSV, statistics. Answers carry personal data: never
- * cached, never logged.
+ * The staff API under /v1/staff: authentication for every staff route, the CSV export
+ * and statistics (the case routes are in staff-cases.ts). Answers carry personal data:
+ * never cached, never logged.
  */
-import type { Context, Hono } from 'hono';
-import type * as z from 'zod/mini';
-import { REFERENCE_PATTERN, formatReference, normalizeReference } from '../../src/contract/identifiers.js';
-import { toFieldErrors } from '../../src/contract/issues.js';
-import { staffListQuery, staffStatsQuery, staffStatusUpdate } from '../../src/contract/staff.js';
-import { readJson } from '../body.js';
+import type { Hono } from 'hono';
+import { formatReference } from '../../src/contract/identifiers.js';
+import { staffListQuery, staffStatsQuery } from '../../src/contract/staff.js';
 import type { AppEnv, AppState } from '../context.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay } from '../dates.js';
-import { HttpProblem, validationProblem } from '../problem.js';
 import { requireStaff } from '../staff/auth.js';
 import { toCsv } from '../staff/csv.js';
-import { forbiddenTextErrors } from '../text-guard.js';
-import { changeStatus, exportRows, getAttachment, getSubmission, listSubmissions } from '../staff/queries.js';
+import { parseQuery } from '../staff/params.js';
+import { exportRows } from '../staff/queries.js';
 import { computeStats } from '../staff/stats.js';
-
-const NOT_FOUND = () => new HttpProblem(404, { code: 'not_found', detail: 'No submission has this reference.' });
-
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /**
  * Times are the association's wall-clock time ("2025-02-01 01:00:00", which spreadsheets
@@ -46,58 +38,11 @@ export const CSV_HEADER = [
   'rating_score',
 ] as const;
 
-function referenceParam(c: Context<AppEnv>): string {
-  const reference = normalizeReference(c.req.param('reference') ?? '');
-  if (!REFERENCE_PATTERN.test(reference)) throw NOT_FOUND();
-  c.set('reference', reference);
-  return reference;
-}
-
-function parseQuery<Schema extends z.ZodMiniType>(schema: Schema, c: Context): z.output<Schema> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
-  return parsed.data;
-}
-
 export function staffRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.use('/v1/staff/*', async (c, next) => {
     requireStaff(c, state.adminToken);
     await next();
     c.header('Cache-Control', 'no-store');
-  });
-
-  app.get('/v1/staff/submissions', async (c) => {
-    const query = parseQuery(staffListQuery, c);
-    return c.json(await listSubmissions(state.db, query, state.now()));
-  });
-
-  app.get('/v1/staff/submissions/:reference', async (c) => {
-    const detail = await getSubmission(state.db, referenceParam(c), state.now());
-    if (!detail) throw NOT_FOUND();
-    return c.json(detail);
-  });
-
-  app.post('/v1/staff/submissions/:reference/status', async (c) => {
-    const reference = referenceParam(c);
-    const parsed = staffStatusUpdate.safeParse(await readJson(c, state.limits));
-    if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
-    const unsafe = forbiddenTextErrors(parsed.data);
-    if (unsafe.length > 0) throw validationProblem(unsafe);
-    const now = state.now();
-    if (!(await changeStatus(state.db, reference, parsed.data, now))) throw NOT_FOUND();
-    return c.json(await getSubmission(state.db, reference, now));
-  });
-
-  app.get('/v1/staff/submissions/:reference/attachments/:id', async (c) => {
-    const file = await getAttachment(state.db, referenceParam(c), c.req.param('id'));
-    if (!file) throw new HttpProblem(404, { code: 'not_found', detail: 'No such attachment.' });
-    const name = `${file.kind}.${EXTENSIONS[file.media_type] ?? 'bin'}`;
-    return c.body(new Uint8Array(file.data), 200, {
-      'Content-Type': file.media_type,
-      // Always a download, never rendered in the staff member's browser.
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-    });
   });
 
   app.get('/v1/staff/export.csv', async (c) => {
