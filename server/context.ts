@@ -1,5 +1,6 @@
 /** What every route receives: the dependencies and the Hono environment type. */
 import type { FormConfig } from '../src/contract/form-config.js';
+import type { StaffActor } from './auth/actor.js';
 import type { Database } from './db/database.js';
 import type { Limits } from './limits.js';
 import type { WindowCounter } from './rate-limit.js';
@@ -54,5 +55,7 @@ export type AppEnv = {
     clientIp: string;
     /** True when the request carries the valid staff token. */
     staff?: boolean;
+    /** Who calls /v1/staff/*: set by the staff authentication middleware (server/auth/). */
+    actor?: StaffActor;
   };
 };

@@ -15,3 +15,4 @@ export * from './form-config.js';
 export * from './problem.js';
 export * from './issues.js';
 export * from './staff.js';
+export * from './staff-auth.js';
