@@ -2,7 +2,9 @@
  * Library builds from one config (vite cannot emit several IIFE entries at once):
  * - `vite build`: ESM per widget, lit/zod external, for npm and bundlers;
  * - `vite build --mode iife`: one self-contained file for a <script> tag (dist/sila.iife.js);
- * - `vite build --mode iife-<widget>`: the same for one widget (dist/sila-<widget>.iife.js).
+ * - `vite build --mode iife-<widget>`: the same for one widget (dist/sila-<widget>.iife.js);
+ * - `vite build --mode staff`: the staff console (staff/index.html → dist/staff/), code-split
+ *   ES modules so each view (and the reports' charts) loads only when opened.
  *   (Code-split ES modules were measured and lost: the shared chunk holds every Arabic
  *   string, and the extra round trip costs seconds on a 2 s RTT connection.)
  * `vite` alone serves the demo in development.
@@ -38,6 +40,21 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/**
+ * package.json marks src/ free of side effects (only dist/ files register elements), so an
+ * HTML entry's bare `import` of the console would be dropped whole: the console's modules
+ * register elements and are kept.
+ */
+function consoleSideEffects(): Plugin {
+  return {
+    name: 'sila:console-side-effects',
+    apply: 'build',
+    transform(code, id) {
+      return /\/src\/staff\//.test(id) ? { code, map: null, moduleSideEffects: true } : null;
+    },
+  };
+}
+
 function singleFile(entry: string, fileName: string, plugins: Plugin[] = []) {
   return {
     plugins: [minifyTemplates(), ...plugins],
@@ -55,7 +72,24 @@ export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return { server: { open: false }, appType: 'mpa' };
   }
-  if (mode === 'iife') return singleFile('src/index.ts', 'sila.iife.js');
+  // The all-in-one file carries only the widgets' Arabic, never the staff console's.
+  if (mode === 'iife') return singleFile('src/index.ts', 'sila.iife.js', [localeSubset('src/index.ts')]);
+  if (mode === 'staff') {
+    return {
+      root: 'staff',
+      base: '/staff/',
+      plugins: [minifyTemplates(), localeSubset('src/staff/index.ts'), consoleSideEffects()],
+      build: {
+        outDir: '../dist/staff',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        modulePreload: { polyfill: false },
+        rolldownOptions: { checks: { pluginTimings: false } },
+      },
+    };
+  }
   const widget = WIDGETS.find((name) => mode === `iife-${name}`);
   if (widget) {
     const entry = `src/bundles/${widget}.ts`;

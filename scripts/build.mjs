@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Builds the library (ESM, the all-in-one single file and one single file per widget),
+// the staff console (dist/staff/),
 // its type declarations and the custom-elements manifest, then prints the single files'
 // sizes (the budget that matters on cheap phones over weak connections).
 import { execSync } from 'node:child_process';
@@ -10,7 +11,7 @@ const WIDGETS = ['complaint-form', 'request-form', 'rating', 'status-lookup'];
 const run = (command) => execSync(command, { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 run('npx vite build --logLevel warn');
-for (const mode of ['iife', ...WIDGETS.map((widget) => `iife-${widget}`)]) {
+for (const mode of ['iife', ...WIDGETS.map((widget) => `iife-${widget}`), 'staff']) {
   run(`npx vite build --mode ${mode} --logLevel warn`);
 }
 run('npx tsc -p tsconfig.build.json');

@@ -4,17 +4,23 @@
  */
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { staffAuth } from './auth/middleware.js';
 import { clientIp } from './client-ip.js';
 import type { AppDeps, AppEnv, AppState, LogLine, WarningLine } from './context.js';
 import { RefusedOrigins, corsPolicy } from './cors.js';
 import { isDatabaseUnavailable, sqlState } from './db/database.js';
 import { HttpProblem, problemResponse } from './problem.js';
 import { WindowCounter } from './rate-limit.js';
+import { consoleRoutes } from './console-static.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { formConfigRoutes } from './routes/form-config.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { requestRoutes } from './routes/requests.js';
+import { staffAccountRoutes } from './routes/staff-accounts.js';
+import { staffAuditRoutes } from './routes/staff-audit.js';
+import { staffSessionRoutes } from './routes/staff-session.js';
 import { staffCaseRoutes } from './routes/staff-cases.js';
+import { staffReportRoutes } from './routes/staff-reports.js';
 import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
 import { securityHeaders } from './security-headers.js';
@@ -80,9 +86,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   requestRoutes(app, state);
   ratingRoutes(app, state);
   statusRoutes(app, state);
+  // Who calls /v1/staff/*: the session cookie or the bearer token sets c.get('actor').
+  app.use('/v1/staff/*', staffAuth(state));
+  staffSessionRoutes(app, state);
+  staffAccountRoutes(app, state);
+  staffAuditRoutes(app, state);
   // staffRoutes first: it holds the /v1/staff/* authentication middleware.
   staffRoutes(app, state);
   staffCaseRoutes(app, state);
+  staffReportRoutes(app, state);
+  consoleRoutes(app);
 
   if (deps.staticRoot) {
     const root = deps.staticRoot;

@@ -9,10 +9,11 @@ const SINGLE_FILES = [
   'sila-request-form.iife.js',
   'sila-rating.iife.js',
   'sila-status-lookup.iife.js',
+  'staff/index.html',
 ];
 
 // The lockfile too: a new version of lit or zod changes the files without touching src/.
-const INPUTS = ['src', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = ['src', 'staff', 'vite.config.ts', 'package-lock.json'];
 
 function newestFile(path) {
   const stat = statSync(path);
