@@ -29,7 +29,7 @@ function startServer(env) {
     env: {
       DATABASE_URL: '', // these runs are about the embedded database
       SILA_DATA_DIR: dataDir,
-      SILA_ADMIN_TOKEN: 'load-admin-token-0123456789',
+      SILA_ADMIN_TOKEN: 'load-admin-token-0123456789abcdef',
       SILA_RATE_LIMIT_PER_MINUTE: '60', // the documented defaults, overridden per run
       SILA_LOOKUP_FAILURES_PER_IP: '30',
       ...env,

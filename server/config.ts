@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formConfigSchema, type FormConfig } from '../src/contract/form-config.js';
 import { toFieldErrors } from '../src/contract/issues.js';
+import { firstAdminProblem, type FirstAdmin } from './auth/first-admin.js';
+import { weakTokenReason } from './auth/token.js';
 import { MEMORY } from './db/open.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
@@ -18,6 +20,8 @@ export interface ServerConfig {
   /** Exact origins allowed by CORS; '*' allows any. */
   allowedOrigins: string[];
   adminToken?: string;
+  /** SILA_ADMIN_EMAIL + SILA_ADMIN_PASSWORD: the first admin, created when none exists. */
+  firstAdmin?: FirstAdmin;
   configPath: string;
   serveStatic: boolean;
   trustProxy: boolean;
@@ -49,9 +53,13 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = env.SILA_DATA_DIR?.trim() || './.data';
   const adminToken = env.SILA_ADMIN_TOKEN?.trim() || undefined;
-  if (adminToken && adminToken.length < 16) {
-    throw new ConfigError('SILA_ADMIN_TOKEN must be at least 16 characters (use e.g. `openssl rand -hex 32`)');
-  }
+  const weak = adminToken && weakTokenReason(adminToken);
+  if (weak) throw new ConfigError(`SILA_ADMIN_TOKEN ${weak} (use e.g. \`openssl rand -hex 32\`)`);
+  const adminEmail = env.SILA_ADMIN_EMAIL?.trim();
+  const adminPassword = env.SILA_ADMIN_PASSWORD ?? '';
+  const firstAdmin = adminEmail || adminPassword ? { email: adminEmail ?? '', password: adminPassword } : undefined;
+  const adminProblem = firstAdmin && firstAdminProblem(firstAdmin);
+  if (adminProblem) throw new ConfigError(adminProblem);
   return {
     port: integer(env, 'PORT', 8787),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -62,6 +70,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     adminToken,
+    firstAdmin,
     configPath: env.SILA_CONFIG?.trim() || DEFAULT_CONFIG_PATH,
     serveStatic: flag(env, 'SILA_SERVE_STATIC', true),
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),

@@ -141,8 +141,11 @@ function sameSite(origin: string, requestUrl: string, secFetchSite: string | und
   }
 }
 
+/** Staff routes never answer CORS: the console is served by this server, nothing else may call them from a browser. */
+const STAFF_PREFIX = '/v1/staff/';
+
 export function corsPolicy(allowedOrigins: readonly string[], refused: RefusedOrigins): MiddlewareHandler {
-  return cors({
+  const policy = cors({
     origin: (origin, c) => {
       if (allowedOrigins.includes('*')) return '*';
       const own = new URL(c.req.url).origin;
@@ -157,4 +160,5 @@ export function corsPolicy(allowedOrigins: readonly string[], refused: RefusedOr
     exposeHeaders: ['Idempotent-Replayed', 'Retry-After'],
     maxAge: 600,
   });
+  return (c, next) => (c.req.path.startsWith(STAFF_PREFIX) || c.req.path === '/v1/staff' ? next() : policy(c, next));
 }

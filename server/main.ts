@@ -7,6 +7,9 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
+import { ensureFirstAdmin } from './auth/first-admin.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
+import { purgeSignInFailures } from './auth/throttle.js';
 import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
 import { corsStartupNotes } from './cors.js';
 import { sqlState } from './db/database.js';
@@ -20,6 +23,9 @@ async function main(): Promise<void> {
   const config = readServerConfig();
   const formConfig = loadFormConfig(config.configPath);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (config.firstAdmin && (await ensureFirstAdmin(db, config.firstAdmin))) {
+    console.log(`First admin account created for ${config.firstAdmin.email} (sign in at /staff/).`);
+  }
 
   const app = createApp({
     db,
@@ -34,6 +40,8 @@ async function main(): Promise<void> {
   const maintenance = async () => {
     await purgeIdempotencyKeys(db).catch(() => {});
     await purgeLookupFailures(db).catch(() => {});
+    await purgeExpiredSessions(db).catch(() => {});
+    await purgeSignInFailures(db).catch(() => {});
   };
   void maintenance();
   const timer = setInterval(maintenance, 60 * 60 * 1000);

@@ -4,37 +4,12 @@
  * personal data, go in `target` and `details`. Nothing updates or deletes these rows
  * (a trigger in migration 002 refuses it).
  */
+import { AUDIT_ACTIONS, type AuditAction } from '../../src/contract/staff-auth.js';
 import type { StaffActor } from '../auth/actor.js';
 import { actorLabel } from '../auth/actor.js';
 import type { Queryable } from '../db/database.js';
 
-export const AUDIT_ACTIONS = [
-  'session.sign_in',
-  'session.sign_in_failed',
-  'session.sign_out',
-  'case.view',
-  'case.attachment',
-  'case.intake',
-  'case.status',
-  'case.note',
-  'case.assign',
-  'case.refer',
-  'case.decision',
-  'case.export',
-  'account.create',
-  'account.update',
-  'account.reset_password',
-  'account.password',
-  'account.totp',
-  'settings.update',
-  'audit.view',
-  'audit.export',
-  'report.view',
-  'report.export',
-  'visitors.record',
-  'message.resend',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export type AuditDetails = Record<string, string | number | boolean | null>;
 

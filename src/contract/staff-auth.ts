@@ -109,6 +109,35 @@ export const staffSettings = z.object({
 export type StaffSettings = z.output<typeof staffSettings>;
 export const staffSettingsUpdate = z.object({ requireTotp: z.optional(z.boolean({ error: 'invalid' })) });
 
+/** What the audit log records, one row per action (docs/staff-side.md). */
+export const AUDIT_ACTIONS = [
+  'session.sign_in',
+  'session.sign_in_failed',
+  'session.sign_out',
+  'case.view',
+  'case.attachment',
+  'case.intake',
+  'case.status',
+  'case.note',
+  'case.assign',
+  'case.refer',
+  'case.decision',
+  'case.export',
+  'account.create',
+  'account.update',
+  'account.reset_password',
+  'account.password',
+  'account.totp',
+  'settings.update',
+  'audit.view',
+  'audit.export',
+  'report.view',
+  'report.export',
+  'visitors.record',
+  'message.resend',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** A date or date-time bound of the audit filters. */
 const auditBound = z.string().check(
   z.maxLength(40, { error: 'too_long' }),
@@ -124,9 +153,10 @@ export const auditQuery = z.strictObject({
   to: z.optional(auditBound),
   /** An account id, or "api-token". */
   actor: z.optional(z.string().check(z.maxLength(100, { error: 'too_long' }))),
-  action: z.optional(z.string().check(z.maxLength(40, { error: 'too_long' }))),
+  action: z.optional(z.enum(AUDIT_ACTIONS, { error: 'invalid_choice' })),
   target: z.optional(z.string().check(z.maxLength(200, { error: 'too_long' }))),
-  cursor: z.optional(z.string().check(z.maxLength(40, { error: 'too_long' }))),
+  /** nextCursor of the previous page. */
+  cursor: z.optional(z.string().check(z.regex(/^[1-9]\d{0,17}$/, { error: 'invalid' }))),
   limit: z.optional(integer(1, 200)),
 });
 export type AuditQuery = z.output<typeof auditQuery>;

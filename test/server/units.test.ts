@@ -35,7 +35,7 @@ describe('configuration', () => {
       DATABASE_URL: 'postgres://x@y/z',
       SILA_DATA_DIR: 'memory://',
       SILA_ALLOWED_ORIGINS: 'https://a.example, https://b.example/',
-      SILA_ADMIN_TOKEN: 'x'.repeat(32),
+      SILA_ADMIN_TOKEN: 'k3J9-vQ2x_Lm8Rt5Zw7Nc4Hp6Yd1Fb0Gs',
       SILA_SERVE_STATIC: '0',
       SILA_TRUST_PROXY: 'true',
       SILA_RATE_LIMIT_PER_MINUTE: '0',
@@ -47,7 +47,7 @@ describe('configuration', () => {
     assert.equal(config.trustProxy, true);
     assert.equal(config.limits.postsPerMinutePerIp, 0);
     assert.throws(() => readServerConfig({ PORT: 'eighty' }), ConfigError);
-    assert.throws(() => readServerConfig({ SILA_ADMIN_TOKEN: 'short' }), /at least 16/);
+    assert.throws(() => readServerConfig({ SILA_ADMIN_TOKEN: 'short' }), /at least 32/);
     assert.throws(() => readServerConfig({ SILA_SERVE_STATIC: 'maybe' }), ConfigError);
   });
 
