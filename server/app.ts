@@ -20,6 +20,7 @@ import { staffAccountRoutes } from './routes/staff-accounts.js';
 import { staffAuditRoutes } from './routes/staff-audit.js';
 import { staffSessionRoutes } from './routes/staff-session.js';
 import { staffCaseRoutes } from './routes/staff-cases.js';
+import { staffMessageRoutes } from './routes/staff-messages.js';
 import { staffReportRoutes } from './routes/staff-reports.js';
 import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // staffRoutes first: it holds the /v1/staff/* authentication middleware.
   staffRoutes(app, state);
   staffCaseRoutes(app, state);
+  staffMessageRoutes(app, state);
   staffReportRoutes(app, state);
   consoleRoutes(app);
 

@@ -16,12 +16,14 @@ import { sqlState } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { purgeLookupFailures } from './maintenance.js';
+import { prepareNotifications } from './notify/start.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<void> {
   const config = readServerConfig();
   const formConfig = loadFormConfig(config.configPath);
+  const notifications = prepareNotifications(config.configPath);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (config.firstAdmin && (await ensureFirstAdmin(db, config.firstAdmin))) {
     console.log(`First admin account created for ${config.firstAdmin.email} (sign in at /staff/).`);
@@ -47,6 +49,9 @@ async function main(): Promise<void> {
   const timer = setInterval(maintenance, 60 * 60 * 1000);
   timer.unref();
 
+  const sender = notifications.start(db, formConfig);
+  console.log(notifications.summary);
+
   // Before "listening", so `npm start` shows it above the demo address.
   for (const note of corsStartupNotes(config.allowedOrigins)) console.log(note);
 
@@ -67,7 +72,8 @@ async function main(): Promise<void> {
     const force = setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 5_000);
     force.unref();
     server.close(() => {
-      db.close().then(
+      // The message in flight finishes (or its lease returns it to the outbox).
+      void sender.stop().finally(() => db.close()).then(
         () => process.exit(0),
         () => process.exit(0),
       );

@@ -4,6 +4,7 @@ import { generateReference, type ReferenceKind } from '../../src/contract/identi
 import type { CheckedFile } from '../attachments.js';
 import { randomId, sha256 } from '../crypto.js';
 import { iso } from '../dates.js';
+import { queueCaseMessage } from '../notify/queue.js';
 import { verifierHash } from './verifier.js';
 
 export interface AcceptanceRecord {
@@ -63,6 +64,8 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
     `INSERT INTO submission_history (reference, status, actor, at) VALUES ($1, 'received', 'applicant', $2)`,
     [reference, s.receivedAt],
   );
+  // The receipt, in the same transaction: it exists exactly when the submission does.
+  await queueCaseMessage(tx, { reference, event: 'received', at: s.receivedAt });
   const attachments: CreatedSubmission['attachments'] = [];
   for (const file of s.files) {
     const id = randomId();

@@ -25,6 +25,8 @@ CREATE TABLE messages (
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,
   sent_at timestamptz,
+  -- The resend action queues a copy (a new id, so receivers do not drop it as a repeat).
+  resend_of text,
   UNIQUE (reference, event_key)
 );
 CREATE INDEX messages_due_idx ON messages (next_attempt_at) WHERE state IN ('queued', 'sending');

@@ -1,0 +1,145 @@
+/**
+ * Fills a template with a case's values and builds the e-mail (plain text + right-to-left
+ * HTML) and the SMS. Every value is text: the HTML part escapes everything, template and
+ * values alike, so neither a template nor a note can add markup.
+ */
+import { formatReference } from '../../src/contract/identifiers.js';
+import type { MessageTemplate, NotificationEvent, Placeholder } from '../../src/contract/notifications.js';
+import { longDate, shortDate } from './dates.js';
+import type { MessageLocale } from './recipient.js';
+
+const STATUS_LABELS: Record<MessageLocale, Record<string, string>> = {
+  ar: {
+    received: 'تم الاستلام',
+    under_review: 'قيد الدراسة',
+    needs_info: 'معلومات مطلوبة',
+    referred: 'محالة لاتخاذ القرار',
+    accepted: 'مقبول',
+    rejected: 'غير مقبول',
+    resolved: 'تمت المعالجة',
+    closed: 'مغلق',
+  },
+  en: {
+    received: 'Received',
+    under_review: 'Under review',
+    needs_info: 'Information needed',
+    referred: 'Referred for a decision',
+    accepted: 'Accepted',
+    rejected: 'Not accepted',
+    resolved: 'Resolved',
+    closed: 'Closed',
+  },
+};
+
+const KIND_LABELS: Record<MessageLocale, Record<string, string>> = {
+  ar: { request: 'طلب الخدمة', complaint: 'الشكوى', suggestion: 'الاقتراح', inquiry: 'الاستفسار', compensation: 'طلب التعويض' },
+  en: { request: 'service request', complaint: 'complaint', suggestion: 'suggestion', inquiry: 'inquiry', compensation: 'compensation claim' },
+};
+
+export interface MessageFacts {
+  event: NotificationEvent;
+  locale: MessageLocale;
+  reference: string;
+  kind: string;
+  status?: string;
+  note?: string;
+  at: Date;
+  dueDate?: Date;
+  name?: string;
+  association: string;
+  /** The association's follow-up page with ?ref=; absent when not configured. */
+  statusUrl?: string;
+  /** Identifiers that must never appear in a message, even inside a staff note. */
+  secrets?: readonly string[];
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+  sms: string;
+}
+
+const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+/**
+ * Replaces each {name}; a line in which a placeholder comes out empty is left out
+ * (no "answer by ." when a complaint has no answer period).
+ */
+export function fillTemplate(template: string, values: Partial<Record<Placeholder, string>>): string {
+  return template
+    .split('\n')
+    .filter((line) => [...line.matchAll(PLACEHOLDER)].every((match) => (values[match[1] as Placeholder] ?? '') !== ''))
+    .map((line) => line.replace(PLACEHOLDER, (_, name: string) => values[name as Placeholder] ?? ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Masks any of the secrets (a national ID, a full mobile number) inside free text. */
+export function maskSecrets(text: string, secrets: readonly string[] = []): string {
+  let masked = text;
+  for (const secret of secrets) {
+    if (secret.length >= 6) masked = masked.split(secret).join('•'.repeat(4));
+  }
+  return masked;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function htmlBody(text: string, facts: MessageFacts, subject: string): string {
+  const dir = facts.locale === 'ar' ? 'rtl' : 'ltr';
+  const url = facts.statusUrl ? escapeHtml(facts.statusUrl) : undefined;
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((paragraph) => {
+      const lines = paragraph.split('\n').map((line) => {
+        const escaped = escapeHtml(line);
+        // The one link: the association's own follow-up page from its configuration.
+        return url ? escaped.split(url).join(`<a href="${url}" dir="ltr">${url}</a>`) : escaped;
+      });
+      return `<p style="margin:0 0 16px">${lines.join('<br>')}</p>`;
+    })
+    .join('\n');
+  return [
+    '<!doctype html>',
+    `<html lang="${facts.locale}" dir="${dir}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
+    `<body dir="${dir}" style="padding:16px;background:#f5f6f7;font-family:Tahoma,'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.7;color:#1f2328">`,
+    `<div dir="${dir}" style="max-width:600px;padding:24px;background:#ffffff;border-radius:8px">`,
+    paragraphs,
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+export function renderMessage(template: MessageTemplate, facts: MessageFacts): RenderedMessage {
+  const { locale } = facts;
+  const note = facts.note ? maskSecrets(facts.note, facts.secrets) : '';
+  const common = {
+    reference: formatReference(facts.reference),
+    kind: KIND_LABELS[locale][facts.kind] ?? facts.kind,
+    status: facts.status ? (STATUS_LABELS[locale][facts.status] ?? facts.status) : '',
+    note,
+    association: facts.association,
+    name: facts.name ?? '',
+    statusUrl: facts.statusUrl ?? '',
+  };
+  const long = { ...common, date: longDate(facts.at, locale), dueDate: facts.dueDate ? longDate(facts.dueDate, locale) : '' };
+  const short = { ...common, date: shortDate(facts.at, locale), dueDate: facts.dueDate ? shortDate(facts.dueDate, locale) : '' };
+  // A subject is one line.
+  const subject = fillTemplate(template.subject, long).replace(/\s+/g, ' ');
+  const text = fillTemplate(template.email, long);
+  return { subject, text, html: htmlBody(text, facts, subject), sms: fillTemplate(template.sms, short) };
+}
+
+/** The follow-up page link: the association's page with ?ref= (never the follow-up code). */
+export function statusLink(base: string | undefined, reference: string): string | undefined {
+  if (!base) return undefined;
+  const url = new URL(base);
+  url.searchParams.set('ref', formatReference(reference));
+  return url.toString();
+}

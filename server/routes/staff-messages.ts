@@ -1,0 +1,61 @@
+/**
+ * A case's messages in the staff API (#15): what was sent to the applicant, on which
+ * channel, and what the provider answered; and the officer's resend action. The message
+ * text and the address never appear here: they are in the case.
+ */
+import type { Hono } from 'hono';
+import type { StaffMessage } from '../../src/contract/notifications.js';
+import { requireRole } from '../auth/actor.js';
+import { writeAudit } from '../audit/audit-log.js';
+import type { AppEnv, AppState } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import { listMessages, resendMessage } from '../notify/messages.js';
+import { HttpProblem } from '../problem.js';
+import { caseNotFound, referenceParam } from '../staff/params.js';
+
+/** The committee sees the requests referred to it (docs/staff-side.md), nothing else. */
+const COMMITTEE_STATUSES = ['referred', 'accepted', 'rejected'];
+
+async function caseVisible(db: Queryable, reference: string, committee: boolean): Promise<boolean> {
+  const { rows } = await db.query<{ kind: string; status: string }>('SELECT kind, status FROM submissions WHERE reference = $1', [reference]);
+  const row = rows[0];
+  if (!row) return false;
+  return !committee || (row.kind === 'request' && COMMITTEE_STATUSES.includes(row.status));
+}
+
+export function staffMessageRoutes(app: Hono<AppEnv>, state: AppState): void {
+  app.get('/v1/staff/submissions/:reference/messages', async (c) => {
+    const actor = requireRole(c, 'officer', 'committee', 'manager', 'token');
+    const reference = referenceParam(c);
+    const committee = actor.kind === 'account' && actor.role === 'committee';
+    if (!(await caseVisible(state.db, reference, committee))) throw caseNotFound();
+    const items: StaffMessage[] = await listMessages(state.db, reference);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items });
+  });
+
+  app.post('/v1/staff/submissions/:reference/messages/:id/resend', async (c) => {
+    const actor = requireRole(c, 'officer');
+    const reference = referenceParam(c);
+    const id = c.req.param('id');
+    const now = state.now();
+    const copy = await state.db.transaction(async (tx) => {
+      const result = await resendMessage(tx, reference, id);
+      if (result === 'not_found') throw new HttpProblem(404, { code: 'not_found', detail: 'This case has no such message.' });
+      if (result === 'pending') {
+        throw new HttpProblem(409, { code: 'message_pending', detail: 'This message is still being sent; wait for its outcome.' });
+      }
+      await writeAudit(tx, {
+        actor,
+        action: 'message.resend',
+        target: reference,
+        ip: c.get('clientIp'),
+        details: { messageId: id, copyId: result.id },
+        at: now,
+      });
+      return result;
+    });
+    return c.json(copy, 202);
+  });
+}
+
