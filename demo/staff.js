@@ -131,9 +131,9 @@ function renderList() {
   }
   listSection.hidden = false;
   countLine.textContent =
-    listData.total === 0
+    listData.items.length === 0
       ? t({ ar: 'لا توجد طلبات بعد. أرسل شكوى أو طلبًا من النماذج ثم حدّث القائمة.', en: 'Nothing yet. Send a complaint or a request with the forms, then refresh.' })
-      : t({ ar: `أحدث ${listData.items.length} من ${listData.total}`, en: `Latest ${listData.items.length} of ${listData.total}` });
+      : t({ ar: `أحدث ${listData.items.length}`, en: `Latest ${listData.items.length}` });
   for (const item of listData.items) {
     const row = document.createElement('li');
     const button = document.createElement('button');
@@ -183,9 +183,9 @@ function renderSelected() {
   if (typeof payload.mobile === 'string') {
     addDetail(t({ ar: 'رمز التحقق للمتابعة (آخر 4 أرقام من الجوال)', en: 'Verification code for the lookup (last 4 digits of the mobile)' }), payload.mobile.replace(/\D/g, '').slice(-4), { ltr: true });
   }
-  const lastNote = [...(selected.history ?? [])].reverse().find((entry) => entry.note);
+  const lastNote = [...(selected.timeline ?? [])].reverse().find((entry) => entry.note);
   if (lastNote) {
-    const visibility = lastNote.notePublic ? t({ ar: 'ظاهرة للمستفيد', en: 'shown to the applicant' }) : t({ ar: 'داخلية', en: 'internal' });
+    const visibility = lastNote.public ? t({ ar: 'ظاهرة للمستفيد', en: 'shown to the applicant' }) : t({ ar: 'داخلية', en: 'internal' });
     addDetail(`${t({ ar: 'آخر ملاحظة', en: 'Latest note' })} (${visibility})`, lastNote.note);
   }
 }
@@ -194,7 +194,7 @@ async function loadList() {
   clearError();
   refreshButton.disabled = true;
   try {
-    listData = await staffFetch('/v1/staff/submissions?pageSize=10');
+    listData = await staffFetch('/v1/staff/submissions?limit=10');
     renderList();
   } catch (error) {
     listData = undefined;
@@ -254,7 +254,7 @@ updateForm.addEventListener('submit', async (event) => {
   if (!selected) return;
   clearError();
   resultLine.textContent = '';
-  const body = { status: statusSelect.value, notePublic: publicCheckbox.checked };
+  const body = { status: statusSelect.value, notePublic: publicCheckbox.checked, version: selected.version };
   const note = noteInput.value.trim();
   if (note) body.note = note;
   saveButton.disabled = true;

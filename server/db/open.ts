@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './database.js';
+import { backfillSearchColumns } from '../staff/search-index.js';
 import { migrate } from './migrate.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -32,6 +33,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   try {
     await migrate(db);
+    await backfillSearchColumns(db);
   } catch (error) {
     await db.close().catch(() => {});
     throw error;

@@ -8,7 +8,7 @@ import { randomCode } from '../crypto.js';
 import { addDays, iso } from '../dates.js';
 import { insertSubmission } from '../submissions/store.js';
 import { ANONYMOUS_CODE_LENGTH } from '../submissions/verifier.js';
-import { acceptanceRecord, createHandler } from './create.js';
+import { acceptanceRecord, createHandler, type CreateSpec } from './create.js';
 
 function checkCategory(data: Complaint, state: AppState): FieldError[] {
   const category = state.formConfig.complaintCategories.find((item) => item.id === data.category);
@@ -21,58 +21,60 @@ function responseDate(receivedAt: Date, state: AppState): Date | undefined {
   return days ? addDays(receivedAt, days) : undefined;
 }
 
+/** The create flow of /v1/complaints; also behind POST /v1/staff/intake. */
+export function complaintSpec(state: AppState): CreateSpec<typeof complaintSchema> {
+  return {
+    route: 'POST /v1/complaints',
+    schema: complaintSchema,
+    acceptsFiles: true,
+    check: checkCategory,
+    async create(tx, { data, files, receivedAt, channel }) {
+      const anonymous = data.anonymous === true;
+      // Anonymous senders have no mobile to prove it is theirs: they get a code, once.
+      const verifier = anonymous || !data.contact ? randomCode(ANONYMOUS_CODE_LENGTH) : mobileVerifier(data.contact.mobile);
+      const expected = responseDate(receivedAt, state);
+      const { reference } = await insertSubmission(tx, {
+        kind: data.kind,
+        channel,
+        payload: {
+          kind: data.kind,
+          category: data.category,
+          subject: data.subject,
+          description: data.description,
+          ...(data.relatedReference ? { relatedReference: data.relatedReference } : {}),
+          ...(anonymous ? { anonymous: true } : { contactChannel: data.contactChannel, contact: data.contact }),
+        },
+        consent: acceptanceRecord(data.consent, receivedAt),
+        verifier,
+        locale: data.client?.locale,
+        receivedAt,
+        expectedDecisionBy: expected,
+        files,
+      });
+      const body: ComplaintCreated = {
+        reference,
+        kind: data.kind,
+        status: 'received',
+        receivedAt: iso(receivedAt),
+        ...(anonymous || !data.contact ? { verifier } : {}),
+        ...(expected ? { expectedResponseBy: iso(expected) } : {}),
+      };
+      return { status: 201, body };
+    },
+    decoy({ data, receivedAt }) {
+      const expected = responseDate(receivedAt, state);
+      return {
+        reference: generateReference(data.kind),
+        kind: data.kind,
+        status: 'received',
+        receivedAt: iso(receivedAt),
+        ...(data.anonymous ? { verifier: randomCode(ANONYMOUS_CODE_LENGTH) } : {}),
+        ...(expected ? { expectedResponseBy: iso(expected) } : {}),
+      } satisfies ComplaintCreated;
+    },
+  };
+}
+
 export function complaintRoutes(app: Hono<AppEnv>, state: AppState): void {
-  app.post(
-    '/v1/complaints',
-    createHandler(state, {
-      route: 'POST /v1/complaints',
-      schema: complaintSchema,
-      acceptsFiles: true,
-      check: checkCategory,
-      async create(tx, { data, files, receivedAt, channel }) {
-        const anonymous = data.anonymous === true;
-        // Anonymous senders have no mobile to prove it is theirs: they get a code, once.
-        const verifier = anonymous || !data.contact ? randomCode(ANONYMOUS_CODE_LENGTH) : mobileVerifier(data.contact.mobile);
-        const expected = responseDate(receivedAt, state);
-        const { reference } = await insertSubmission(tx, {
-          kind: data.kind,
-          channel,
-          payload: {
-            kind: data.kind,
-            category: data.category,
-            subject: data.subject,
-            description: data.description,
-            ...(data.relatedReference ? { relatedReference: data.relatedReference } : {}),
-            ...(anonymous ? { anonymous: true } : { contactChannel: data.contactChannel, contact: data.contact }),
-          },
-          consent: acceptanceRecord(data.consent, receivedAt),
-          verifier,
-          locale: data.client?.locale,
-          receivedAt,
-          expectedDecisionBy: expected,
-          files,
-        });
-        const body: ComplaintCreated = {
-          reference,
-          kind: data.kind,
-          status: 'received',
-          receivedAt: iso(receivedAt),
-          ...(anonymous || !data.contact ? { verifier } : {}),
-          ...(expected ? { expectedResponseBy: iso(expected) } : {}),
-        };
-        return { status: 201, body };
-      },
-      decoy({ data, receivedAt }) {
-        const expected = responseDate(receivedAt, state);
-        return {
-          reference: generateReference(data.kind),
-          kind: data.kind,
-          status: 'received',
-          receivedAt: iso(receivedAt),
-          ...(data.anonymous ? { verifier: randomCode(ANONYMOUS_CODE_LENGTH) } : {}),
-          ...(expected ? { expectedResponseBy: iso(expected) } : {}),
-        } satisfies ComplaintCreated;
-      },
-    }),
-  );
+  app.post('/v1/complaints', createHandler(state, complaintSpec(state)));
 }

@@ -76,10 +76,11 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
     if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
     const data = parsed.data as z.output<Schema> & Common;
 
-    const staff = isStaff(c, state.adminToken);
+    // The token on the public routes, or a signed-in account at POST /v1/staff/intake.
+    const staff = isStaff(c, state.adminToken) || c.get('actor') !== undefined;
     const channel = data.channel ?? 'website';
     const errors: FieldError[] = forbiddenTextErrors(data);
-    // Phone, letter or branch submissions are typed in by staff, with their token.
+    // Walk-in, phone, e-mail, social or letter submissions are typed in by staff.
     if (channel !== 'website' && !staff) {
       errors.push({ path: 'channel', code: 'invalid_choice', message: 'Only staff may enter other channels.' });
     }

@@ -6,7 +6,7 @@ import { requestSchema, type RequestCreated, type ServiceRequest } from '../../s
 import type { AppEnv, AppState } from '../context.js';
 import { addDays, iso } from '../dates.js';
 import { insertSubmission } from '../submissions/store.js';
-import { acceptanceRecord, createHandler } from './create.js';
+import { acceptanceRecord, createHandler, type CreateSpec } from './create.js';
 
 function checkService(data: ServiceRequest, state: AppState): FieldError[] {
   const service = state.formConfig.services.find((item) => item.id === data.service);
@@ -15,52 +15,54 @@ function checkService(data: ServiceRequest, state: AppState): FieldError[] {
   return [{ path: 'service', code: 'invalid_choice', message: 'Not one of this association’s services.' }];
 }
 
+/** The create flow of /v1/requests; also behind POST /v1/staff/intake. */
+export function requestSpec(state: AppState): CreateSpec<typeof requestSchema> {
+  return {
+    route: 'POST /v1/requests',
+    schema: requestSchema,
+    acceptsFiles: true,
+    check: checkService,
+    requiredAttachments: () => state.formConfig.attachments.requiredForRequests ?? [],
+    async create(tx, { data, files, receivedAt, channel }) {
+      const expectedDecisionBy = addDays(receivedAt, state.formConfig.reviewPeriodDays);
+      const { reference, attachments } = await insertSubmission(tx, {
+        kind: 'request',
+        channel,
+        payload: {
+          audience: data.audience ?? 'beneficiary',
+          applicant: data.applicant,
+          ...(data.household ? { household: data.household } : {}),
+          service: data.service,
+          description: data.description,
+        },
+        // The signed statement, with the server's clock: when it was really accepted.
+        declaration: acceptanceRecord(data.declaration, receivedAt),
+        consent: acceptanceRecord(data.consent, receivedAt),
+        verifier: mobileVerifier(data.applicant.mobile),
+        locale: data.client?.locale,
+        receivedAt,
+        expectedDecisionBy,
+        files,
+      });
+      const body: RequestCreated = {
+        reference,
+        status: 'received',
+        receivedAt: iso(receivedAt),
+        expectedDecisionBy: iso(expectedDecisionBy),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      };
+      return { status: 201, body };
+    },
+    decoy: ({ receivedAt }) =>
+      ({
+        reference: generateReference('request'),
+        status: 'received',
+        receivedAt: iso(receivedAt),
+        expectedDecisionBy: iso(addDays(receivedAt, state.formConfig.reviewPeriodDays)),
+      }) satisfies RequestCreated,
+  };
+}
+
 export function requestRoutes(app: Hono<AppEnv>, state: AppState): void {
-  app.post(
-    '/v1/requests',
-    createHandler(state, {
-      route: 'POST /v1/requests',
-      schema: requestSchema,
-      acceptsFiles: true,
-      check: checkService,
-      requiredAttachments: () => state.formConfig.attachments.requiredForRequests ?? [],
-      async create(tx, { data, files, receivedAt, channel }) {
-        const expectedDecisionBy = addDays(receivedAt, state.formConfig.reviewPeriodDays);
-        const { reference, attachments } = await insertSubmission(tx, {
-          kind: 'request',
-          channel,
-          payload: {
-            audience: data.audience ?? 'beneficiary',
-            applicant: data.applicant,
-            ...(data.household ? { household: data.household } : {}),
-            service: data.service,
-            description: data.description,
-          },
-          // The signed statement, with the server's clock: when it was really accepted.
-          declaration: acceptanceRecord(data.declaration, receivedAt),
-          consent: acceptanceRecord(data.consent, receivedAt),
-          verifier: mobileVerifier(data.applicant.mobile),
-          locale: data.client?.locale,
-          receivedAt,
-          expectedDecisionBy,
-          files,
-        });
-        const body: RequestCreated = {
-          reference,
-          status: 'received',
-          receivedAt: iso(receivedAt),
-          expectedDecisionBy: iso(expectedDecisionBy),
-          ...(attachments.length > 0 ? { attachments } : {}),
-        };
-        return { status: 201, body };
-      },
-      decoy: ({ receivedAt }) =>
-        ({
-          reference: generateReference('request'),
-          status: 'received',
-          receivedAt: iso(receivedAt),
-          expectedDecisionBy: iso(addDays(receivedAt, state.formConfig.reviewPeriodDays)),
-        }) satisfies RequestCreated,
-    }),
-  );
+  app.post('/v1/requests', createHandler(state, requestSpec(state)));
 }

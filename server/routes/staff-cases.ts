@@ -1,46 +1,123 @@
 /**
- * The case routes of the staff API: list, read, change status, download attachments.
- * Authentication is the /v1/staff/* middleware (staff.ts). Answers carry personal data:
- * never cached, never logged.
+ * The case routes of the staff API (docs/staff-side.md, "Cases"): inbox, tab counts, one
+ * case shaped for the caller's role, its changes, attachment downloads and intake.
+ * Authentication is the /v1/staff/* middleware; each route names the roles it admits.
+ * Answers carry personal data: never cached, never logged.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
 import { toFieldErrors } from '../../src/contract/issues.js';
-import { staffListQuery, staffStatusUpdate } from '../../src/contract/staff.js';
+import {
+  staffAssignBody,
+  staffDecisionBody,
+  staffListQuery,
+  staffNoteBody,
+  staffReferBody,
+  staffStatusUpdate,
+} from '../../src/contract/staff.js';
+import { requireRole, type StaffActor } from '../auth/actor.js';
+import { writeAudit } from '../audit/audit-log.js';
 import { readJson } from '../body.js';
 import type { AppEnv, AppState } from '../context.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody, validationProblem } from '../problem.js';
+import { type ActionContext, VersionConflict, addNote, assignCase, changeStatus, decideCase, referCase } from '../staff/actions.js';
+import { ATTACHMENT_READERS, CASE_READERS } from '../staff/case-view.js';
+import { intakeSpec } from '../staff/intake.js';
 import { caseNotFound, parseQuery, referenceParam } from '../staff/params.js';
-import { changeStatus, getAttachment, getSubmission, listSubmissions } from '../staff/queries.js';
+import { caseCounts, getAttachment, getCase, listSubmissions, scopeOf, timeline } from '../staff/queries.js';
 import { forbiddenTextErrors } from '../text-guard.js';
+import { createHandler } from './create.js';
 
+const NO_PARAMETERS = z.strictObject({});
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+/** A change's body, checked by its schema and for characters that cannot be stored. */
+async function readBody<Schema extends z.ZodMiniType>(c: Context<AppEnv>, state: AppState, schema: Schema): Promise<z.output<Schema>> {
+  const parsed = schema.safeParse(await readJson(c, state.limits));
+  if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
+  const unsafe = forbiddenTextErrors(parsed.data);
+  if (unsafe.length > 0) throw validationProblem(unsafe);
+  return parsed.data;
+}
 
 export function staffCaseRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.get('/v1/staff/submissions', async (c) => {
+    const actor = requireRole(c, ...CASE_READERS);
     const query = parseQuery(staffListQuery, c);
-    return c.json(await listSubmissions(state.db, query, state.now()));
+    return c.json(await listSubmissions(state.db, query, scopeOf(actor, state.now())));
+  });
+
+  app.get('/v1/staff/submissions/counts', async (c) => {
+    const actor = requireRole(c, ...CASE_READERS);
+    parseQuery(NO_PARAMETERS, c);
+    return c.json(await caseCounts(state.db, scopeOf(actor, state.now())));
   });
 
   app.get('/v1/staff/submissions/:reference', async (c) => {
-    const detail = await getSubmission(state.db, referenceParam(c), state.now());
+    const actor = requireRole(c, ...CASE_READERS);
+    const reference = referenceParam(c);
+    const detail = await getCase(state.db, reference, actor, state.now());
     if (!detail) throw caseNotFound();
+    await writeAudit(state.db, { actor, action: 'case.view', target: reference, ip: c.get('clientIp'), at: state.now() });
     return c.json(detail);
   });
 
-  app.post('/v1/staff/submissions/:reference/status', async (c) => {
-    const reference = referenceParam(c);
-    const parsed = staffStatusUpdate.safeParse(await readJson(c, state.limits));
-    if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
-    const unsafe = forbiddenTextErrors(parsed.data);
-    if (unsafe.length > 0) throw validationProblem(unsafe);
-    const now = state.now();
-    if (!(await changeStatus(state.db, reference, parsed.data, now))) throw caseNotFound();
-    return c.json(await getSubmission(state.db, reference, now));
-  });
+  /** Runs one change; answers the case as it now is, or 409 with it and what changed since. */
+  const change = <Schema extends z.ZodMiniType<{ version: number }>>(
+    path: string,
+    roles: Parameters<typeof requireRole>[1][],
+    schema: Schema,
+    run: (ctx: ActionContext, reference: string, body: z.output<Schema>) => Promise<void>,
+  ) =>
+    app.post(`/v1/staff/submissions/:reference/${path}`, async (c) => {
+      const actor = requireRole(c, ...roles);
+      const reference = referenceParam(c);
+      const body = await readBody(c, state, schema);
+      const now = state.now();
+      try {
+        await run({ db: state.db, actor, ip: c.get('clientIp'), now }, reference, body);
+      } catch (error) {
+        if (error instanceof VersionConflict) return conflict(c, actor, reference, error.sentVersion);
+        throw error;
+      }
+      return c.json(await getCase(state.db, reference, actor, now));
+    });
+
+  async function conflict(c: Context<AppEnv>, actor: StaffActor, reference: string, sentVersion: number) {
+    const current = await getCase(state.db, reference, actor, state.now());
+    if (!current) throw caseNotFound();
+    const body = {
+      ...problemBody(409, {
+        code: 'version_conflict',
+        detail: `Someone changed this case since version ${sentVersion}; it is now at version ${current.version}. Nothing was saved.`,
+      }),
+      current,
+      changes: await timeline(state.db, reference, sentVersion),
+    };
+    return c.body(JSON.stringify(body), 409, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store' });
+  }
+
+  // The committee's only status move is asking a question about a referred request.
+  change('status', ['officer', 'committee', 'token'], staffStatusUpdate, changeStatus);
+  change('notes', ['officer'], staffNoteBody, addNote);
+  change('assign', ['officer'], staffAssignBody, assignCase);
+  change('refer', ['officer'], staffReferBody, referCase);
+  change('decision', ['committee'], staffDecisionBody, decideCase);
 
   app.get('/v1/staff/submissions/:reference/attachments/:id', async (c) => {
-    const file = await getAttachment(state.db, referenceParam(c), c.req.param('id'));
+    const actor = requireRole(c, ...ATTACHMENT_READERS);
+    const reference = referenceParam(c);
+    const id = c.req.param('id');
+    const file = await getAttachment(state.db, reference, id, actor);
     if (!file) throw new HttpProblem(404, { code: 'not_found', detail: 'No such attachment.' });
+    await writeAudit(state.db, {
+      actor,
+      action: 'case.attachment',
+      target: reference,
+      ip: c.get('clientIp'),
+      details: { attachmentId: id },
+      at: state.now(),
+    });
     const name = `${file.kind}.${EXTENSIONS[file.media_type] ?? 'bin'}`;
     return c.body(new Uint8Array(file.data), 200, {
       'Content-Type': file.media_type,
@@ -48,5 +125,10 @@ export function staffCaseRoutes(app: Hono<AppEnv>, state: AppState): void {
       'Content-Disposition': `attachment; filename="${name}"`,
       'Content-Security-Policy': "sandbox; default-src 'none'",
     });
+  });
+
+  app.post('/v1/staff/intake', async (c) => {
+    const actor = requireRole(c, 'officer');
+    return createHandler(state, intakeSpec(state, c, actor))(c);
   });
 }

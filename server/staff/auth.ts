@@ -1,5 +1,6 @@
 /** Bearer-token check for the staff API: constant time, and closed when no token is configured. */
 import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
 import { constantTimeEqual } from '../crypto.js';
 import { HttpProblem } from '../problem.js';
 
@@ -28,4 +29,6 @@ export function requireStaff(c: Context, adminToken: string | undefined): void {
       headers: { 'WWW-Authenticate': 'Bearer realm="sila-staff"' },
     });
   }
+  // Until the session middleware (server/auth/middleware.ts) takes over: the token's actor.
+  (c as Context<AppEnv>).set('actor', { kind: 'token' });
 }

@@ -5,6 +5,7 @@ import type { CheckedFile } from '../attachments.js';
 import { randomId, sha256 } from '../crypto.js';
 import { iso } from '../dates.js';
 import { queueCaseMessage } from '../notify/queue.js';
+import { searchColumns } from '../staff/search-index.js';
 import { verifierHash } from './verifier.js';
 
 export interface AcceptanceRecord {
@@ -35,13 +36,15 @@ const MAX_REFERENCE_TRIES = 5;
 
 export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise<CreatedSubmission> {
   let reference: string | undefined;
+  const search = searchColumns(s.payload);
   // 60 random bits make a collision very unlikely, not impossible: draw again on one.
   for (let tries = 0; !reference && tries < MAX_REFERENCE_TRIES; tries++) {
     const candidate = generateReference(s.kind);
     const { rows } = await tx.query(
       `INSERT INTO submissions (reference, kind, status, channel, payload, declaration, consent, verifier_hash,
-                                locale, received_at, updated_at, expected_decision_by)
-       VALUES ($1, $2, 'received', $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9, $9, $10)
+                                locale, received_at, updated_at, expected_decision_by,
+                                search_name, national_id_hash, mobile_hash, search_key_id)
+       VALUES ($1, $2, 'received', $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (reference) DO NOTHING RETURNING reference`,
       [
         candidate,
@@ -54,6 +57,10 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
         s.locale ?? null,
         s.receivedAt,
         s.expectedDecisionBy ?? null,
+        search.search_name,
+        search.national_id_hash,
+        search.mobile_hash,
+        search.search_key_id,
       ],
     );
     if (rows.length > 0) reference = candidate;
@@ -131,7 +138,9 @@ export async function loadPublicView(db: Queryable, reference: string): Promise<
   const row = rows[0];
   if (!row) return undefined;
   const history = await db.query<{ status: string; note: string | null; note_public: boolean; at: Date }>(
-    'SELECT status, note, note_public, at FROM submission_history WHERE reference = $1 ORDER BY id',
+    // Status changes and public notes; internal notes and assignments stay with staff.
+    `SELECT status, note, note_public, at FROM submission_history
+      WHERE reference = $1 AND (type = 'status' OR (type = 'note' AND note_public)) ORDER BY id`,
     [reference],
   );
   return {

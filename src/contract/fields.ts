@@ -142,8 +142,10 @@ export const acceptance = z.object({
 
 export const locale = z.enum(['ar', 'en']);
 
-/** The channel a submission came through (staff may enter phone/branch ones). */
-export const channel = z.enum(['website', 'phone', 'email', 'social', 'letter', 'branch']);
+/** The channel a submission came through (staff record the others at intake). */
+export const CHANNELS = ['website', 'walk_in', 'phone', 'email', 'social', 'letter'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const channel = z.enum(CHANNELS);
 
 /**
  * What the widget tells the server about how the form was filled: the language, the

@@ -54,11 +54,18 @@ export async function fillComplaint(form: Locator, values: Partial<typeof COMPLA
   await form.locator('input[type=checkbox][name="consent.accepted"]').check();
 }
 
-/** Every stored submission, through the staff API (newest first). */
+/** Every stored submission, through the staff API (newest first, every page). */
 export async function staffList(harness: Harness): Promise<{ total: number; items: { reference: string }[] }> {
-  const answer = await fetch(`${harness.api.url}/v1/staff/submissions?pageSize=100`, { headers: ADMIN });
-  if (answer.status !== 200) throw new Error(`staff list: ${answer.status} ${await answer.text()}`);
-  return (await answer.json()) as { total: number; items: { reference: string }[] };
+  const items: { reference: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const answer = await fetch(`${harness.api.url}/v1/staff/submissions?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: ADMIN });
+    if (answer.status !== 200) throw new Error(`staff list: ${answer.status} ${await answer.text()}`);
+    const page = (await answer.json()) as { items: { reference: string }[]; nextCursor?: string };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { total: items.length, items };
 }
 
 export async function staffDetail(harness: Harness, reference: string): Promise<any> {

@@ -129,7 +129,7 @@ describeEachDatabase('reliability: no personal data in logs', (db) => {
 
       assert.equal((await staffGet(app, `/v1/staff/submissions?q=${reference.slice(1, 6)}`)).status, 200);
       assert.equal((await staffGet(app, `/v1/staff/submissions/${reference}`)).status, 200);
-      assert.equal((await staffPost(app, `/v1/staff/submissions/${reference}/status`, { status: 'needs_info', note: `${CANARY.note} ${CANARY.name}`, notePublic: true })).status, 200);
+      assert.equal((await staffPost(app, `/v1/staff/submissions/${reference}/status`, { status: 'needs_info', note: `${CANARY.note} ${CANARY.name}`, notePublic: true, version: 1 })).status, 200);
       assert.equal((await staffGet(app, '/v1/staff/export.csv')).status, 200);
       assert.equal((await staffGet(app, `/v1/staff/submissions?q=${encodeURIComponent(CANARY.email)}`)).status < 500, true);
 

@@ -64,7 +64,8 @@ describeEachDatabase('staff API', (db) => {
 
   it('lists newest first with filters and pages', async () => {
     const all = assertSchema(staffSubmissionList, (await staffGet(app, '/v1/staff/submissions')).json);
-    assert.equal(all.total, 5);
+    assert.equal(all.items.length, 5);
+    assert.equal(all.nextCursor, undefined, 'one page');
     assert.deepEqual(all.items.map((item) => item.reference), [refs.E, refs.D, refs.C, refs.B, refs.A]);
     assert.equal(all.items.find((item) => item.reference === refs.A)!.overdue, true);
     assert.equal(all.items.find((item) => item.reference === refs.D)!.name, undefined);
@@ -81,17 +82,18 @@ describeEachDatabase('staff API', (db) => {
     for (const path of ['/v1/staff/submissions', '/v1/staff/stats', '/v1/staff/export.csv']) {
       assert.equal((await staffGet(app, `${path}?from=1900-01-01`)).status, 200, path);
     }
-    assert.equal((await staffGet(app, '/v1/staff/submissions?from=1900-01-01')).json.total, 5);
+    assert.equal((await staffGet(app, '/v1/staff/submissions?from=1900-01-01')).json.items.length, 5);
     const part = refs.C!.slice(3, 9);
     const search = (await staffGet(app, `/v1/staff/submissions?q=${part.slice(0, 3)}-${part.slice(3).toLowerCase()}`)).json;
     assert.ok(search.items.some((item: { reference: string }) => item.reference === refs.C));
-    const page = (await staffGet(app, '/v1/staff/submissions?page=2&pageSize=2')).json;
-    assert.deepEqual([page.total, page.page, page.pageSize, page.items.length], [5, 2, 2, 2]);
+    const first = (await staffGet(app, '/v1/staff/submissions?limit=2')).json;
+    const page = (await staffGet(app, `/v1/staff/submissions?limit=2&cursor=${first.nextCursor}`)).json;
     assert.deepEqual(page.items.map((item: { reference: string }) => item.reference), [refs.C, refs.B]);
 
-    const bad = await staffGet(app, '/v1/staff/submissions?kind=spam&from=yesterday&pageSize=1000');
-    assertProblem(bad, 422);
-    assert.deepEqual(fieldPaths(bad).sort(), ['from', 'kind', 'pageSize']);
+    // A filter the list does not have, or a value it does not know, is refused, never ignored.
+    const bad = await staffGet(app, '/v1/staff/submissions?kind=spam&from=yesterday&limit=1000&pageSize=10');
+    assertProblem(bad, 400, 'invalid_query');
+    assert.deepEqual(fieldPaths(bad).sort(), ['from', 'kind', 'limit', 'pageSize']);
   });
 
   it('reads one submission in full', async () => {
@@ -105,37 +107,38 @@ describeEachDatabase('staff API', (db) => {
 
   it('a status change with a public note appears in the applicant’s lookup; internal notes do not', async () => {
     now = new Date('2025-03-10T10:00:00Z');
-    const internal = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'under_review', note: 'تحقق من الدخل' });
+    const internal = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'under_review', note: 'تحقق من الدخل', version: 1 });
     assert.equal(internal.status, 200, internal.text);
     now = new Date('2025-03-11T10:00:00Z');
     const decided = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, {
-      status: 'accepted',
-      note: 'تمت الموافقة، يرجى مراجعة الفرع لاستلام السلة.',
+      status: 'rejected',
+      note: 'الخدمة غير متاحة لهذا الحي، يرجى مراجعة الفرع.',
       notePublic: true,
+      version: 2,
     });
     const detail = assertSchema(staffSubmissionDetail, decided.json);
-    assert.equal(detail.status, 'accepted');
-    assert.equal(detail.history.length, 3);
+    assert.equal(detail.status, 'rejected');
+    assert.equal(detail.timeline.length, 3);
 
     const lookup = await postJson(app, '/v1/status', { reference: refs.A, verifier: '4321' });
     const result = assertSchema(lookupResult, lookup.json);
-    assert.equal(result.status, 'accepted');
+    assert.equal(result.status, 'rejected');
     assert.equal(result.updatedAt, '2025-03-11T10:00:00.000Z');
     assert.deepEqual(result.history, [
       { status: 'received', at: '2025-01-10T10:00:00.000Z' },
       { status: 'under_review', at: '2025-03-10T10:00:00.000Z' },
-      { status: 'accepted', at: '2025-03-11T10:00:00.000Z', note: 'تمت الموافقة، يرجى مراجعة الفرع لاستلام السلة.' },
+      { status: 'rejected', at: '2025-03-11T10:00:00.000Z', note: 'الخدمة غير متاحة لهذا الحي، يرجى مراجعة الفرع.' },
     ]);
 
-    assertProblem(await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'done' }), 422);
-    assertProblem(await staffPost(app, '/v1/staff/submissions/R0000000000000/status', { status: 'closed' }), 404);
+    assertProblem(await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'done', version: 3 }), 422);
+    assertProblem(await staffPost(app, '/v1/staff/submissions/R0000000000000/status', { status: 'closed', version: 1 }), 404);
   });
 
   it('statistics for a known data set', async () => {
     const stats = assertSchema(staffStats, (await staffGet(app, '/v1/staff/stats')).json);
     assert.equal(stats.total, 5);
     assert.deepEqual(stats.byKind, { request: 2, complaint: 1, inquiry: 1, suggestion: 1 });
-    assert.deepEqual(stats.byStatus, { received: 4, accepted: 1 });
+    assert.deepEqual(stats.byStatus, { received: 4, rejected: 1 });
     assert.deepEqual(stats.byMonth, [
       { month: '2025-01', count: 2 },
       { month: '2025-02', count: 3 },

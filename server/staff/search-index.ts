@@ -1,0 +1,110 @@
+/**
+ * The search columns of a case: its normalized name and keyed hashes of its national ID
+ * and mobile, computed when the case is written and, for rows written before (or under
+ * another key), at start-up in batches.
+ *
+ * The key comes from SILA_DATA_KEY. Unset, a fixed development key is used and the server
+ * warns at start: the hashes then protect nothing against someone holding the database.
+ */
+import { createHmac, hkdfSync } from 'node:crypto';
+import { normalizeArabic } from '../../src/contract/arabic-normalize.js';
+import { isSaudiMobile, isSaudiNationalId, normalizeNationalId, toSaudiMobileE164 } from '../../src/contract/identifiers.js';
+import type { Database, Queryable } from '../db/database.js';
+
+/** Development only: anyone can read it here. */
+export const DEV_DATA_KEY = 'sila-development-data-key-not-secret';
+
+export function dataKeyIsSet(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.SILA_DATA_KEY?.trim());
+}
+
+interface SearchKey {
+  secret: Buffer;
+  /** Fingerprint stored with each row: which key made its hashes. */
+  id: string;
+}
+
+let cached: { source: string; key: SearchKey } | undefined;
+
+function searchKey(): SearchKey {
+  const source = process.env.SILA_DATA_KEY?.trim() || DEV_DATA_KEY;
+  if (cached?.source !== source) {
+    // A key of its own for search, so SILA_DATA_KEY can serve other purposes too.
+    const secret = Buffer.from(hkdfSync('sha256', source, 'sila-search', 'hmac-sha256', 32));
+    const id = createHmac('sha256', secret).update('key-id').digest('hex').slice(0, 16);
+    cached = { source, key: { secret, id } };
+  }
+  return cached.key;
+}
+
+function keyedHash(kind: 'nid' | 'mobile', value: string): string {
+  return createHmac('sha256', searchKey().secret).update(`${kind}:${value}`).digest('hex');
+}
+
+/** The hash a typed national ID searches for, or undefined when it is not one. */
+export function nationalIdSearchHash(typed: string): string | undefined {
+  return isSaudiNationalId(typed) ? keyedHash('nid', normalizeNationalId(typed)) : undefined;
+}
+
+/** The hash a typed mobile searches for, or undefined when it is not one. */
+export function mobileSearchHash(typed: string): string | undefined {
+  const e164 = isSaudiMobile(typed) ? toSaudiMobileE164(typed) : null;
+  return e164 ? keyedHash('mobile', e164) : undefined;
+}
+
+export interface SearchColumns {
+  search_name: string | null;
+  national_id_hash: string | null;
+  mobile_hash: string | null;
+  search_key_id: string;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** From a stored payload (request: applicant; complaint: contact). */
+export function searchColumns(payload: Record<string, unknown>): SearchColumns {
+  const person = (payload.applicant ?? payload.contact ?? {}) as Record<string, unknown>;
+  const name = text(person.fullName) ?? text(person.name);
+  const nationalId = text(person.nationalId);
+  const mobile = text(person.mobile);
+  return {
+    search_name: name ? normalizeArabic(name) : null,
+    national_id_hash: nationalId ? (nationalIdSearchHash(nationalId) ?? null) : null,
+    mobile_hash: mobile ? (mobileSearchHash(mobile) ?? null) : null,
+    search_key_id: searchKey().id,
+  };
+}
+
+const BATCH = 500;
+
+/**
+ * Fills the search columns of rows that lack them (migration 003 added them empty) or
+ * that were hashed under another key. Returns how many rows it wrote. Several instances
+ * starting together share the work (SKIP LOCKED).
+ */
+export async function backfillSearchColumns(db: Database): Promise<number> {
+  const { id } = searchKey();
+  // A new key invalidates every hash: mark them all to be redone, once.
+  const stale = await db.query('SELECT 1 FROM submissions WHERE search_key_id IS NOT NULL AND search_key_id <> $1 LIMIT 1', [id]);
+  if (stale.rows.length > 0) await db.query('UPDATE submissions SET search_key_id = NULL WHERE search_key_id <> $1', [id]);
+  let written = 0;
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ reference: string; payload: Record<string, unknown> }>(
+        `SELECT reference, payload FROM submissions WHERE search_key_id IS NULL
+          ORDER BY reference LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      for (const row of rows) await writeSearchColumns(tx, row.reference, searchColumns(row.payload));
+      return rows.length;
+    });
+    written += done;
+    if (done < BATCH) return written;
+  }
+}
+
+export async function writeSearchColumns(tx: Queryable, reference: string, columns: SearchColumns): Promise<void> {
+  await tx.query(
+    'UPDATE submissions SET search_name = $2, national_id_hash = $3, mobile_hash = $4, search_key_id = $5 WHERE reference = $1',
+    [reference, columns.search_name, columns.national_id_hash, columns.mobile_hash, columns.search_key_id],
+  );
+}
