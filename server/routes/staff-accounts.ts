@@ -104,6 +104,10 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     const actor = requireRole(c, 'admin');
     const body = await parseBody(c, state, staffSettingsUpdate);
     const now = state.now();
+    // Requiring TOTP before having it would shut the admin out of everything but enrolment.
+    if (body.requireTotp && actor.kind === 'account' && (await findAccount(state.db, actor.id))?.totp_secret === null) {
+      throw new HttpProblem(409, { code: 'totp_enrol_first', detail: 'Set up your own authenticator (TOTP) before requiring it for everyone.' });
+    }
     await state.db.transaction(async (tx) => {
       if (body.requireTotp !== undefined) await writeSetting(tx, 'requireTotp', body.requireTotp, now);
       await writeAudit(tx, { actor, action: 'settings.update', target: 'staff', ip: c.get('clientIp'), details: { ...body }, at: now });
