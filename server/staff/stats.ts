@@ -1,4 +1,5 @@
 /** GET /v1/staff/stats: counts for the periodic report the policies ask for, and the satisfaction measures. */
+import type { StatsQuery } from '../../src/contract/reports.js';
 import type { StaffStats } from '../../src/contract/staff.js';
 import { FINAL_STATUSES } from '../../src/contract/status.js';
 import type { Queryable } from '../db/database.js';
@@ -7,26 +8,29 @@ import { lowerBound, upperBound } from './filters.js';
 
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
-function range(column: string, from: string | undefined, to: string | undefined, first: number) {
-  const conditions: string[] = [];
+/** "column >= $n AND column < $m [AND kind = $k]" for the query's range and kind; params start at $first. */
+function conditions(column: string, query: StatsQuery, first: number, kindColumn: string) {
+  const sql: string[] = [];
   const params: unknown[] = [];
-  if (from) {
-    params.push(lowerBound(from));
-    conditions.push(`${column} >= $${first + params.length - 1}`);
-  }
-  if (to) {
-    params.push(upperBound(to));
-    conditions.push(`${column} < $${first + params.length - 1}`);
-  }
-  return { sql: conditions.join(' AND '), params };
+  const add = (condition: string, value: unknown) => {
+    params.push(value);
+    sql.push(condition.replace('?', `$${first + params.length - 1}`));
+  };
+  if (query.from) add(`${column} >= ?`, lowerBound(query.from));
+  if (query.to) add(`${column} < ?`, upperBound(query.to));
+  if (query.kind) add(`${kindColumn} = ?`, query.kind);
+  return { sql: sql.join(' AND '), params };
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-export async function computeStats(db: Queryable, query: { from?: string; to?: string }, now: Date): Promise<StaffStats> {
-  const received = range('received_at', query.from, query.to, 1);
+export async function computeStats(db: Queryable, query: StatsQuery, now: Date): Promise<StaffStats> {
+  const received = conditions('received_at', query, 1, 'kind');
   const where = received.sql ? `WHERE ${received.sql}` : '';
+  const open = conditions('received_at', query, 2, 'kind');
+  // With a kind, only ratings of that kind's submissions count (website ratings have none).
+  const rated = conditions('r.created_at', query, 1, 's.kind');
   const [byKind, byStatus, byMonth, overdue, ratings] = await Promise.all([
     db.query<{ key: string; n: number }>(`SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`, received.params),
     db.query<{ key: string; n: number }>(`SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`, received.params),
@@ -39,20 +43,18 @@ export async function computeStats(db: Queryable, query: { from?: string; to?: s
     db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM submissions
         WHERE kind = 'request' AND status NOT IN (${FINAL_LIST}) AND expected_decision_by < $1
-        ${received.sql ? `AND ${range('received_at', query.from, query.to, 2).sql}` : ''}`,
-      [now, ...received.params],
+        ${open.sql ? `AND ${open.sql}` : ''}`,
+      [now, ...open.params],
     ),
-    (() => {
-      const created = range('created_at', query.from, query.to, 1);
-      return db.query<{ scale: string; n: number; high: number; low: number; average: number | null }>(
-        `SELECT scale, count(*)::int AS n,
-                count(*) FILTER (WHERE (scale = 'csat' AND score >= 4) OR (scale = 'nps' AND score >= 9))::int AS high,
-                count(*) FILTER (WHERE scale = 'nps' AND score <= 6)::int AS low,
-                avg(score)::float8 AS average
-           FROM ratings ${created.sql ? `WHERE ${created.sql}` : ''} GROUP BY scale`,
-        created.params,
-      );
-    })(),
+    db.query<{ scale: string; n: number; high: number; low: number; average: number | null }>(
+      `SELECT r.scale, count(*)::int AS n,
+              count(*) FILTER (WHERE (r.scale = 'csat' AND r.score >= 4) OR (r.scale = 'nps' AND r.score >= 9))::int AS high,
+              count(*) FILTER (WHERE r.scale = 'nps' AND r.score <= 6)::int AS low,
+              avg(r.score)::float8 AS average
+         FROM ratings r ${query.kind ? 'JOIN submissions s ON s.reference = r.reference' : ''}
+         ${rated.sql ? `WHERE ${rated.sql}` : ''} GROUP BY r.scale`,
+      rated.params,
+    ),
   ]);
 
   const record = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, row.n]));

@@ -15,4 +15,5 @@ export * from './form-config.js';
 export * from './problem.js';
 export * from './issues.js';
 export * from './staff.js';
+export * from './reports.js';
 export * from './staff-auth.js';
