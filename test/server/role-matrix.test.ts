@@ -52,7 +52,20 @@ const ROUTES: Row[] = [
   ['PATCH /v1/staff/settings', ['admin'], 200, { body: {} }],
   ['GET /v1/staff/audit', ['admin'], 200],
   ['GET /v1/staff/audit.csv', ['admin'], 200],
-  // Cases (S2): add the case routes here, one line each.
+  // Cases (S2). Changes send a stale version: an allowed caller gets 409 and nothing
+  // changes, so every caller meets the same case. The committee sees referred requests
+  // only (this one is not): 404 where it is allowed.
+  ['GET /v1/staff/submissions', ['officer', 'committee', 'manager', 'token'], 200],
+  ['GET /v1/staff/submissions/counts', ['officer', 'committee', 'manager', 'token'], 200],
+  ['GET /v1/staff/submissions/:reference', ['officer', 'committee', 'manager', 'token'], 200, { expect: { committee: 404 } }],
+  ['POST /v1/staff/submissions/:reference/status', ['officer', 'committee', 'token'], 409, { body: { status: 'under_review', version: 999 }, expect: { committee: 404 } }],
+  ['POST /v1/staff/submissions/:reference/notes', ['officer'], 409, { body: { text: 'ملاحظة داخلية', version: 999 } }],
+  ['POST /v1/staff/submissions/:reference/assign', ['officer'], 409, { body: { assigneeId: null, version: 999 } }],
+  ['POST /v1/staff/submissions/:reference/refer', ['officer'], 409, { body: { version: 999 } }],
+  ['POST /v1/staff/submissions/:reference/decision', ['committee'], 404, { body: { decision: 'accepted', reason: 'مستحق', version: 999 } }],
+  ['GET /v1/staff/submissions/:reference/attachments/:id', ['officer', 'committee', 'token'], 404],
+  // Without an Idempotency-Key: 400 once past the role check, nothing created.
+  ['POST /v1/staff/intake', ['officer'], 400, { body: { kind: 'request', channel: 'walk_in', payload: {} } }],
 ];
 
 /** Routes that need no session: what each caller gets. */
@@ -64,7 +77,7 @@ const PUBLIC_ROUTES: Array<[route: string, expect: Record<Caller, number>, optio
 ];
 
 /** The routes the coverage check holds to a line each (widen as the case, report and message routes get theirs). */
-const COVERED = /^\/v1\/staff\/(session|me|accounts|settings|audit)/;
+const COVERED = /^\/v1\/staff\/(session|me|accounts|settings|audit|intake|submissions(?!\/[^/]+\/messages))/;
 
 function expected(caller: Caller, allowed: Row[1], ok: number, options: Options = {}): number {
   const override = options.expect?.[caller];
@@ -103,7 +116,7 @@ describeEachDatabase('role × route matrix', (db) => {
 
   async function request(caller: Caller, route: string, options: Options = {}) {
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':reference', ctx.reference).replace(':account', ctx.account);
+    const path = template.replace(':reference', ctx.reference).replace(':account', ctx.account).replace(':id', 'no-such-file');
     const auth = credentials.get(caller)!;
     const headers: Record<string, string> = {};
     if (auth.cookie) headers.Cookie = auth.cookie;
