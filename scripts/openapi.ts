@@ -27,9 +27,19 @@ const components = {
   FormConfig: schema(contract.formConfigSchema, 'output'),
   Problem: schema(contract.problemSchema, 'output'),
   StaffStatusUpdate: schema(contract.staffStatusUpdate, 'input'),
+  StaffNoteBody: schema(contract.staffNoteBody, 'input'),
+  StaffAssignBody: schema(contract.staffAssignBody, 'input'),
+  StaffReferBody: schema(contract.staffReferBody, 'input'),
+  StaffDecisionBody: schema(contract.staffDecisionBody, 'input'),
+  StaffIntakeBody: schema(contract.staffIntakeBody, 'input'),
+  StaffIntakeCreated: schema(contract.staffIntakeCreated, 'output'),
   StaffSubmissionList: schema(contract.staffSubmissionList, 'output'),
+  StaffCaseCounts: schema(contract.staffCaseCounts, 'output'),
   StaffSubmissionDetail: schema(contract.staffSubmissionDetail, 'output'),
+  StaffVersionConflict: schema(contract.staffVersionConflict, 'output'),
   StaffStats: schema(contract.staffStats, 'output'),
+  StaffMessage: schema(contract.staffMessage, 'output'),
+  StaffMessageList: schema(contract.staffMessageList, 'output'),
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -82,6 +92,30 @@ function create(summary: string, body: keyof typeof components, answer: keyof ty
 }
 
 const staff = { security: [{ staffToken: [] }] };
+/** Case routes: a signed-in account (cookie + X-CSRF-Token on changes) or the token. */
+const staffCase = { security: [{ staffSession: [] }, { staffToken: [] }] };
+const staffDenied = { '401': problem('Not signed in, session expired, or wrong token.'), '403': problem('Your role may not do this (code `forbidden`).') };
+const referenceParameter = { name: 'reference', in: 'path', required: true, schema: { type: 'string' } };
+const query = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+
+/** A change to a case: the body carries the version the caller saw. */
+function caseChange(summary: string, body: keyof typeof components) {
+  return {
+    post: {
+      ...staffCase,
+      summary,
+      parameters: [referenceParameter],
+      requestBody: { required: true, content: json(body) },
+      responses: {
+        '200': { description: 'The case as it now is.', content: json('StaffSubmissionDetail') },
+        ...staffDenied,
+        '404': problem('Unknown reference (or not visible to this role).'),
+        '409': { description: 'version_conflict: someone changed the case first; nothing was saved. `current` is the case now, `changes` what was added since your version.', content: { 'application/problem+json': { schema: ref('StaffVersionConflict') } } },
+        '422': problem('Invalid body, a move the workflow does not have (transition_not_allowed), a missing public note, or a closed case.'),
+      },
+    },
+  };
+}
 
 const document = {
   openapi: '3.1.0',
@@ -122,26 +156,57 @@ const document = {
     },
     '/v1/staff/submissions': {
       get: {
-        ...staff,
-        summary: 'List and filter submissions (kind, status, from, to, q; paginated).',
-        responses: { '200': { description: 'A page of submissions.', content: json('StaffSubmissionList') }, '401': problem('No or wrong token.') },
+        ...staffCase,
+        summary: 'The inbox: filter, search and page cases (keyset). An unknown parameter or value is 400, never ignored. The committee sees the requests referred to it.',
+        parameters: [
+          query('kind', 'request, complaint, suggestion, inquiry, compensation'),
+          query('status', 'One status.'),
+          query('channel', 'website, walk_in, phone, email, social, letter'),
+          query('assignee', 'me, none, or an account id.'),
+          query('overdue', 'true: open past the due date; false: the others.'),
+          query('dueSoon', 'true: open and due within 2 days.'),
+          query('from', 'Received on or after (a bare date is a Riyadh day).'),
+          query('to', 'Received up to (a bare date includes that whole day).'),
+          query('q', 'A reference (part), a name (part, Arabic-normalised: «احمد» finds «أحمد»), an exact mobile or an exact national ID.'),
+          query('sort', '-received (default, newest first), received, due.'),
+          query('cursor', 'nextCursor of the previous page.'),
+          query('limit', '1–100, default 25.'),
+        ],
+        responses: { '200': { description: 'A page of cases; nextCursor when there is more.', content: json('StaffSubmissionList') }, '400': problem('Unknown parameter or value: `errors` names each.'), ...staffDenied },
+      },
+    },
+    '/v1/staff/submissions/counts': {
+      get: {
+        ...staffCase,
+        summary: 'Tab counts (mine, unassigned, committee, overdue, due soon), counted up to `limit` (a value above it reads "more than limit").',
+        responses: { '200': { description: 'Counts.', content: json('StaffCaseCounts') }, ...staffDenied },
       },
     },
     '/v1/staff/submissions/{reference}': {
       get: {
-        ...staff,
-        summary: 'One submission in full, with personal data (staff only).',
-        parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: 'The submission.', content: json('StaffSubmissionDetail') }, '401': problem('No or wrong token.'), '404': problem('Unknown reference.') },
+        ...staffCase,
+        summary: "One case for the caller's role: national ID masked (last 4) for officers and managers, mobile and e-mail masked for managers, household and income only for the committee and the token. Audited (case.view).",
+        parameters: [referenceParameter],
+        responses: { '200': { description: 'The case, its timeline, decision and allowed actions.', content: json('StaffSubmissionDetail') }, ...staffDenied, '404': problem('Unknown reference (or not referred, for the committee).') },
       },
     },
-    '/v1/staff/submissions/{reference}/status': {
+    '/v1/staff/submissions/{reference}/status': caseChange('Change the status along the workflow (officer, token; the committee may ask a question about a referred request). rejected and needs_info need a note, which the applicant sees.', 'StaffStatusUpdate'),
+    '/v1/staff/submissions/{reference}/notes': caseChange('Add a note: internal unless public is true (public notes appear in the status lookup). Officer.', 'StaffNoteBody'),
+    '/v1/staff/submissions/{reference}/assign': caseChange('Assign to an active officer or committee member, or unassign (null). Officer.', 'StaffAssignBody'),
+    '/v1/staff/submissions/{reference}/refer': caseChange('Refer a request to the research committee (→ referred), with an internal note. Officer.', 'StaffReferBody'),
+    '/v1/staff/submissions/{reference}/decision': caseChange("The committee's decision on a referred request: accepted or rejected, an internal reason, and the public note the applicant reads (required for rejected).", 'StaffDecisionBody'),
+    '/v1/staff/submissions/{reference}/attachments/{id}': {
+      get: {
+        ...staffCase,
+        summary: 'Download an attachment (officer, committee for referred requests, token). Always a download; audited (case.attachment).',
+        parameters: [referenceParameter, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The file.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, ...staffDenied, '404': problem('No such attachment.') },
+      },
+    },
+    '/v1/staff/intake': {
       post: {
-        ...staff,
-        summary: 'Change the status, optionally with a note shown to the applicant.',
-        parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string' } }],
-        requestBody: { required: true, content: json('StaffStatusUpdate') },
-        responses: { '200': { description: 'The updated submission.', content: json('StaffSubmissionDetail') }, '401': problem('No or wrong token.'), '404': problem('Unknown reference.'), '422': problem('Invalid status or note.') },
+        ...create('Record a request or complaint brought in person, by phone, e-mail, social media or letter (officer). The payload is checked with the public form’s schema; errors are under payload.', 'StaffIntakeBody', 'StaffIntakeCreated', true).post,
+        ...staffCase,
       },
     },
     '/v1/staff/export.csv': {
@@ -161,7 +226,10 @@ const document = {
   },
   components: {
     schemas: components,
-    securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'SILA_ADMIN_TOKEN of the reference server.' } },
+    securitySchemes: {
+      staffToken: { type: 'http', scheme: 'bearer', description: 'SILA_ADMIN_TOKEN of the reference server.' },
+      staffSession: { type: 'apiKey', in: 'cookie', name: 'sila_staff', description: 'The session cookie from POST /v1/staff/session; changes also send X-CSRF-Token.' },
+    },
   },
 };
 

@@ -17,6 +17,7 @@ import { openDatabase } from './db/open.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { purgeLookupFailures } from './maintenance.js';
 import { prepareNotifications } from './notify/start.js';
+import { dataKeyIsSet } from './staff/search-index.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -54,6 +55,11 @@ async function main(): Promise<void> {
 
   // Before "listening", so `npm start` shows it above the demo address.
   for (const note of corsStartupNotes(config.allowedOrigins)) console.log(note);
+  if (!dataKeyIsSet()) {
+    console.warn(
+      'SILA_DATA_KEY is not set: the national ID and mobile search hashes use a development key anyone can read. Set it (e.g. `openssl rand -hex 32`) before real data arrives; changing it later re-hashes every case at start.',
+    );
+  }
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
