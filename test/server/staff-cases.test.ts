@@ -465,5 +465,23 @@ describeEachDatabase('staff cases', (db) => {
     // The list carries no more than names.
     const list = await get('manager', '/v1/staff/submissions');
     assert.ok(!list.text.includes('1000000008') && !list.text.includes('557654321'));
+
+    // Attachments: listed for the manager, downloaded (and audited) by the officer and the token only.
+    await db().query(
+      `INSERT INTO attachments (id, reference, kind, media_type, size, sha256, data, created_at)
+       VALUES ('file-1', $1, 'id_copy', 'application/pdf', 5, 'x', $2, now())`,
+      [reference, new TextEncoder().encode('%PDF-')],
+    );
+    assert.equal((await get('manager', `/v1/staff/submissions/${reference}`)).json.attachments.length, 1);
+    const path = `/v1/staff/submissions/${reference}/attachments/file-1`;
+    const downloaded = await audited('case.attachment', reference, () => get('officer', path));
+    assert.equal(downloaded.status, 200);
+    assert.equal(downloaded.text, '%PDF-');
+    assert.equal((await audited('case.attachment', reference, () => staffGet(app, path))).status, 200);
+    const before = await auditCount('case.attachment', reference);
+    assertProblem(await get('manager', path), 403);
+    assertProblem(await get('committee', path), 404, 'not_found');
+    assertProblem(await get('officer', `/v1/staff/submissions/${reference}/attachments/file-2`), 404);
+    assert.equal(await auditCount('case.attachment', reference), before, 'refusals read nothing, so no row');
   });
 });
