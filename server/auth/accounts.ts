@@ -4,7 +4,7 @@ import { randomId } from '../crypto.js';
 import type { Queryable } from '../db/database.js';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database.js';
 import { HttpProblem } from '../problem.js';
-import { hashPassword } from './password.js';
+import { hashPassword, temporaryPassword } from './password.js';
 
 export interface AccountRow {
   id: string;
@@ -114,4 +114,49 @@ export async function assignableAccounts(q: Queryable): Promise<Array<{ id: stri
     `SELECT id, name, role FROM staff_accounts WHERE active AND role IN ('officer', 'committee') ORDER BY lower(name), id`,
   );
   return rows;
+}
+
+/**
+ * Changes name, role or active; 404 for an unknown id, 409 when it would leave no active
+ * admin. A disabled account, or one whose role changed, signs in again (its sessions end).
+ * Returns the row and what changed (for the audit row: no names, only that it changed).
+ */
+export async function updateAccount(
+  q: Queryable,
+  id: string,
+  changes: { name?: string; role?: StaffRole; active?: boolean },
+): Promise<{ row: AccountRow; details: Record<string, string | boolean> }> {
+  const before = await findAccount(q, id);
+  if (!before) throw new HttpProblem(404, { code: 'not_found', detail: 'No account has this id.' });
+  const after = { name: changes.name ?? before.name, role: changes.role ?? before.role, active: changes.active ?? before.active };
+  const losesAdmin = before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
+  if (losesAdmin && (await countActiveAdmins(q)) <= 1) {
+    throw new HttpProblem(409, { code: 'last_admin', detail: 'This is the only active admin: make another admin first.' });
+  }
+  const { rows } = await q.query<AccountRow>('UPDATE staff_accounts SET name = $2, role = $3, active = $4 WHERE id = $1 RETURNING *', [
+    id,
+    after.name,
+    after.role,
+    after.active,
+  ]);
+  if (!after.active || after.role !== before.role) await endSessions(q, id);
+  const details: Record<string, string | boolean> = {};
+  if (after.name !== before.name) details.name = true;
+  if (after.role !== before.role) details.role = after.role;
+  if (after.active !== before.active) details.active = after.active;
+  return { row: rows[0]!, details };
+}
+
+/** Ends every session of an account (disabled, role changed, password reset). */
+export async function endSessions(q: Queryable, accountId: string): Promise<void> {
+  await q.query('DELETE FROM staff_sessions WHERE account_id = $1', [accountId]);
+}
+
+/** A new temporary password (returned to be shown once); TOTP is cleared and sessions end. */
+export async function resetToTemporaryPassword(q: Queryable, id: string): Promise<string> {
+  if (!(await findAccount(q, id))) throw new HttpProblem(404, { code: 'not_found', detail: 'No account has this id.' });
+  const password = temporaryPassword();
+  await setPassword(q, id, password, true);
+  await endSessions(q, id);
+  return password;
 }

@@ -93,11 +93,6 @@ export async function deleteSession(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM staff_sessions WHERE id_hash = $1', [idHash(id)]);
 }
 
-/** Ends every session of an account (disabled, password reset). */
-export async function deleteAccountSessions(q: Queryable, accountId: string): Promise<void> {
-  await q.query('DELETE FROM staff_sessions WHERE account_id = $1', [accountId]);
-}
-
 export async function purgeExpiredSessions(q: Queryable, now: Date = new Date()): Promise<void> {
   await q.query('DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at <= $2', [now, new Date(now.getTime() - IDLE_MS)]);
 }

@@ -8,22 +8,19 @@ import {
 import { requireRole } from '../auth/actor.js';
 import {
   assignableAccounts,
-  countActiveAdmins,
   createAccount,
   findAccount,
   listAccounts,
-  setPassword,
+  resetToTemporaryPassword,
   toListItem,
+  updateAccount,
 } from '../auth/accounts.js';
 import { temporaryPassword } from '../auth/password.js';
 import { parseBody } from '../auth/request.js';
-import { deleteAccountSessions } from '../auth/sessions.js';
 import { readSettings, writeSetting } from '../auth/settings.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import { HttpProblem, validationProblem } from '../problem.js';
-
-const NO_ACCOUNT = () => new HttpProblem(404, { code: 'not_found', detail: 'No account has this id.' });
 
 export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.get('/v1/staff/accounts', async (c) => {
@@ -58,26 +55,9 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     const id = c.req.param('id');
     const now = state.now();
     const row = await state.db.transaction(async (tx) => {
-      const before = await findAccount(tx, id);
-      if (!before) throw NO_ACCOUNT();
-      const after = { name: body.name ?? before.name, role: body.role ?? before.role, active: body.active ?? before.active };
-      // The association must keep someone who can manage accounts.
-      const losesAdmin = before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
-      if (losesAdmin && (await countActiveAdmins(tx)) <= 1) {
-        throw new HttpProblem(409, { code: 'last_admin', detail: 'This is the only active admin: make another admin first.' });
-      }
-      const { rows } = await tx.query<Parameters<typeof toListItem>[0]>(
-        'UPDATE staff_accounts SET name = $2, role = $3, active = $4 WHERE id = $1 RETURNING *',
-        [id, after.name, after.role, after.active],
-      );
-      // A disabled account, or one whose role changed, signs in again (its sessions die now).
-      if (!after.active || after.role !== before.role) await deleteAccountSessions(tx, id);
-      const details: Record<string, string | boolean> = {};
-      if (after.name !== before.name) details.name = true;
-      if (after.role !== before.role) details.role = after.role;
-      if (after.active !== before.active) details.active = after.active;
+      const { row: updated, details } = await updateAccount(tx, id, body);
       await writeAudit(tx, { actor, action: 'account.update', target: id, ip: c.get('clientIp'), details, at: now });
-      return rows[0]!;
+      return updated;
     });
     return c.json(toListItem(row));
   });
@@ -85,12 +65,10 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.post('/v1/staff/accounts/:id/reset-password', async (c) => {
     const actor = requireRole(c, 'admin');
     const id = c.req.param('id');
-    const password = temporaryPassword();
-    await state.db.transaction(async (tx) => {
-      if (!(await findAccount(tx, id))) throw NO_ACCOUNT();
-      await setPassword(tx, id, password, true);
-      await deleteAccountSessions(tx, id);
+    const password = await state.db.transaction(async (tx) => {
+      const temporary = await resetToTemporaryPassword(tx, id);
       await writeAudit(tx, { actor, action: 'account.reset_password', target: id, ip: c.get('clientIp'), at: state.now() });
+      return temporary;
     });
     return c.json({ temporaryPassword: password });
   });
