@@ -203,6 +203,22 @@ const document = {
         responses: { '200': { description: 'The file.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, ...staffDenied, '404': problem('No such attachment.') },
       },
     },
+    '/v1/staff/submissions/{reference}/messages': {
+      get: {
+        ...staffCase,
+        summary: "The messages sent to the applicant about this case (queued, sending, sent, failed with the provider's answer, not_configured); never their text or address. Officer, committee (referred requests), manager, token.",
+        parameters: [referenceParameter],
+        responses: { '200': { description: 'The messages, oldest first.', content: json('StaffMessageList') }, ...staffDenied, '404': problem('Unknown reference (or not visible to this role).') },
+      },
+    },
+    '/v1/staff/submissions/{reference}/messages/{id}/resend': {
+      post: {
+        ...staffCase,
+        summary: 'Send a finished message again (officer): queues a copy under a new id, so receivers do not drop it as a repeat; audited (message.resend).',
+        parameters: [referenceParameter, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '202': { description: 'The queued copy.', content: json('StaffMessage') }, ...staffDenied, '404': problem('Unknown reference or message.'), '409': problem('The message is still queued or being sent (code `message_pending`).') },
+      },
+    },
     '/v1/staff/intake': {
       post: {
         ...create('Record a request or complaint brought in person, by phone, e-mail, social media or letter (officer). The payload is checked with the public form’s schema; errors are under payload.', 'StaffIntakeBody', 'StaffIntakeCreated', true).post,

@@ -8,6 +8,7 @@ import {
   notificationSettingsSchema,
   type MessageTemplate,
   type NotificationEvent,
+  unknownPlaceholders,
 } from '../../src/contract/notifications.js';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import { ConfigError } from '../config.js';
@@ -123,7 +124,12 @@ export function loadTemplates(configPath: string): Templates {
   const parsed = notificationSettingsSchema.safeParse(raw.notifications ?? {});
   if (!parsed.success) {
     const details = toFieldErrors(parsed.error.issues)
-      .map((error) => `  notifications.${error.path}: ${error.code}`)
+      .map((error) => {
+        const value = error.path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], raw.notifications);
+        const unknown = typeof value === 'string' ? unknownPlaceholders(value) : [];
+        const why = unknown.length > 0 ? `unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}` : error.code;
+        return `  notifications.${error.path}: ${why}`;
+      })
       .join('\n');
     throw new ConfigError(`association config ${configPath}: notifications are invalid:\n${details}`);
   }

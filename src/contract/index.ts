@@ -17,3 +17,4 @@ export * from './issues.js';
 export * from './staff.js';
 export * from './reports.js';
 export * from './staff-auth.js';
+export * from './notifications.js';

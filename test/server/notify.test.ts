@@ -13,7 +13,7 @@ import { queueCaseMessage } from '../../server/notify/queue.js';
 import { prepareNotifications } from '../../server/notify/start.js';
 import type { Sender } from '../../server/notify/sender.js';
 import { DEFAULT_CONFIG_PATH } from '../../server/config.js';
-import { describeEachDatabase, exampleConfig, makeApp, postJson, validComplaint, validRequest, VALID_NATIONAL_ID } from './helpers.js';
+import { describeEachDatabase, exampleConfig, makeApp, postJson, validComplaint, validRequest, validSuggestion, VALID_NATIONAL_ID } from './helpers.js';
 import { startHttpFake, startSmtp, unifonicSuccess, UNIFONIC_BAD_NUMBER, type HttpFake, type SmtpFake } from './notify-fakes.js';
 
 const FROM = 'جمعية صلة <no-reply@charity.example>';
@@ -22,8 +22,21 @@ const STATUS_PAGE = 'https://charity.example/follow-up';
 const MOBILE = '0551238463';
 const VERIFIER = '8463';
 
-/** Fast retries for tests: 40 ms base, 300 ms cap, 50 ms polling. */
-const FAST = { SILA_NOTIFY_BACKOFF_MS: '40', SILA_NOTIFY_BACKOFF_MAX_MS: '300', SILA_NOTIFY_POLL_MS: '50', SILA_NOTIFY_TIMEOUT_MS: '800', SILA_NOTIFY_LEASE_MS: '5000' };
+/** How long the outage tests keep SMTP / the provider down (SILA_TEST_OUTAGE_MS=60000 for the issue's minute). */
+const OUTAGE_MS = Number(process.env.SILA_TEST_OUTAGE_MS ?? 1500);
+/** Fast retries for tests: 40 ms base, capped so a long outage still sees a retry every few seconds; 50 ms polling. */
+const FAST = {
+  SILA_NOTIFY_BACKOFF_MS: '40',
+  SILA_NOTIFY_BACKOFF_MAX_MS: String(Math.max(300, Math.min(5000, OUTAGE_MS / 10))),
+  SILA_NOTIFY_MAX_ATTEMPTS: '100',
+  SILA_NOTIFY_POLL_MS: '50',
+  SILA_NOTIFY_TIMEOUT_MS: '800',
+  SILA_NOTIFY_LEASE_MS: '5000',
+};
+
+async function sleepUntil(time: number): Promise<void> {
+  if (time > Date.now()) await new Promise((resolve) => setTimeout(resolve, time - Date.now()));
+}
 
 function startSender(db: Database, env: Record<string, string>): Sender {
   return prepareNotifications(DEFAULT_CONFIG_PATH, { ...FAST, SILA_STATUS_PAGE_URL: STATUS_PAGE, ...env }).start(db, exampleConfig);
@@ -151,15 +164,7 @@ describeEachDatabase('notifications by e-mail', (db) => {
 
   it('anonymous suggestions get nothing; without consent nothing is queued', async () => {
     const app = makeApp(db());
-    const answer = await postJson(app, '/v1/complaints', {
-      kind: 'suggestion',
-      category: 'improvement',
-      subject: 'اقتراح لتحسين الخدمة',
-      description: 'أقترح إضافة خدمة حجز المواعيد عبر الموقع.',
-      anonymous: true,
-      consent: { accepted: true, version: 'privacy-v1' },
-      client: { locale: 'ar', fillMs: 30_000 },
-    });
+    const answer = await postJson(app, '/v1/complaints', validSuggestion());
     assert.equal(answer.status, 201, answer.text);
     assert.deepEqual(await messageRows(db(), answer.json.reference), []);
     const request = await postJson(app, '/v1/requests', validRequest({ consent: undefined }));
@@ -193,20 +198,22 @@ describeEachDatabase('notifications by e-mail', (db) => {
     await waitUntil('retries while SMTP is down', async () => {
       const rows = (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat();
       return rows.every((row) => row.state === 'queued' && row.attempts >= 3);
-    });
+    }, OUTAGE_MS + 10_000);
+    await sleepUntil(downAt + OUTAGE_MS);
     const [sample] = await messageRows(db(), references[0]!);
     assert.match(sample?.last_error ?? '', /ECONNREFUSED|ESOCKET|ECONNECTION/);
     smtp.mails.length = 0;
     await smtp.restart();
     const outage = Date.now() - downAt;
-    await smtp.waitFor(3);
+    await smtp.waitFor(3, 15_000);
+    const back = Date.now() - downAt - outage;
     // Give a duplicate time to show up, if there were one.
     await new Promise((resolve) => setTimeout(resolve, 600));
     const ids = smtp.mails.map((mail) => mail.messageId);
     assert.equal(smtp.mails.length, 3, 'one message each');
     assert.equal(new Set(ids).size, 3);
     await waitUntil('all recorded as sent', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'));
-    t.diagnostic(`SMTP down ${outage} ms (${sample?.attempts}+ attempts each), then ${smtp.mails.length} messages, one each`);
+    t.diagnostic(`SMTP down ${outage} ms (${sample?.attempts}+ attempts each); all 3 delivered ${back} ms after it returned, one each`);
   });
 });
 
@@ -284,15 +291,17 @@ describeEachDatabase('notifications by SMS (Unifonic)', (db) => {
     const real = provider.fallback;
     provider.fallback = () => ({ status: 503, body: { message: 'Service Unavailable' } });
     const references = [await smsComplaint(), await smsComplaint(), await smsComplaint()];
-    await waitUntil('retries', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.attempts >= 3));
+    await waitUntil('retries', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.attempts >= 3), OUTAGE_MS + 10_000);
+    await sleepUntil(down + OUTAGE_MS);
     const before = provider.calls.length;
     provider.fallback = real;
-    await waitUntil('all sent', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'));
+    const backAt = Date.now();
+    await waitUntil('all sent', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'), 15_000);
     await new Promise((resolve) => setTimeout(resolve, 400));
     const accepted = provider.calls.slice(before).map((call) => new URLSearchParams(call.body).get('CorrelationID'));
     assert.equal(accepted.length, 3, 'one accepted call per message');
     assert.equal(new Set(accepted).size, 3);
-    t.diagnostic(`provider down ${Date.now() - down} ms; then ${accepted.length} SMS, one each`);
+    t.diagnostic(`provider down ${backAt - down} ms; all ${accepted.length} SMS accepted ${Date.now() - backAt - 400} ms after it returned, one each`);
   });
 });
 
@@ -308,6 +317,25 @@ it('nothing configured: recorded as "not sent: no channel configured", the serve
     const reference: string = answer.json.reference;
     await waitUntil('the record', async () => (await messageRows(database, reference))[0]?.state === 'not_configured');
     assert.equal((await messageRows(database, reference))[0]?.last_error, 'not sent: no channel configured');
+  } finally {
+    await sender.stop();
+    await database.close();
+  }
+});
+
+it('dead letter: after SILA_NOTIFY_MAX_ATTEMPTS tries the message is failed with the last reason', async () => {
+  const { openDatabase, MEMORY } = await import('../../server/db/open.js');
+  const database = await openDatabase({ dataDir: MEMORY });
+  const closed = await startSmtp();
+  await closed.stop();
+  const sender = startSender(database, { SILA_SMTP_URL: closed.url, SILA_MAIL_FROM: FROM, SILA_NOTIFY_MAX_ATTEMPTS: '3', SILA_NOTIFY_BACKOFF_MAX_MS: '100' });
+  try {
+    const answer = await postJson(makeApp(database), '/v1/complaints', emailComplaint());
+    const reference: string = answer.json.reference;
+    await waitUntil('the dead letter', async () => (await messageRows(database, reference))[0]?.state === 'failed');
+    const [row] = await messageRows(database, reference);
+    assert.equal(row?.attempts, 3);
+    assert.match(row?.last_error ?? '', /^gave up after 3 attempts: .*ECONNREFUSED/);
   } finally {
     await sender.stop();
     await database.close();
