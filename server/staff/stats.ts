@@ -22,6 +22,13 @@ function conditions(column: string, query: StatsQuery, first: number, kindColumn
   return { sql: sql.join(' AND '), params };
 }
 
+/** Counts of rows grouped by two columns, summed over one of them. */
+function sumBy<Row extends { n: number }>(rows: Row[], key: keyof Row): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const row of rows) totals[String(row[key])] = (totals[String(row[key])] ?? 0) + row.n;
+  return totals;
+}
+
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -31,7 +38,8 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
   const open = conditions('received_at', query, 2, 'kind');
   // With a kind, only ratings of that kind's submissions count (website ratings have none).
   const rated = conditions('r.created_at', query, 1, 's.kind');
-  const [byKind, byStatus, byMonth, overdue, ratings] = await Promise.all([
+  const sent = conditions('m.created_at', query, 1, 's.kind');
+  const [byKind, byStatus, byMonth, overdue, ratings, messages] = await Promise.all([
     db.query<{ key: string; n: number }>(`SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`, received.params),
     db.query<{ key: string; n: number }>(`SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`, received.params),
     // Months are counted in the association's time zone (Riyadh), as the CSV export shows times.
@@ -54,6 +62,12 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
          FROM ratings r ${query.kind ? 'JOIN submissions s ON s.reference = r.reference' : ''}
          ${rated.sql ? `WHERE ${rated.sql}` : ''} GROUP BY r.scale`,
       rated.params,
+    ),
+    db.query<{ state: string; channel: string; n: number }>(
+      `SELECT m.state, m.channel, count(*)::int AS n
+         FROM messages m ${query.kind ? 'JOIN submissions s ON s.reference = m.reference' : ''}
+         ${sent.sql ? `WHERE ${sent.sql}` : ''} GROUP BY m.state, m.channel`,
+      sent.params,
     ),
   ]);
 
@@ -79,6 +93,11 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
         score: nps ? round1((100 * (nps.high - nps.low)) / nps.n) : null,
       },
       ces: { count: ces?.n ?? 0, average: ces && ces.average !== null ? round2(Number(ces.average)) : null },
+    },
+    messages: {
+      total: messages.rows.reduce((sum, row) => sum + row.n, 0),
+      byState: sumBy(messages.rows, 'state'),
+      byChannel: sumBy(messages.rows, 'channel'),
     },
   };
 }

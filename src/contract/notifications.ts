@@ -68,3 +68,11 @@ export type StaffMessage = z.output<typeof staffMessage>;
 
 export const staffMessageList = z.object({ items: z.array(staffMessage) });
 export type StaffMessageList = z.output<typeof staffMessageList>;
+
+/** The messages figures of GET /v1/staff/stats (created in the period): how many, by state and channel. */
+export const messageFigures = z.object({
+  total: z.number(),
+  byState: z.record(z.string(), z.number()),
+  byChannel: z.record(z.string(), z.number()),
+});
+export type MessageFigures = z.output<typeof messageFigures>;

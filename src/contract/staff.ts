@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { CHANNELS, integer, optionalText, text } from './fields.js';
 import { problemSchema } from './problem.js';
+import { messageFigures } from './notifications.js';
 import { STATUSES, status } from './status.js';
 
 export const SUBMISSION_KINDS = ['request', 'complaint', 'suggestion', 'inquiry', 'compensation'] as const;
@@ -274,5 +275,7 @@ export const staffStats = z.object({
     /** Customer effort, average of 1–7. */
     ces: z.object({ count: z.number(), average: z.nullable(z.number()) }),
   }),
+  /** Messages to applicants created in the period (#15): sent, failed, not configured… */
+  messages: z.optional(messageFigures),
 });
 export type StaffStats = z.output<typeof staffStats>;

@@ -142,4 +142,13 @@ describeEachDatabase('notifications on the staff side', (db) => {
     assert.equal(rows[0]?.details.messageId, sent!.id);
     assertProblem(await asStaff(app, officer, `/v1/staff/submissions/${reference}/messages/nope/resend`, 'POST'), 404);
   });
+
+  it('statistics count the messages by state and channel', async () => {
+    const answer = await staffGet(app, '/v1/staff/stats');
+    assert.equal(answer.status, 200, answer.text);
+    const { rows } = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE state = 'sent'`);
+    assert.equal(answer.json.messages.byState.sent, rows[0]?.n);
+    assert.ok(answer.json.messages.byChannel.email >= 4);
+    assert.equal(answer.json.messages.total, Object.values(answer.json.messages.byState as Record<string, number>).reduce((a, b) => a + b, 0));
+  });
 });
