@@ -23,9 +23,23 @@ if (reason) {
 
 const port = process.env.PORT || '8787';
 
-// The demo's staff panel needs a token. Without one configured, make a random one for
-// this run only (never a fixed default: a fixed token would be public knowledge).
-const generatedToken = process.env.SILA_ADMIN_TOKEN ? undefined : randomBytes(18).toString('base64url');
+// The integration token, when none is configured: random for this run only (never a
+// fixed default: a fixed token would be public knowledge).
+const generatedToken = process.env.SILA_ADMIN_TOKEN ? undefined : randomBytes(32).toString('hex');
+
+// A demo admin for the staff console, with a new random password every run. When the
+// operator names the first admin (SILA_ADMIN_EMAIL + SILA_ADMIN_PASSWORD), the server
+// creates that one instead and no demo admin is made.
+const demoPassword = process.env.SILA_ADMIN_EMAIL ? undefined : randomBytes(12).toString('base64url');
+if (demoPassword) {
+  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff-demo.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SILA_DEMO_ADMIN_PASSWORD: demoPassword },
+  });
+  if (demo.status !== 0) process.exit(demo.status ?? 1);
+}
+
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
   stdio: ['inherit', 'pipe', 'inherit'],
@@ -41,7 +55,10 @@ child.stdout.on('data', (chunk) => {
     const host = !process.env.HOST || ['127.0.0.1', '0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
     const actualPort = String(chunk).match(/listening on http:\/\/\S+:(\d+)/)?.[1] ?? port;
     console.log(`\nDemo: http://${host}:${actualPort}/demo/   (Ctrl-C to stop)`);
-    if (generatedToken) console.log(`Staff token for this run (demo staff panel): ${generatedToken}`);
+    console.log(`Staff console: http://${host}:${actualPort}/staff/`);
+    if (demoPassword) console.log(`  sign in as demo-admin@sila.example with the password ${demoPassword} (new every run)`);
+    else console.log(`  sign in as ${process.env.SILA_ADMIN_EMAIL}`);
+    if (generatedToken) console.log(`API token for integrations, this run only (Authorization: Bearer …): ${generatedToken}`);
     console.log('');
   }
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { USAGE, refusalMessage, runStaffCommand } from '../../scripts/staff-commands.js';
+import { DEMO_ADMIN_EMAIL, ensureDemoAdmin } from '../../scripts/staff-demo.js';
 import { assertProblem, call, describeEachDatabase, makeApp, type TestApp } from './helpers.js';
 import { createStaff, signIn, signInRequest } from './staff-auth-helpers.js';
 
@@ -65,5 +66,15 @@ describeEachDatabase('npm run staff', (db) => {
     // The only admin cannot be disabled from the shell either.
     const admin = await createStaff(db(), 'admin', { email: 'boss@charity.example' });
     assert.match((await refusal('disable', '--email', admin.email))!, /only active admin/);
+  });
+
+  it('npm start: the demo admin gets this run’s password, also on a database from an earlier run', async () => {
+    await ensureDemoAdmin(db(), 'first-run-password');
+    await signIn(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' });
+    await ensureDemoAdmin(db(), 'second-run-password');
+    assertProblem(await signInRequest(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' }), 401, 'invalid_credentials');
+    const session = await signIn(app, { email: DEMO_ADMIN_EMAIL, password: 'second-run-password' });
+    assert.equal(session.answer.json.account.role, 'admin');
+    await assert.rejects(ensureDemoAdmin(db(), 'short'), /at least 12/);
   });
 });
