@@ -26,6 +26,21 @@ const components = {
   LookupResult: schema(contract.lookupResult, 'output'),
   FormConfig: schema(contract.formConfigSchema, 'output'),
   Problem: schema(contract.problemSchema, 'output'),
+  SignIn: schema(contract.signInBody, 'input'),
+  StaffSession: schema(contract.staffSession, 'output'),
+  PasswordChange: schema(contract.passwordChangeBody, 'input'),
+  TotpEnrollment: schema(contract.totpEnrollment, 'output'),
+  TotpConfirm: schema(contract.totpConfirmBody, 'input'),
+  StaffAccountList: schema(contract.staffAccountList, 'output'),
+  StaffAccountListItem: schema(contract.staffAccountListItem, 'output'),
+  AccountCreate: schema(contract.accountCreateBody, 'input'),
+  AccountCreated: schema(contract.accountCreated, 'output'),
+  AccountUpdate: schema(contract.accountUpdateBody, 'input'),
+  TemporaryPassword: schema(contract.temporaryPasswordAnswer, 'output'),
+  AssignableAccounts: schema(contract.assignableAccounts, 'output'),
+  StaffSettings: schema(contract.staffSettings, 'output'),
+  StaffSettingsUpdate: schema(contract.staffSettingsUpdate, 'input'),
+  AuditPage: schema(contract.auditPage, 'output'),
   StaffStatusUpdate: schema(contract.staffStatusUpdate, 'input'),
   StaffNoteBody: schema(contract.staffNoteBody, 'input'),
   StaffAssignBody: schema(contract.staffAssignBody, 'input'),
@@ -223,6 +238,124 @@ const document = {
       post: {
         ...create('Record a request or complaint brought in person, by phone, e-mail, social media or letter (officer). The payload is checked with the public form’s schema; errors are under payload.', 'StaffIntakeBody', 'StaffIntakeCreated', true).post,
         ...staffCase,
+      },
+    },
+    '/v1/staff/session': {
+      post: {
+        summary: 'Sign in with e-mail and password (and a TOTP code when the account has one). Sets the HttpOnly, SameSite=Strict cookie sila_staff (Secure over https); a new session id every time. Wrong e-mail or wrong password: one answer, 401 invalid_credentials.',
+        requestBody: { required: true, content: json('SignIn') },
+        responses: {
+          '200': { description: 'Signed in: the account, the CSRF token for changes, the idle (30 min) and absolute (12 h) expiry.', content: json('StaffSession') },
+          '401': problem('invalid_credentials, totp_required (password right, code missing) or invalid_totp.'),
+          '403': problem('Sent from a page of another site (origin_refused).'),
+          '422': problem('Missing or malformed fields.'),
+          '429': problem('Too many failures for this account or address: wait Retry-After seconds (the delay grows; never a permanent lock).'),
+        },
+      },
+      get: {
+        ...staffCase,
+        summary: 'The current session (the console asks "am I signed in").',
+        responses: { '200': { description: 'The session.', content: json('StaffSession') }, ...staffDenied },
+      },
+      delete: {
+        summary: 'Sign out: the session is deleted and the cookie cleared (204 also without a session).',
+        responses: { '204': { description: 'Signed out.' }, '403': problem('Missing X-CSRF-Token (csrf_failed) or another site (origin_refused).') },
+      },
+    },
+    '/v1/staff/me/password': {
+      post: {
+        ...staffCase,
+        summary: 'Change your own password (at least 12 characters); required first after a temporary password. Your other sessions end.',
+        requestBody: { required: true, content: json('PasswordChange') },
+        responses: { '204': { description: 'Changed.' }, ...staffDenied, '422': problem('Current password wrong, or the new one too short or unchanged.') },
+      },
+    },
+    '/v1/staff/me/totp': {
+      post: {
+        ...staffCase,
+        summary: 'Start TOTP enrolment (RFC 6238, 6 digits, 30 s): a secret and an otpauth:// URL for the authenticator app. Nothing changes until confirmed.',
+        responses: { '200': { description: 'The secret to enter or scan.', content: json('TotpEnrollment') }, ...staffDenied },
+      },
+    },
+    '/v1/staff/me/totp/confirm': {
+      post: {
+        ...staffCase,
+        summary: 'Confirm enrolment with a current code; from then on sign-in needs a code.',
+        requestBody: { required: true, content: json('TotpConfirm') },
+        responses: { '204': { description: 'TOTP is on.' }, ...staffDenied, '409': problem('No enrolment started (totp_not_started).'), '422': problem('The code is not right.') },
+      },
+    },
+    '/v1/staff/accounts': {
+      get: {
+        ...staffCase,
+        summary: 'All staff accounts (admin).',
+        responses: { '200': { description: 'Accounts, active first.', content: json('StaffAccountList') }, ...staffDenied },
+      },
+      post: {
+        ...staffCase,
+        summary: 'Create an account (admin). The temporary password is in this answer only; the person changes it at first sign-in.',
+        requestBody: { required: true, content: json('AccountCreate') },
+        responses: { '201': { description: 'Created.', content: json('AccountCreated') }, ...staffDenied, '409': problem('The e-mail is taken (email_taken).'), '422': problem('Invalid fields.') },
+      },
+    },
+    '/v1/staff/accounts/assignable': {
+      get: {
+        ...staffCase,
+        summary: 'Active officers and committee members, for the assignee picker (officer, admin).',
+        responses: { '200': { description: 'id, name, role.', content: json('AssignableAccounts') }, ...staffDenied },
+      },
+    },
+    '/v1/staff/accounts/{id}': {
+      patch: {
+        ...staffCase,
+        summary: 'Rename, change the role, disable or enable an account (admin). Disabling or a role change ends its sessions at once.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: json('AccountUpdate') },
+        responses: { '200': { description: 'The account.', content: json('StaffAccountListItem') }, ...staffDenied, '404': problem('No such account.'), '409': problem('It would leave no active admin (last_admin).'), '422': problem('Nothing to change, or invalid fields.') },
+      },
+    },
+    '/v1/staff/accounts/{id}/reset-password': {
+      post: {
+        ...staffCase,
+        summary: 'A new temporary password (admin), shown once; clears TOTP and ends the sessions.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The temporary password.', content: json('TemporaryPassword') }, ...staffDenied, '404': problem('No such account.') },
+      },
+    },
+    '/v1/staff/settings': {
+      get: {
+        ...staffCase,
+        summary: 'Association-wide staff settings (admin).',
+        responses: { '200': { description: 'Settings.', content: json('StaffSettings') }, ...staffDenied },
+      },
+      patch: {
+        ...staffCase,
+        summary: 'Change settings (admin). requireTotp: every account must sign in with a code; those without one may only enrol. The admin must have TOTP first.',
+        requestBody: { required: true, content: json('StaffSettingsUpdate') },
+        responses: { '200': { description: 'Settings.', content: json('StaffSettings') }, ...staffDenied, '409': problem('Enable your own TOTP first (totp_enrol_first).') },
+      },
+    },
+    '/v1/staff/audit': {
+      get: {
+        ...staffCase,
+        summary: 'The append-only audit log, newest first (admin): who, when, what (ids only), from where. Reading it is audited too.',
+        parameters: [
+          query('from', 'Date (Riyadh day) or date-time.'),
+          query('to', 'Date (that whole Riyadh day) or date-time.'),
+          query('actor', 'An account id, or api-token.'),
+          query('action', 'An action, e.g. session.sign_in_failed.'),
+          query('target', 'A case reference or account id.'),
+          query('cursor', 'nextCursor of the previous page.'),
+          query('limit', '1-200, default 50.'),
+        ],
+        responses: { '200': { description: 'A page.', content: json('AuditPage') }, '400': problem('Unknown parameter or value (invalid_query).'), ...staffDenied },
+      },
+    },
+    '/v1/staff/audit.csv': {
+      get: {
+        ...staffCase,
+        summary: 'The audit log as CSV with the same filters (admin; Riyadh times). The export is audited.',
+        responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: { type: 'string' } } } }, '400': problem('Unknown parameter or value.'), ...staffDenied },
       },
     },
     '/v1/staff/export.csv': {
