@@ -1,0 +1,133 @@
+/**
+ * What the staff console's admin and intake end-to-end tests share: the built console
+ * served by a real reference server (its own in-memory database, a first admin from the
+ * environment), Debian's Chromium, signing in like a person, axe, and screenshots.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ensureFreshBuild } from '../contract/fresh-build.js';
+import { OWN_DATABASE } from './e2e-page.js';
+
+export const root = new URL('../..', import.meta.url).pathname;
+export const ADMIN_LOGIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
+export const TOKEN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
+
+interface TestServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export interface StaffHarness {
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function startStaffHarness(env: Record<string, string> = {}): Promise<StaffHarness> {
+  ensureFreshBuild(root);
+  const helper = '../../scripts/test-server.mjs';
+  const { startTestServer } = (await import(helper)) as { startTestServer: (root: string, env?: Record<string, string>) => Promise<TestServer> };
+  const api = await startTestServer(root, {
+    ...OWN_DATABASE,
+    SILA_ADMIN_EMAIL: ADMIN_LOGIN.email,
+    SILA_ADMIN_PASSWORD: ADMIN_LOGIN.password,
+    SILA_ALLOWED_ORIGINS: '',
+    ...env,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  return {
+    url: api.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await api.stop();
+    },
+  };
+}
+
+/**
+ * A browser profile of its own (its own cookie jar: one person at one desk). The console's
+ * CSP forbids inline scripts, which is how axe gets into the page: bypassed for tests only.
+ */
+export async function newDesk(harness: StaffHarness, locale: 'ar' | 'en' = 'en', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await harness.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, acceptDownloads: true });
+  await context.addInitScript((value) => localStorage.setItem('sila-staff-locale', value), locale);
+  const page = await context.newPage();
+  await page.goto(`${harness.url}/staff/`);
+  return { context, page };
+}
+
+export function consoleOf(page: Page): Locator {
+  return page.locator('sila-staff-console');
+}
+
+/** Signs in through the form (the TOTP step when asked) and waits for the navigation. */
+export async function signIn(page: Page, login: { email: string; password: string }, totp?: () => string): Promise<void> {
+  const form = page.locator('sila-staff-sign-in').first();
+  await form.locator('[name="email"]').fill(login.email);
+  await form.locator('[name="password"]').fill(login.password);
+  await form.locator('button[type=submit]').click();
+  if (totp) {
+    await form.locator('[name="totp"]').waitFor();
+    await form.locator('[name="totp"]').fill(totp());
+    await form.locator('button[type=submit]').click();
+  }
+  await consoleOf(page).locator('header.bar').waitFor({ timeout: 20_000 });
+}
+
+/** Opens a view from the address (as the navigation links do) and waits for its heading. */
+export async function openView(page: Page, id: string, tag: string): Promise<Locator> {
+  await page.evaluate((hash) => (location.hash = hash), `#/${id}`);
+  const view = consoleOf(page).locator(tag);
+  await view.locator('h1').waitFor({ timeout: 20_000 });
+  return view;
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe over the whole page (open shadow roots included): no violation of WCAG 2.x A/AA. */
+export async function assertAccessible(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  assert.deepEqual(violations, [], `axe violations in ${state}`);
+}
+
+/** Nothing wider than the window (a 768 px reception tablet scrolls only downwards). */
+export async function assertNoSidewaysScroll(page: Page, state: string): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `${state}: the page is ${scroll}px wide in a ${client}px window`);
+}
+
+/** When SILA_SCREENSHOTS names a folder: a full-page screenshot of the current state. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SILA_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** Every state check at once: axe, no sideways scroll at 768 px, and the screenshot. */
+export async function checkState(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  await assertAccessible(page, name);
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.setViewportSize({ width: 768, height: 900 });
+  await assertNoSidewaysScroll(page, `${name} at 768 px`);
+  await page.setViewportSize({ width, height: 900 });
+}
+
+/** Cases stored on the server, through the integration token (what the server really has). */
+export async function storedCases(url: string): Promise<{ reference: string; channel: string }[]> {
+  const answer = await fetch(`${url}/v1/staff/submissions?limit=100`, { headers: TOKEN });
+  assert.equal(answer.status, 200, await answer.clone().text());
+  return ((await answer.json()) as { items: { reference: string; channel: string }[] }).items;
+}
