@@ -55,8 +55,9 @@ export async function createSession(q: Queryable, accountId: string, now: Date):
   return { id, row: rows[0]! };
 }
 
+/** A browser-session cookie (no Max-Age): closing the browser on a shared desk ends it too. */
 export function setSessionCookie(c: Context<AppEnv>, id: string, secure: boolean): void {
-  setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge: ABSOLUTE_MS / 1000 });
+  setCookie(c, SESSION_COOKIE, id, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>, secure: boolean): void {

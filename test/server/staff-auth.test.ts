@@ -44,6 +44,7 @@ describeEachDatabase('staff sign-in and sessions', (db) => {
     assert.match(cookie, /; HttpOnly/);
     assert.match(cookie, /; SameSite=Strict/);
     assert.match(cookie, /; Path=\//);
+    assert.doesNotMatch(cookie, /Max-Age|Expires/, 'a browser-session cookie: closing the browser ends it');
     assert.doesNotMatch(cookie, /Secure/, 'plain http: no Secure flag');
     assert.equal(session.answer.headers.get('cache-control'), 'no-store');
 
