@@ -257,6 +257,12 @@ describeEachDatabase('staff sign-in and sessions', (db) => {
     assert.equal(patched.json.active, false);
     assertProblem(await asStaff(app, session, '/v1/staff/session'), 401);
     assertProblem(await signInRequest(app, { email: officer.email, password: officer.password }, from(nextIp())), 401, 'invalid_credentials');
+    // The admins' log says why; the person was told nothing more.
+    const { rows } = await db().query<{ reason: string }>(
+      `SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'session.sign_in_failed' AND target = $1`,
+      [officer.id],
+    );
+    assert.deepEqual(rows, [{ reason: 'disabled' }]);
     assert.equal((await asStaff(app, adminSession, `/v1/staff/accounts/${officer.id}`, 'PATCH', { active: true })).status, 200);
     await signIn(app, officer);
   });
