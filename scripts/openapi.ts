@@ -55,6 +55,7 @@ const components = {
   StaffStats: schema(contract.staffStats, 'output'),
   StaffMessage: schema(contract.staffMessage, 'output'),
   StaffMessageList: schema(contract.staffMessageList, 'output'),
+  StaffNoticeSettings: schema(contract.staffNoticeSettings, 'input'),
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -232,6 +233,19 @@ const document = {
         summary: 'Send a finished message again (officer): queues a copy under a new id, so receivers do not drop it as a repeat; audited (message.resend).',
         parameters: [referenceParameter, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '202': { description: 'The queued copy.', content: json('StaffMessage') }, ...staffDenied, '404': problem('Unknown reference or message.'), '409': problem('The message is still queued or being sent (code `message_pending`).') },
+      },
+    },
+    '/v1/staff/me/notifications': {
+      get: {
+        ...staffCase,
+        summary: 'The e-mail notices this account asked for: a daily digest (from 07:00 Riyadh time) and due-date warnings (officer, committee, manager).',
+        responses: { '200': { description: 'The settings (both false until chosen).', content: json('StaffNoticeSettings') }, ...staffDenied },
+      },
+      put: {
+        ...staffCase,
+        summary: 'Choose the notices (audited as account.update).',
+        requestBody: { required: true, content: json('StaffNoticeSettings') },
+        responses: { '200': { description: 'The settings as saved.', content: json('StaffNoticeSettings') }, ...staffDenied, '422': problem('Invalid body.') },
       },
     },
     '/v1/staff/intake': {

@@ -89,9 +89,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function htmlBody(text: string, facts: MessageFacts, subject: string): string {
-  const dir = facts.locale === 'ar' ? 'rtl' : 'ltr';
-  const url = facts.statusUrl ? escapeHtml(facts.statusUrl) : undefined;
+/**
+ * The HTML part from the plain text: paragraphs and line breaks, everything escaped; the
+ * one link is `link` (a URL from the server's own configuration), wherever it appears.
+ */
+export function htmlDocument(text: string, options: { locale: MessageLocale; subject: string; link?: string }): string {
+  const dir = options.locale === 'ar' ? 'rtl' : 'ltr';
+  const url = options.link ? escapeHtml(options.link) : undefined;
   const paragraphs = text
     .split(/\n{2,}/)
     .map((paragraph) => {
@@ -105,8 +109,8 @@ function htmlBody(text: string, facts: MessageFacts, subject: string): string {
     .join('\n');
   return [
     '<!doctype html>',
-    `<html lang="${facts.locale}" dir="${dir}">`,
-    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
+    `<html lang="${options.locale}" dir="${dir}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(options.subject)}</title></head>`,
     `<body dir="${dir}" style="padding:16px;background:#f5f6f7;font-family:Tahoma,'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.7;color:#1f2328">`,
     `<div dir="${dir}" style="max-width:600px;padding:24px;background:#ffffff;border-radius:8px">`,
     paragraphs,
@@ -133,7 +137,7 @@ export function renderMessage(template: MessageTemplate, facts: MessageFacts): R
   // A subject is one line.
   const subject = fillTemplate(template.subject, long).replace(/\s+/g, ' ');
   const text = fillTemplate(template.email, long);
-  return { subject, text, html: htmlBody(text, facts, subject), sms: fillTemplate(template.sms, short) };
+  return { subject, text, html: htmlDocument(text, { locale, subject, link: facts.statusUrl }), sms: fillTemplate(template.sms, short) };
 }
 
 /** The follow-up page link: the association's page with ?ref= (never the follow-up code). */

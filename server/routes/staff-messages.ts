@@ -4,12 +4,14 @@
  * text and the address never appear here: they are in the case.
  */
 import type { Hono } from 'hono';
-import type { StaffMessage } from '../../src/contract/notifications.js';
-import { requireRole } from '../auth/actor.js';
+import { staffNoticeSettings, type StaffMessage } from '../../src/contract/notifications.js';
+import { requireRole, type StaffActor } from '../auth/actor.js';
+import { parseBody } from '../auth/request.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { listMessages, resendMessage } from '../notify/messages.js';
+import { readNoticeSettings, writeNoticeSettings } from '../notify/notice-settings.js';
 import { HttpProblem } from '../problem.js';
 import { caseNotFound, referenceParam } from '../staff/params.js';
 
@@ -57,5 +59,25 @@ export function staffMessageRoutes(app: Hono<AppEnv>, state: AppState): void {
     });
     return c.json(copy, 202);
   });
-}
 
+  // Notices for the signed-in account itself (never the token: it has no mailbox).
+  const noticeRoles = ['officer', 'committee', 'manager'] as const;
+  const accountId = (actor: StaffActor) => (actor.kind === 'account' ? actor.id : '');
+
+  app.get('/v1/staff/me/notifications', async (c) => {
+    const actor = requireRole(c, ...noticeRoles);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await readNoticeSettings(state.db, accountId(actor)));
+  });
+
+  app.put('/v1/staff/me/notifications', async (c) => {
+    const actor = requireRole(c, ...noticeRoles);
+    const body = await parseBody(c, state, staffNoticeSettings);
+    const now = state.now();
+    await state.db.transaction(async (tx) => {
+      await writeNoticeSettings(tx, accountId(actor), body, now);
+      await writeAudit(tx, { actor, action: 'account.update', target: accountId(actor), ip: c.get('clientIp'), details: { ...body }, at: now });
+    });
+    return c.json(body);
+  });
+}

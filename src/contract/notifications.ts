@@ -76,3 +76,12 @@ export const messageFigures = z.object({
   byChannel: z.record(z.string(), z.number()),
 });
 export type MessageFigures = z.output<typeof messageFigures>;
+
+/** GET / PUT /v1/staff/me/notifications: the notices a staff account asked for (by e-mail). */
+export const staffNoticeSettings = z.strictObject({
+  /** A daily digest of new cases (from 07:00 Riyadh time). */
+  dailyDigest: z.boolean({ error: 'invalid' }),
+  /** A warning when a case the account works on is due within two days. */
+  dueWarnings: z.boolean({ error: 'invalid' }),
+});
+export type StaffNoticeSettings = z.output<typeof staffNoticeSettings>;
