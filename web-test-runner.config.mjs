@@ -5,6 +5,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN } from './scripts/test-server.mjs';
+import { staffCommandPlugin } from './test/browser/staff-command.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 // The end-to-end tests talk to a real reference server started by scripts/test.mjs.
@@ -15,7 +17,10 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 240_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig }),
+    staffCommandPlugin({ endpoint, token: TEST_ADMIN_TOKEN, adminEmail: TEST_ADMIN_EMAIL, adminPassword: TEST_ADMIN_PASSWORD }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -3,6 +3,10 @@
 import { spawn } from 'node:child_process';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+// The first admin of the browser suite's server (scripts/test.mjs), who makes the staff
+// accounts the browser tests act as (test/browser/staff-command.mjs).
+export const TEST_ADMIN_EMAIL = 'admin@browser-tests.example';
+export const TEST_ADMIN_PASSWORD = 'browser tests admin password 2026';
 
 export function startTestServer(root, env = {}) {
   return new Promise((resolve, reject) => {
@@ -25,7 +29,14 @@ export function startTestServer(root, env = {}) {
       },
     });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // A first start on a busy 2-core machine (tsx compiling, PGlite's initdb) can take
+    // minutes; SILA_TEST_SERVER_START_MS sets the wait.
+    const waitMs = Number(process.env.SILA_TEST_SERVER_START_MS ?? 240_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      const last = output.trim().split('\n').slice(-10).join('\n') || '(nothing)';
+      reject(new Error(`the reference server printed no "listening on" line within ${waitMs / 1000} s (SILA_TEST_SERVER_START_MS); its last output:\n${last}`));
+    }, waitMs);
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = output.match(/listening on (http:\/\/\S+)/);

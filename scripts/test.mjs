@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestServer } from './test-server.mjs';
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, startTestServer } from './test-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const results = join(root, '.test-results');
@@ -31,7 +31,7 @@ function nodeTestFiles() {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedRuns = 0;
 
-const server = await startTestServer(root);
+const server = await startTestServer(root, { SILA_ADMIN_EMAIL: TEST_ADMIN_EMAIL, SILA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
 try {
   const wtrSummary = join(results, 'browser.json');
   const wtrCode = await run('npx', ['web-test-runner'], {

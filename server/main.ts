@@ -21,6 +21,14 @@ import { dataKeyIsSet } from './staff/search-index.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+// A parent that stops reading our output (a harness that gave up waiting) closes the pipe:
+// that must not crash a server that is otherwise fine.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 async function main(): Promise<void> {
   const config = readServerConfig();
   const formConfig = loadFormConfig(config.configPath);

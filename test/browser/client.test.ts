@@ -4,7 +4,7 @@ import { createSilaClient } from '../../src/client/api.js';
 import { SilaError } from '../../src/client/errors.js';
 import { newIdempotencyKey } from '../../src/client/idempotency.js';
 import type { Complaint } from '../../src/contract/complaint.js';
-import { pretendOffline, serverEndpoint } from './helpers.js';
+import { pretendOffline, serverEndpoint, staffApi } from './helpers.js';
 import { resolveBackendLinks } from '../../src/core/form-config-loader.js';
 
 const complaint = (mobile: string): Complaint => ({
@@ -17,7 +17,6 @@ const complaint = (mobile: string): Complaint => ({
   client: { locale: 'ar', fillMs: 30_000, hp: '' },
 });
 
-const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
 
 function problem503(retryAfter: string): Response {
   return new Response(JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'unavailable' }), {
@@ -50,8 +49,9 @@ describe('client', () => {
 
   it('waits as long as Retry-After says after each of three 503s (the default policy), then delivers once with the same key', async () => {
     const stored = async () => {
-      const answer = await fetch(`${serverEndpoint()}/v1/staff/submissions?pageSize=1`, { headers: ADMIN });
-      return ((await answer.json()) as { total: number }).total;
+      const answer = await staffApi('/v1/staff/stats');
+      expect(answer.status).to.equal(200);
+      return (answer.body as { total: number }).total;
     };
     const before = await stored();
     const attempts: { at: number; key: string | null }[] = [];

@@ -14,6 +14,7 @@ import {
   resetPage,
   seedStartedDraft,
   serverEndpoint,
+  staffApi,
   shadow,
   submitButton,
   tick,
@@ -39,7 +40,6 @@ async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<Sil
   return el;
 }
 
-const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
 const PDF_BYTES = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 
 /** Chooses a file in the document picker, as the browser's file dialog would. */
@@ -565,9 +565,9 @@ describe('<sila-complaint-form>', () => {
     expect(sent.payload.subject).to.equal(VALID.subject);
     expect(Object.keys(sent)).to.have.members(['kind', 'payload', 'idempotencyKey']);
     const { detail } = await submitted;
-    const answer = await fetch(`${serverEndpoint()}/v1/staff/submissions/${detail.reference}`, { headers: ADMIN });
+    const answer = await staffApi(`/v1/staff/submissions/${detail.reference}`);
     expect(answer.status).to.equal(200);
-    const stored = await answer.json();
+    const stored = answer.body;
     expect(stored.attachments).to.have.length(1);
     expect(stored.attachments[0].kind).to.equal('evidence');
     expect(stored.attachments[0].mediaType).to.equal('application/pdf');

@@ -3,6 +3,7 @@ import { configure, resetConfig } from '../../src/config.js';
 import { clearFormConfigCache } from '../../src/core/form-config-loader.js';
 import { setLocale } from '../../src/core/i18n.js';
 import { clearOutbox } from '../../src/client/outbox.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 declare global {
   interface Window {
@@ -171,4 +172,24 @@ export async function expectNothingInjected(el: Element): Promise<void> {
   const root = shadow(el);
   if (root.querySelector('img[src="x"], script') || document.querySelector('img[src="x"]')) throw new Error('injected markup became elements');
   if (window.silaPwned !== undefined) throw new Error(`injected script ran (${window.silaPwned})`);
+}
+
+/** Who acts on the staff API: the integration token, or a signed-in officer or committee member. */
+export type StaffActorName = 'token' | 'officer' | 'committee';
+
+export interface StaffAnswer {
+  status: number;
+  body: any;
+}
+
+/**
+ * Calls the staff API from the test runner's Node side (test/browser/staff-command.mjs):
+ * staff routes never answer CORS, and no token or session belongs in a page.
+ * `withVersion` adds the case's current version to the body, as the console does.
+ */
+export function staffApi(
+  path: string,
+  options: { as?: StaffActorName; method?: 'GET' | 'POST'; body?: unknown; withVersion?: boolean } = {},
+): Promise<StaffAnswer> {
+  return executeServerCommand('sila-staff', { path, ...options }) as Promise<StaffAnswer>;
 }

@@ -18,13 +18,13 @@ import {
   rewriteAnswers,
   seedStartedDraft,
   serverEndpoint,
+  staffApi,
   shadow,
   tick,
   typeInto,
   until,
 } from './helpers.js';
 
-const ADMIN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
 
 const VALID = {
   fullName: 'فاطمة أحمد',
@@ -126,9 +126,9 @@ function chooseFile(el: Element, kind: string, file: File): void {
 }
 
 async function staffView(reference: string): Promise<any> {
-  const answer = await fetch(`${serverEndpoint()}/v1/staff/submissions/${reference}`, { headers: ADMIN });
+  const answer = await staffApi(`/v1/staff/submissions/${reference}`);
   expect(answer.status).to.equal(200);
-  return answer.json();
+  return answer.body;
 }
 
 describe('<sila-request-form>', () => {

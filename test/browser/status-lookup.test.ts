@@ -11,9 +11,7 @@ import type { SilaErrorEvent } from '../../src/core/events.js';
 import { STATUSES, type Status } from '../../src/contract/status.js';
 import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 import type { LookupResult } from '../../src/contract/lookup.js';
-import { DEAD_ENDPOINT, errorText, lookup, pretendOffline, resetPage, serverEndpoint, shadow, submitButton, typeInto, until } from './helpers.js';
-
-const STAFF_TOKEN = 'test-admin-token-0123456789abcdef';
+import { DEAD_ENDPOINT, errorText, lookup, pretendOffline, resetPage, serverEndpoint, shadow, staffApi, submitButton, typeInto, until } from './helpers.js';
 
 interface Submitted {
   reference: string;
@@ -76,12 +74,38 @@ async function submitRequest(): Promise<Submitted & { expectedDecisionBy: string
   return { reference: body.reference, verifier: mobile.slice(-4), expectedDecisionBy: body.expectedDecisionBy };
 }
 
-/** Moves a submission along through the staff API, as a staff member would. */
+/** Moves a submission along as an officer would, through the staff API (version included). */
 async function setStatus(reference: string, status: Status, note?: string, notePublic = true): Promise<void> {
-  const response = await post(`/v1/staff/submissions/${reference}/status`, { status, note, notePublic }, {
-    Authorization: `Bearer ${STAFF_TOKEN}`,
+  const answer = await staffApi(`/v1/staff/submissions/${reference}/status`, {
+    as: 'officer',
+    method: 'POST',
+    body: { status, note, notePublic },
+    withVersion: true,
   });
-  expect(response.status, `staff status ${status}`).to.be.within(200, 204);
+  expect(answer.status, `staff status ${status}: ${JSON.stringify(answer.body)}`).to.equal(200);
+}
+
+/** An officer's internal note: never shown to the applicant. */
+async function addInternalNote(reference: string, text: string): Promise<void> {
+  const answer = await staffApi(`/v1/staff/submissions/${reference}/notes`, { as: 'officer', method: 'POST', body: { text }, withVersion: true });
+  expect(answer.status, `note: ${JSON.stringify(answer.body)}`).to.equal(200);
+}
+
+/** An officer refers a request to the committee. */
+async function refer(reference: string): Promise<void> {
+  const referred = await staffApi(`/v1/staff/submissions/${reference}/refer`, { as: 'officer', method: 'POST', body: {}, withVersion: true });
+  expect(referred.status, `refer: ${JSON.stringify(referred.body)}`).to.equal(200);
+}
+
+/** The committee decides a referred request. */
+async function decide(reference: string, decision: 'accepted' | 'rejected', publicNote?: string): Promise<void> {
+  const decided = await staffApi(`/v1/staff/submissions/${reference}/decision`, {
+    as: 'committee',
+    method: 'POST',
+    body: { decision, reason: 'استوفى الشروط', publicNote },
+    withVersion: true,
+  });
+  expect(decided.status, `decision: ${JSON.stringify(decided.body)}`).to.equal(200);
 }
 
 async function renderLookup(endpoint = serverEndpoint()): Promise<SilaStatusLookup> {
@@ -229,11 +253,28 @@ describe('<sila-status-lookup>', () => {
 
   it('renders every status with its explanation, in Arabic and in English', async function () {
     this.timeout(60_000);
-    const { reference, verifier } = await submitComplaint();
+    // Every status along the workflow a request really takes (docs/staff-side.md), and a
+    // second request for the rejection.
+    const request = await submitRequest();
+    const refused = await submitRequest();
+    const steps: Array<[Status, Submitted, () => Promise<void>]> = [
+      ['received', request, async () => {}],
+      ['under_review', request, () => setStatus(request.reference, 'under_review', 'ملاحظة: under_review')],
+      ['needs_info', request, () => setStatus(request.reference, 'needs_info', 'ملاحظة: needs_info')],
+      ['referred', request, async () => {
+        await setStatus(request.reference, 'under_review');
+        await refer(request.reference);
+      }],
+      ['accepted', request, () => decide(request.reference, 'accepted', 'ملاحظة: accepted')],
+      ['resolved', request, () => setStatus(request.reference, 'resolved', 'ملاحظة: resolved')],
+      ['closed', request, () => setStatus(request.reference, 'closed', 'ملاحظة: closed')],
+      ['rejected', refused, () => setStatus(refused.reference, 'rejected', 'ملاحظة: rejected')],
+    ];
+    expect(new Set(steps.map(([status]) => status))).to.deep.equal(new Set(STATUSES));
     const el = await renderLookup();
     const seenMeanings = new Set<string>();
-    for (const status of STATUSES) {
-      if (status !== 'received') await setStatus(reference, status, `ملاحظة: ${status}`);
+    for (const [status, { reference, verifier }, move] of steps) {
+      await move();
       await setLocale('ar');
       await lookUp(el, reference, verifier);
       expect(textOf(part(el, 'badge')), status).to.equal(LABELS[status].ar);
@@ -277,7 +318,7 @@ describe('<sila-status-lookup>', () => {
     const { reference, verifier } = await submitComplaint();
     await setStatus(reference, 'under_review', 'بدأنا الدراسة.');
     await setStatus(reference, 'needs_info', 'يرجى إرسال صورة من الهوية الوطنية.');
-    await setStatus(reference, 'needs_info', 'تعليق داخلي', false);
+    await addInternalNote(reference, 'تعليق داخلي');
     const el = await renderLookup();
     await lookUp(el, reference, verifier);
     const needs = part(el, 'needs-info')!;
@@ -463,7 +504,7 @@ describe('<sila-status-lookup>', () => {
 
     it('embeds <sila-rating reference=…> when it is defined, unless the host takes over', async () => {
       const { reference, verifier } = await submitComplaint();
-      await setStatus(reference, 'accepted');
+      await setStatus(reference, 'resolved');
       // Stand-in for the rating widget: only whether it is embedded matters here.
       if (!customElements.get('sila-rating')) customElements.define('sila-rating', class extends HTMLElement {});
       const el = await renderLookup();
