@@ -57,6 +57,10 @@ describeEachDatabase('staff sign-in and sessions', (db) => {
     assert.match(https.headers.get('set-cookie') ?? '', /; Secure/);
     const proxied = await signInRequest(app, { email: officer.email, password: officer.password }, { 'X-Forwarded-Proto': 'https' });
     assert.match(proxied.headers.get('set-cookie') ?? '', /; Secure/);
+    // Without SILA_TRUST_PROXY the header is anyone's to send: ignored.
+    const untrusted = await signInRequest(makeApp(db(), { now: () => now }), { email: officer.email, password: officer.password }, { 'X-Forwarded-Proto': 'https' });
+    assert.equal(untrusted.status, 200);
+    assert.doesNotMatch(untrusted.headers.get('set-cookie') ?? '', /Secure/);
 
     const me = await asStaff(app, session, '/v1/staff/session');
     assert.equal(me.status, 200);
