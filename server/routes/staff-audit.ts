@@ -9,6 +9,7 @@ import type { AppEnv, AppState } from '../context.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay } from '../dates.js';
 import { HttpProblem } from '../problem.js';
 import { toCsv } from '../staff/csv.js';
+import { forbiddenTextErrors } from '../text-guard.js';
 
 const DEFAULT_LIMIT = 50;
 /** The CSV is read in pages of this many rows. */
@@ -19,8 +20,9 @@ export const AUDIT_CSV_HEADER = ['id', `at${ZONE_SUFFIX}`, 'actor_id', 'actor', 
 /** An unknown parameter or a bad value is a 400, never ignored. */
 function parseAuditQuery(c: Context<AppEnv>): AuditQuery {
   const parsed = auditQuery.safeParse(c.req.query());
-  if (!parsed.success) {
-    throw new HttpProblem(400, { code: 'invalid_query', detail: 'Some filters are not valid.', errors: toFieldErrors(parsed.error.issues) });
+  const errors = parsed.success ? forbiddenTextErrors(parsed.data) : toFieldErrors(parsed.error.issues);
+  if (!parsed.success || errors.length > 0) {
+    throw new HttpProblem(400, { code: 'invalid_query', detail: 'Some filters are not valid.', errors });
   }
   return parsed.data;
 }
