@@ -93,16 +93,23 @@ export function escapeHtml(text: string): string {
  * The HTML part from the plain text: paragraphs and line breaks, everything escaped; the
  * one link is `link` (a URL from the server's own configuration), wherever it appears.
  */
-export function htmlDocument(text: string, options: { locale: MessageLocale; subject: string; link?: string }): string {
+export function htmlDocument(
+  text: string,
+  options: { locale: MessageLocale; subject: string; link?: string; /** Kept on one line, left to right (the reference). */ unbroken?: string },
+): string {
   const dir = options.locale === 'ar' ? 'rtl' : 'ltr';
   const url = options.link ? escapeHtml(options.link) : undefined;
+  const unbroken = options.unbroken ? escapeHtml(options.unbroken) : undefined;
   const paragraphs = text
     .split(/\n{2,}/)
     .map((paragraph) => {
       const lines = paragraph.split('\n').map((line) => {
-        const escaped = escapeHtml(line);
+        let html = escapeHtml(line);
         // The one link: the association's own follow-up page from its configuration.
-        return url ? escaped.split(url).join(`<a href="${url}" dir="ltr">${url}</a>`) : escaped;
+        if (url) html = html.split(url).join(`<a href="${url}" dir="ltr">${url}</a>`);
+        // The reference never wraps at its dashes, nor reorders inside Arabic text (not inside the link).
+        if (unbroken) html = html.replace(new RegExp(`${unbroken}(?![^<]*</a>)`, 'g'), `<bdi dir="ltr" style="white-space:nowrap">${unbroken}</bdi>`);
+        return html;
       });
       return `<p style="margin:0 0 16px">${lines.join('<br>')}</p>`;
     })
@@ -112,7 +119,7 @@ export function htmlDocument(text: string, options: { locale: MessageLocale; sub
     `<html lang="${options.locale}" dir="${dir}">`,
     `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(options.subject)}</title></head>`,
     `<body dir="${dir}" style="padding:16px;background:#f5f6f7;font-family:Tahoma,'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.7;color:#1f2328">`,
-    `<div dir="${dir}" style="max-width:600px;padding:24px;background:#ffffff;border-radius:8px">`,
+    `<div dir="${dir}" style="max-width:600px;margin-inline:auto;padding:24px;background:#ffffff;border-radius:8px">`,
     paragraphs,
     '</div>',
     '</body>',
@@ -137,7 +144,7 @@ export function renderMessage(template: MessageTemplate, facts: MessageFacts): R
   // A subject is one line.
   const subject = fillTemplate(template.subject, long).replace(/\s+/g, ' ');
   const text = fillTemplate(template.email, long);
-  return { subject, text, html: htmlDocument(text, { locale, subject, link: facts.statusUrl }), sms: fillTemplate(template.sms, short) };
+  return { subject, text, html: htmlDocument(text, { locale, subject, link: facts.statusUrl, unbroken: common.reference }), sms: fillTemplate(template.sms, short) };
 }
 
 /** The follow-up page link: the association's page with ?ref= (never the follow-up code). */

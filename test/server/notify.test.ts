@@ -30,7 +30,8 @@ const FAST = {
   SILA_NOTIFY_BACKOFF_MAX_MS: String(Math.max(300, Math.min(5000, OUTAGE_MS / 10))),
   SILA_NOTIFY_MAX_ATTEMPTS: '100',
   SILA_NOTIFY_POLL_MS: '50',
-  SILA_NOTIFY_TIMEOUT_MS: '800',
+  // Generous: a timeout after the server took a mail means a (deduplicable) second copy.
+  SILA_NOTIFY_TIMEOUT_MS: '5000',
   SILA_NOTIFY_LEASE_MS: '5000',
 };
 
@@ -210,7 +211,7 @@ describeEachDatabase('notifications by e-mail', (db) => {
     // Give a duplicate time to show up, if there were one.
     await new Promise((resolve) => setTimeout(resolve, 600));
     const ids = smtp.mails.map((mail) => mail.messageId);
-    assert.equal(smtp.mails.length, 3, 'one message each');
+    assert.equal(smtp.mails.length, 3, `one message each: ${ids.join(' ')}`);
     assert.equal(new Set(ids).size, 3);
     await waitUntil('all recorded as sent', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'));
     t.diagnostic(`SMTP down ${outage} ms (${sample?.attempts}+ attempts each); all 3 delivered ${back} ms after it returned, one each`);
@@ -226,7 +227,8 @@ describeEachDatabase('notifications by SMS (Unifonic)', (db) => {
       const form = new URLSearchParams(call.body);
       return unifonicSuccess(form.get('Recipient') ?? '', form.get('CorrelationID') ?? '', nextId++);
     });
-    sender = startSender(db(), { SILA_UNIFONIC_APP_SID: 'test-app-sid', SILA_UNIFONIC_SENDER_ID: 'SILA', SILA_UNIFONIC_URL: provider.url });
+    // A short timeout: the "no answer" test waits for it.
+    sender = startSender(db(), { SILA_UNIFONIC_APP_SID: 'test-app-sid', SILA_UNIFONIC_SENDER_ID: 'SILA', SILA_UNIFONIC_URL: provider.url, SILA_NOTIFY_TIMEOUT_MS: '800' });
   });
   after(async () => {
     await sender.stop();
