@@ -1,5 +1,5 @@
 /** Accounts and association settings (admin), and the assignee picker's list (officers). */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import {
   accountCreateBody,
   accountUpdateBody,
@@ -21,6 +21,15 @@ import { readSettings, writeSetting } from '../auth/settings.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import { HttpProblem, validationProblem } from '../problem.js';
+
+/** Account ids are UUIDs; anything else names no account (and never reaches the database). */
+function accountIdParam(c: Context<AppEnv>): string {
+  const id = c.req.param('id') ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    throw new HttpProblem(404, { code: 'not_found', detail: 'No account has this id.' });
+  }
+  return id;
+}
 
 export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
   app.get('/v1/staff/accounts', async (c) => {
@@ -52,7 +61,7 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     if (body.name === undefined && body.role === undefined && body.active === undefined) {
       throw validationProblem([{ path: '', code: 'required', message: 'Send name, role or active.' }]);
     }
-    const id = c.req.param('id');
+    const id = accountIdParam(c);
     const now = state.now();
     const row = await state.db.transaction(async (tx) => {
       const { row: updated, details } = await updateAccount(tx, id, body);
@@ -64,7 +73,7 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
 
   app.post('/v1/staff/accounts/:id/reset-password', async (c) => {
     const actor = requireRole(c, 'admin');
-    const id = c.req.param('id');
+    const id = accountIdParam(c);
     const password = await state.db.transaction(async (tx) => {
       const temporary = await resetToTemporaryPassword(tx, id);
       await writeAudit(tx, { actor, action: 'account.reset_password', target: id, ip: c.get('clientIp'), at: state.now() });

@@ -301,6 +301,7 @@ describeEachDatabase('staff sign-in and sessions', (db) => {
     assertProblem(await asStaff(app, adminSession, `/v1/staff/accounts/${admin.id}`, 'PATCH', { active: false }), 409, 'last_admin');
     assertProblem(await asStaff(app, adminSession, `/v1/staff/accounts/${admin.id}`, 'PATCH', {}), 422);
     assertProblem(await asStaff(app, adminSession, '/v1/staff/accounts/no-such-id', 'PATCH', { name: 'اسم' }), 404);
+    assertProblem(await asStaff(app, adminSession, '/v1/staff/accounts/%00/reset-password', 'POST'), 404);
   });
 
   it('staff routes never answer CORS, even with SILA_ALLOWED_ORIGINS=*', async () => {
