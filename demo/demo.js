@@ -14,7 +14,7 @@ function applyLanguage(lang) {
   document.title = lang === 'ar' ? 'صلة — عرض تجريبي' : 'Sila demo';
   // Every Sila widget on the page follows.
   window.Sila?.setLocale(lang);
-  // The demo's own panels (theme, snippet, staff) re-render their JS-built text.
+  // The demo's own panels (theme, snippet) re-render their JS-built text.
   document.dispatchEvent(new CustomEvent(LANGUAGE_EVENT, { detail: { lang } }));
 }
 

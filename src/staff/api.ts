@@ -94,7 +94,7 @@ const SESSION_PATH = '/v1/staff/session';
 function kindFor(status: number, code: string | undefined): StaffErrorKind {
   if (status === 401) {
     if (code === 'totp_required') return 'totp_required';
-    if (code === 'invalid_credentials') return 'invalid_credentials';
+    if (code === 'invalid_credentials' || code === 'invalid_totp') return 'invalid_credentials';
     return 'session_expired';
   }
   if (status === 403) return 'forbidden';

@@ -14,9 +14,10 @@
 import { html, css, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { formConfigSchema } from '../contract/form-config.js';
-import { getLocale, localized, setLocale, directionOf, type Locale } from '../core/i18n.js';
+import { getLocale, localeReady, localized, setLocale, directionOf, type Locale } from '../core/i18n.js';
 import { SessionExpiredEvent, StaffApi, StaffApiError } from './api.js';
+import type { FormConfig } from '../contract/form-config.js';
+import { associationConfig } from './form-config.js';
 import { roleLabel } from './labels.js';
 import type { StaffSession } from './session-schema.js';
 import { StaffElement, type StaffView } from './staff-element.js';
@@ -47,11 +48,11 @@ export class SilaStaffConsole extends StaffElement {
         min-block-size: 100vh;
         background: var(--_surface-alt);
       }
+      /* Out of sight until focused: the first Tab stop jumps over the header. */
       .skip {
         position: absolute;
         inset-inline-start: 0.5rem;
-        inset-block-start: -4rem;
-        padding: 0.5rem 1rem;
+        inset-block-start: -5rem;
         background: var(--_surface);
         z-index: 2;
       }
@@ -154,7 +155,7 @@ export class SilaStaffConsole extends StaffElement {
 
   @state() private session: StaffSession | null = null;
   @state() private checked = false;
-  @state() private associationName = '';
+  @state() private config?: FormConfig;
   @state() private view?: HTMLElement;
   @state() private route?: Route;
   @state() private reauth = false;
@@ -183,10 +184,9 @@ export class SilaStaffConsole extends StaffElement {
   }
 
   private async start(): Promise<void> {
-    void this.api
-      .get('/v1/form-config', { schema: formConfigSchema })
-      .then((config) => (this.associationName = localized(config.association.name)))
-      .catch(() => {});
+    void associationConfig(this.api).then((config) => {
+      this.config = config;
+    });
     try {
       this.session = await this.api.session();
     } catch (error) {
@@ -194,6 +194,10 @@ export class SilaStaffConsole extends StaffElement {
     }
     this.checked = true;
     if (this.session) await this.openRoute();
+  }
+
+  private get associationName(): string {
+    return this.config ? localized(this.config.association.name) : '';
   }
 
   /** One dialog for every call that met the lapse at the same time. */
@@ -278,6 +282,8 @@ export class SilaStaffConsole extends StaffElement {
   }
 
   private async switchLocale(locale: Locale): Promise<void> {
+    // The page's first language may still be loading: switching before it lands is lost.
+    await localeReady();
     await setLocale(locale);
     try {
       localStorage.setItem(LOCALE_KEY, locale);
@@ -324,8 +330,8 @@ export class SilaStaffConsole extends StaffElement {
     }
     const account = this.session.account;
     const entries = viewsFor(account.role).filter((view) => view.nav);
-    return html`<a class="skip" href="#main" @click=${this.skipToMain}>${msg('Skip to content')}</a>
-      <header class="bar">
+    return html`<header class="bar">
+        <button type="button" class="skip secondary" @click=${this.skipToMain}>${msg('Skip to content')}</button>
         ${this.renderBrand()}
         <div class="who">
           <strong>${account.name}</strong>
@@ -353,14 +359,13 @@ export class SilaStaffConsole extends StaffElement {
         ${this.view ?? (this.route ? nothing : html`<p>${msg('There is nothing here for your role yet.')}</p>`)}
       </main>
       ${this.reauth
-        ? html`<dialog aria-labelledby="reauth-title" @cancel=${(event: Event) => event.preventDefault()}>
-            <sila-staff-sign-in id="reauth-title" reauth .api=${this.api} .email=${account.email} @staff-signed-in=${this.signedIn}></sila-staff-sign-in>
+        ? html`<dialog aria-label=${msg('Your session has ended')} @cancel=${(event: Event) => event.preventDefault()}>
+            <sila-staff-sign-in reauth .api=${this.api} .email=${account.email} @staff-signed-in=${this.signedIn}></sila-staff-sign-in>
           </dialog>`
         : nothing}`;
   }
 
-  private skipToMain(event: Event): void {
-    event.preventDefault();
+  private skipToMain(): void {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 }

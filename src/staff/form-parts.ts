@@ -122,10 +122,11 @@ export function renderSelect(
 }
 
 /** "There is a problem" with links to the fields; it takes focus when it appears. */
-export function renderSummary(errors: readonly ShownError[], root: ParentNode): TemplateResult | typeof nothing {
+export function renderSummary(errors: readonly ShownError[], root: ParentNode, level: 2 | 3 = 3): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
+  const title = msg('There is a problem');
   return html`<div class="summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
-    <h3 id="error-summary-title">${msg('There is a problem')}</h3>
+    ${level === 2 ? html`<h2 id="error-summary-title">${title}</h2>` : html`<h3 id="error-summary-title">${title}</h3>`}
     <ul>
       ${errors.map(
         (error) =>

@@ -36,7 +36,7 @@ export class StaffSignIn extends StaffElement {
       return [
         {
           name: 'totp',
-          label: msg('Verification code'),
+          label: msg('Code from the authenticator app'),
           hint: msg('The 6-digit code from your authenticator app.'),
           autocomplete: 'one-time-code',
           inputmode: 'numeric',
@@ -133,7 +133,9 @@ export class StaffSignIn extends StaffElement {
       .map((field) => ({ name: field.name, label: field.label, message: this.errors[field.name]! }));
     if (this.failure) shown.unshift({ name: fields[0]!.name, label: msg('Sign-in'), message: this.failure });
     return html`<form class="form sign-in" novalidate @submit=${this.submit} aria-labelledby="sign-in-title">
-      <h2 class="title" id="sign-in-title">${this.reauth ? msg('Your session has ended') : msg('Sign in to the staff console')}</h2>
+      ${this.reauth
+        ? html`<h2 class="title" id="sign-in-title">${msg('Your session has ended')}</h2>`
+        : html`<h1 class="title" id="sign-in-title">${msg('Sign in to the staff console')}</h1>`}
       <p class="lead">
         ${this.reauth
           ? msg('Sign in again to carry on. What you were doing is kept as it was.')
@@ -141,7 +143,7 @@ export class StaffSignIn extends StaffElement {
             ? msg('Your account asks for a second step.')
             : msg('For the association’s staff. Use the e-mail address and password of your own account.')}
       </p>
-      ${renderSummary(shown, this.renderRoot)}
+      ${renderSummary(shown, this.renderRoot, this.reauth ? 3 : 2)}
       ${fields.map((field) => renderInput(field, this.value(field.name), this.errors[field.name], (value) => this.setValue(field.name, value)))}
       <div class="actions">
         <button type="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>

@@ -103,6 +103,31 @@ export const staffStyles = css`
     outline-offset: 2px;
   }
 
+  .summary h2 {
+    margin: 0;
+    font-size: 1.125em;
+  }
+
+  summary {
+    display: flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    inline-size: fit-content;
+    padding-inline: 0.25rem;
+    color: var(--_accent);
+    font-weight: 700;
+    cursor: pointer;
+  }
+
+  summary:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  textarea {
+    min-block-size: 5rem;
+  }
+
   dl.facts {
     display: grid;
     grid-template-columns: minmax(8rem, max-content) 1fr;
