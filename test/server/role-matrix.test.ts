@@ -71,6 +71,9 @@ const ROUTES: Row[] = [
   // Messages to the applicant (#15): the committee does not see this (unreferred) case.
   ['GET /v1/staff/submissions/:reference/messages', ['officer', 'committee', 'manager', 'token'], 200, { expect: { committee: 404 } }],
   ['POST /v1/staff/submissions/:reference/messages/:id/resend', ['officer'], 404],
+  // Own notification choices (daily digest, due warnings) for the roles that work cases.
+  ['GET /v1/staff/me/notifications', ['officer', 'committee', 'manager'], 200],
+  ['PUT /v1/staff/me/notifications', ['officer', 'committee', 'manager'], 422, { body: {} }],
   // Reports and walk-in counts (#16); an empty body is 422 once past the role check.
   ['GET /v1/staff/reports?period=month&at=2026-02', ['manager', 'admin'], 200],
   ['GET /v1/staff/reports.xlsx?period=month&at=2026-02', ['manager', 'admin'], 200],
