@@ -9,7 +9,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { normalizeArabic } from '../../src/contract/arabic-normalize.js';
 import { isSaudiMobile, isSaudiNationalId, normalizeNationalId, toSaudiMobileE164 } from '../../src/contract/identifiers.js';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
 
 /** Development only: anyone can read it here. */
 export const DEV_DATA_KEY = 'sila-development-data-key-not-secret';
@@ -75,7 +75,7 @@ export function searchColumns(payload: Record<string, unknown>): SearchColumns {
   };
 }
 
-const BATCH = 500;
+const BATCH = 1000;
 
 /**
  * Fills the search columns of rows that lack them (migration 003 added them empty) or
@@ -84,9 +84,13 @@ const BATCH = 500;
  */
 export async function backfillSearchColumns(db: Database): Promise<number> {
   const { id } = searchKey();
-  // A new key invalidates every hash: mark them all to be redone, once.
-  const stale = await db.query('SELECT 1 FROM submissions WHERE search_key_id IS NOT NULL AND search_key_id <> $1 LIMIT 1', [id]);
-  if (stale.rows.length > 0) await db.query('UPDATE submissions SET search_key_id = NULL WHERE search_key_id <> $1', [id]);
+  // A new key invalidates every hash, and a key change resets them all at once: one
+  // hashed row tells which key the others used.
+  const sample = await db.query<{ search_key_id: string }>('SELECT search_key_id FROM submissions WHERE search_key_id IS NOT NULL LIMIT 1');
+  const previous = sample.rows[0]?.search_key_id;
+  if (previous !== undefined && previous !== id) {
+    await db.query('UPDATE submissions SET search_key_id = NULL WHERE search_key_id IS NOT NULL AND search_key_id <> $1', [id]);
+  }
   let written = 0;
   for (;;) {
     const done = await db.transaction(async (tx) => {
@@ -94,17 +98,24 @@ export async function backfillSearchColumns(db: Database): Promise<number> {
         `SELECT reference, payload FROM submissions WHERE search_key_id IS NULL
           ORDER BY reference LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
-      for (const row of rows) await writeSearchColumns(tx, row.reference, searchColumns(row.payload));
+      if (rows.length === 0) return 0;
+      const columns = rows.map((row) => searchColumns(row.payload));
+      // One statement per batch, not one per row.
+      await tx.query(
+        `UPDATE submissions s SET search_name = v.name, national_id_hash = v.nid, mobile_hash = v.mobile, search_key_id = $5
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(reference, name, nid, mobile)
+          WHERE s.reference = v.reference`,
+        [
+          rows.map((row) => row.reference),
+          columns.map((column) => column.search_name),
+          columns.map((column) => column.national_id_hash),
+          columns.map((column) => column.mobile_hash),
+          id,
+        ],
+      );
       return rows.length;
     });
     written += done;
     if (done < BATCH) return written;
   }
-}
-
-export async function writeSearchColumns(tx: Queryable, reference: string, columns: SearchColumns): Promise<void> {
-  await tx.query(
-    'UPDATE submissions SET search_name = $2, national_id_hash = $3, mobile_hash = $4, search_key_id = $5 WHERE reference = $1',
-    [reference, columns.search_name, columns.national_id_hash, columns.mobile_hash, columns.search_key_id],
-  );
 }

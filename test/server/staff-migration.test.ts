@@ -75,6 +75,19 @@ for (const [name, open] of engines) {
         );
         assert.deepEqual(search.rows[0], { search_name: 'ابراهيم الشهري', national_id_hash: nationalIdSearchHash('1234567897') });
         assert.equal(await backfillSearchColumns(db), 0, 'nothing left the second time');
+        // Another SILA_DATA_KEY: every case is hashed again, once.
+        const saved = process.env.SILA_DATA_KEY;
+        process.env.SILA_DATA_KEY = 'another-data-key-for-this-test-0123456789';
+        try {
+          const rekeyed = nationalIdSearchHash('1234567897');
+          assert.equal(await backfillSearchColumns(db), 2);
+          assert.equal(await backfillSearchColumns(db), 0);
+          const after = await db.query<{ national_id_hash: string }>(`SELECT national_id_hash FROM submissions WHERE reference = 'R00000000000A'`);
+          assert.equal(after.rows[0]!.national_id_hash, rekeyed);
+        } finally {
+          if (saved === undefined) delete process.env.SILA_DATA_KEY;
+          else process.env.SILA_DATA_KEY = saved;
+        }
         // An unknown channel cannot be stored any more.
         await assert.rejects(db.query(`UPDATE submissions SET channel = 'fax' WHERE reference = 'C00000000000B'`));
       } finally {
