@@ -107,12 +107,33 @@ export async function assertNoSidewaysScroll(page: Page, state: string): Promise
   assert.ok(scroll <= client, `${state}: the page is ${scroll}px wide in a ${client}px window`);
 }
 
-/** When SILA_SCREENSHOTS names a folder: a full-page screenshot of the current state. */
+/** Switches the console's language with its own button (a no-op when it is already on). */
+export async function useLanguage(page: Page, lang: 'ar' | 'en'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await consoleOf(page).locator(`header.bar button[lang="${lang}"]`).click();
+  await page.waitForFunction((value) => document.documentElement.lang === value, lang);
+}
+
+/**
+ * When SILA_SCREENSHOTS names a folder: full-page screenshots of the current state in
+ * Arabic and English, at 1280 and 768 px (name-ar-1280.png …); the page is left as found.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SILA_SCREENSHOTS;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  const lang = (await page.evaluate(() => document.documentElement.lang)) as 'ar' | 'en';
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const shown of [lang, lang === 'ar' ? 'en' : 'ar'] as const) {
+    await useLanguage(page, shown);
+    for (const width of [1280, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+      await page.screenshot({ path: `${dir}/${name}-${shown}-${width}.png`, fullPage: true });
+    }
+  }
+  await useLanguage(page, lang);
+  await page.setViewportSize(viewport);
 }
 
 /** Every state check at once: axe, no sideways scroll at 768 px, and the screenshot. */

@@ -164,9 +164,15 @@ export class StaffAccountSettings extends StaffView {
       ${this.mustChange
         ? html`<p class="notice warning" data-must-change>${msg('You signed in with a temporary password. Choose your own password to go on.')}</p>`
         : nothing}
-      ${this.passwordChanged ? html`<p class="notice" role="status">${msg('Your password was changed.')}</p>` : nothing}
+      ${this.passwordChanged
+        ? html`<p class="notice" role="status">
+            ${msg('Your password was changed.')}
+            ${this.context?.account.mustChangePassword
+              ? html`<a href=${location.pathname} data-continue>${msg('Continue to your work')}</a>`
+              : nothing}
+          </p>`
+        : nothing}
       ${renderSummary(shownErrors(form, PASSWORD_FIELDS, fields), this.renderRoot as ShadowRoot)}
-      <input type="email" name="username" autocomplete="username" .value=${this.context?.account.email ?? ''} hidden readonly />
       ${input('current', 'current-password', this.mustChange ? msg('The temporary password you were given.') : undefined)}
       ${input('next', 'new-password', msg('At least 12 characters. A few unrelated words make a strong password that is easy to remember.'))}
       <label class="choice">

@@ -6,6 +6,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import {
   accountCreated,
@@ -96,7 +97,11 @@ export class StaffAccounts extends StaffView {
   }
 
   private showFailure(error: unknown): void {
-    this.failure = failureText(error instanceof StaffApiError ? error : new StaffApiError('invalid_response'));
+    const failure = error instanceof StaffApiError ? error : new StaffApiError('invalid_response');
+    this.failure =
+      failure.code === 'totp_enrol_first'
+        ? msg('Set up two-step verification on your own account first (My account), then require it for everyone.')
+        : failureText(failure);
     this.announcement = this.failure;
   }
 
@@ -177,8 +182,16 @@ export class StaffAccounts extends StaffView {
 
   private saveRequireTotp(event: Event): Promise<void> {
     const requireTotp = (event.target as HTMLInputElement).checked;
+    const before = this.requireTotp;
+    // The box shows the choice while it is saved, and goes back if the server refuses it.
+    this.requireTotp = requireTotp;
     return this.change(async () => {
-      await this.api.patch('/v1/staff/settings', { requireTotp });
+      try {
+        await this.api.patch('/v1/staff/settings', { requireTotp });
+      } catch (error) {
+        this.requireTotp = before;
+        throw error;
+      }
       return requireTotp
         ? msg('Two-step verification is now required for everyone.')
         : msg('Two-step verification is no longer required for everyone.');
@@ -229,7 +242,7 @@ export class StaffAccounts extends StaffView {
     return html`<section class="card" aria-labelledby="settings-title">
       <h2 id="settings-title">${msg('Sign-in settings')}</h2>
       <label class="choice">
-        <input type="checkbox" name="requireTotp" .checked=${this.requireTotp === true} ?disabled=${this.requireTotp === undefined || this.busy} @change=${this.saveRequireTotp} />
+        <input type="checkbox" name="requireTotp" .checked=${live(this.requireTotp === true)} ?disabled=${this.requireTotp === undefined || this.busy} @change=${this.saveRequireTotp} />
         <span class="choice-text">
           <span>${msg('Require two-step verification (an authenticator app code) for everyone')}</span>
           <span class="hint">${msg('Those without it set it up at their next sign-in.')}</span>
@@ -303,7 +316,7 @@ export class StaffAccounts extends StaffView {
     const selected = this.selected;
     return html`<div class="stack">
       <h1 tabindex="-1">${msg('Accounts')}</h1>
-      ${this.failure ? html`<p class="notice warning" role="alert">${this.failure}</p>` : nothing}
+      ${this.failure ? html`<p class="notice warning" role="alert" data-failure>${this.failure}</p>` : nothing}
       ${this.handover ? this.renderHandover(this.handover) : nothing}
       <div class="cards">${this.renderInvite()} ${this.renderSettings()}</div>
       ${selected ? this.renderManage(selected) : nothing} ${this.renderList()}

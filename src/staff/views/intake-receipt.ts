@@ -81,7 +81,7 @@ export function renderIntakeReceipt(options: ReceiptOptions): TemplateResult {
     ${renderPrintable(options)}
     <div class="actions">
       <button type="button" class="primary" @click=${onPrint}>${msg('Print the receipt')}</button>
-      <button type="button" class="secondary" @click=${onAnother}>${msg('Record another')}</button>
+      <button type="button" class="secondary" data-do="another" @click=${onAnother}>${msg('Record another')}</button>
     </div>
   </section>`;
 }
