@@ -1,11 +1,12 @@
 /**
- * The sender killed mid-send: the real server process (server/main.ts, embedded database
- * on disk) is SIGKILLed while the SMTP server holds a mail it has received but not yet
- * acknowledged. After a restart every message is delivered at least once, and the repeats
- * carry the same Message-ID, so the receiver can drop them.
+ * The sender killed mid-send: the real server process (server/main.ts) is SIGKILLed while
+ * the SMTP server holds a mail it has received but not yet acknowledged. After a restart
+ * every message is delivered at least once, and the repeats carry the same Message-ID, so
+ * the receiver can drop them. On the embedded database (on disk) and, when DATABASE_URL
+ * is set, on PostgreSQL in a schema of its own.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,31 +14,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import type { ParsedMail } from 'mailparser';
+import { freshSchema } from '../../scripts/lib/pg-schema.mjs';
+import { startServer } from '../../scripts/lib/server-process.mjs';
 import { formatReference } from '../../src/contract/identifiers.js';
 import { ADMIN_TOKEN, validComplaint } from './helpers.js';
 import { startSmtp } from './notify-fakes.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'sila-notify-crash-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
+const dir = mkdtempSync(join(tmpdir(), 'sila-notify-crash-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Server {
   child: ChildProcess;
   url: string;
-  output: () => string;
 }
 
-async function start(smtpUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
+function start(smtpUrl: string, database: Record<string, string>): Promise<Server> {
+  return startServer({
+    logPath: join(dir, `server-${randomUUID()}.log`),
     env: {
-      ...process.env,
-      DATABASE_URL: '',
-      SILA_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SILA_SERVE_STATIC: '0',
+      ...database,
       SILA_RATE_LIMIT_PER_MINUTE: '0',
       SILA_ADMIN_TOKEN: ADMIN_TOKEN,
       SILA_SMTP_URL: smtpUrl,
@@ -48,24 +43,6 @@ async function start(smtpUrl: string): Promise<Server> {
       SILA_NOTIFY_TIMEOUT_MS: '30000',
     },
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${code ?? signal} before listening:\n${output}`));
-    });
-  });
-  return { child, url, output: () => output };
 }
 
 async function kill(server: Server): Promise<void> {
@@ -84,7 +61,7 @@ async function messagesOf(server: Server, reference: string): Promise<Array<{ id
   return (JSON.parse(text) as { items: Array<{ id: string; state: string; attempts: number }> }).items;
 }
 
-it('killed mid-send: after a restart every message arrives at least once, repeats share the Message-ID', async (t) => {
+async function killedMidSend(database: Record<string, string>, t: { diagnostic: (line: string) => void }): Promise<void> {
   const smtp = await startSmtp();
   /** Every mail the SMTP server received, acknowledged or not. */
   const seen: ParsedMail[] = [];
@@ -100,7 +77,7 @@ it('killed mid-send: after a restart every message arrives at least once, repeat
     }
   };
 
-  let server = await start(smtp.url);
+  let server = await start(smtp.url, database);
   const references: string[] = [];
   try {
     for (let i = 0; i < 5; i++) {
@@ -120,12 +97,13 @@ it('killed mid-send: after a restart every message arrives at least once, repeat
     releaseHeld();
 
     const restarted = Date.now();
-    server = await start(smtp.url);
+    server = await start(smtp.url, database);
+    const listening = Date.now() - restarted;
     const deadline = Date.now() + 30_000;
     for (;;) {
       const items = (await Promise.all(references.map((ref) => messagesOf(server, ref)))).flat();
       if (items.length === 5 && items.every((item) => item.state === 'sent')) break;
-      if (Date.now() > deadline) throw new Error(`not all sent after the restart: ${JSON.stringify(items)}\n${server.output()}`);
+      if (Date.now() > deadline) throw new Error(`not all sent after the restart: ${JSON.stringify(items)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const recovered = Date.now() - restarted;
@@ -141,10 +119,23 @@ it('killed mid-send: after a restart every message arrives at least once, repeat
     }
     const repeated = [...byId.values()].filter((count) => count > 1).length;
     assert.ok(repeated >= 1, 'the mail in flight at the kill was sent again, with the same Message-ID');
-    t.diagnostic(`${seen.length} mails received for 5 messages (${repeated} repeated with its Message-ID); all sent ${recovered} ms after the restart`);
+    t.diagnostic(`${seen.length} mails received for 5 messages (${repeated} repeated with its Message-ID); the new process listened after ${listening} ms, all sent ${recovered} ms after the restart`);
   } finally {
     releaseHeld();
     await kill(server);
     await smtp.stop();
+  }
+}
+
+it('killed mid-send (embedded database): every message at least once, repeats share the Message-ID', (t) =>
+  killedMidSend({ DATABASE_URL: '', SILA_DATA_DIR: join(dir, 'data') }, t));
+
+const url = process.env.DATABASE_URL;
+it('killed mid-send (PostgreSQL): every message at least once, repeats share the Message-ID', { skip: url ? false : 'DATABASE_URL is not set' }, async (t) => {
+  const schema = await freshSchema(url!, 'sila_notify_crash');
+  try {
+    await killedMidSend({ DATABASE_URL: schema.url }, t);
+  } finally {
+    await schema.drop();
   }
 });
