@@ -8,11 +8,11 @@ import { msg, str } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
 import type { StaffSubmissionDetail, StaffTimelineEntry } from '../../contract/staff.js';
 import { localized, formatNumber } from '../../core/i18n.js';
-import { summaryFields as complaintFields } from '../../widgets/complaint-form/complaint-fields.js';
+import { contactChannelChoices, summaryFields as complaintFields } from '../../widgets/complaint-form/complaint-fields.js';
 import { attachmentLabel, employmentChoices, housingChoices, incomeChoices, summaryFields as requestFields } from '../../widgets/request-form/request-fields.js';
 import type { StaffApi } from '../api.js';
 import { dateTime, shortDate } from '../format.js';
-import { statusLabel } from '../labels.js';
+import { kindLabel, statusLabel } from '../labels.js';
 
 /** Payload parts that are not the applicant's answers (shown elsewhere or not at all). */
 const SKIPPED = new Set(['declaration', 'consent', 'client', 'channel', 'audience', 'website', 'attachments', 'startedAt']);
@@ -30,6 +30,8 @@ function choiceLabel(path: string, value: string, config?: FormConfig): string {
   if (path === 'household.incomeBracket') return from(incomeChoices());
   if (path === 'household.employment') return from(employmentChoices());
   if (path === 'household.housing') return from(housingChoices());
+  if (path === 'contactChannel') return from(contactChannelChoices());
+  if (path === 'kind') return kindLabel(value as Parameters<typeof kindLabel>[0]);
   if (path === 'service' && config) {
     const service = config.services.find((entry) => entry.id === value);
     return service ? localized(service.label) : value;
@@ -120,7 +122,7 @@ export function renderTimelineEntry(entry: StaffTimelineEntry): TemplateResult {
   return html`<li class="entry ${entry.public ? 'public' : 'internal'}">
     <p class="entry-head">
       <strong>${entryTitle(entry)}</strong>
-      <span class="muted">· ${entry.actor === 'applicant' ? msg('The applicant') : entry.actor} · <span class="nowrap">${dateTime(entry.at)}</span></span>
+      <span class="muted">· <bdi>${entry.actor === 'applicant' ? msg('The applicant') : entry.actor}</bdi> · <span class="nowrap">${dateTime(entry.at)}</span></span>
     </p>
     ${entry.note
       ? html`<p class="entry-note">
@@ -152,7 +154,7 @@ export function renderDecision(detail: StaffSubmissionDetail): TemplateResult | 
       <dd dir="auto">${decision.reason}</dd>
       ${decision.publicNote ? html`<dt>${msg('Note to the applicant')}</dt><dd dir="auto">${decision.publicNote}</dd>` : nothing}
       <dt>${msg('Recorded by')}</dt>
-      <dd>${decision.by.name} · <span class="nowrap">${shortDate(decision.at)}</span></dd>
+      <dd><bdi>${decision.by.name}</bdi> · <span class="nowrap">${shortDate(decision.at)}</span></dd>
     </dl>
   </section>`;
 }

@@ -118,6 +118,7 @@ export const caseTableStyles = css`
 
     .cases td {
       display: grid;
+      justify-items: start;
       padding: 0;
       border: 0;
     }

@@ -80,6 +80,12 @@ export const caseStyles = css`
     margin: 0;
   }
 
+  /* Names in the other script never pull the dates and dots around them out of order. */
+  .entry-head strong,
+  .entry-head .nowrap {
+    unicode-bidi: isolate;
+  }
+
   .entry-note {
     display: grid;
     gap: 0.25rem;
