@@ -96,19 +96,24 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     }
 
     const previous = sessionCookie(c);
-    const { id, row } = await state.db.transaction(async (tx) => {
+    const started = await state.db.transaction(async (tx) => {
+      // The code's step is claimed only if still newer than the last one used: the same
+      // code sent twice at once (or to two instances) opens one session.
+      const { rows: claimed } = await tx.query(
+        `UPDATE staff_accounts SET last_sign_in_at = $2, totp_last_step = COALESCE($3, totp_last_step)
+         WHERE id = $1 AND ($3::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $3::bigint) RETURNING id`,
+        [account.id, now, totpStep],
+      );
+      if (claimed.length === 0) return undefined;
       // A cookie the browser had before signing in is never reused (session fixation).
       if (previous) await deleteSession(tx, previous);
       const created = await createSession(tx, account.id, now);
-      await tx.query('UPDATE staff_accounts SET last_sign_in_at = $2, totp_last_step = COALESCE($3, totp_last_step) WHERE id = $1', [
-        account.id,
-        now,
-        totpStep,
-      ]);
       await clearFailures(tx, accountKey);
       await writeAudit(tx, { actor: accountActor(account), action: 'session.sign_in', target: account.id, ip, details: { totp: totpStep !== null }, at: now });
       return created;
     });
+    if (!started) return fail('totp');
+    const { id, row } = started;
     setSessionCookie(c, id, isHttps(c, state.trustProxy));
     return c.json(sessionBody(row, account, settings.requireTotp));
   });

