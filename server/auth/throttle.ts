@@ -55,3 +55,27 @@ export async function clearFailures(q: Queryable, key: string): Promise<void> {
 export async function purgeSignInFailures(q: Queryable, now: Date = new Date()): Promise<void> {
   await q.query('DELETE FROM staff_sign_in_failures WHERE last_failure_at < $1', [new Date(now.getTime() - THROTTLE.forgetAfterMs)]);
 }
+
+/**
+ * Sign-ins being checked right now on this instance, per key. The delay above is only set
+ * once a failure is counted, so guesses sent in parallel would all be checked before it;
+ * past `limit` at once for a key, the next one is refused (429) instead.
+ */
+export class InFlight {
+  readonly #counts = new Map<string, number>();
+
+  /** Takes a place for every key, or none (false) when one of them is full. */
+  enter(keys: Array<[key: string, limit: number]>): boolean {
+    if (keys.some(([key, limit]) => (this.#counts.get(key) ?? 0) >= limit)) return false;
+    for (const [key] of keys) this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    return true;
+  }
+
+  leave(keys: string[]): void {
+    for (const key of keys) {
+      const left = (this.#counts.get(key) ?? 1) - 1;
+      if (left > 0) this.#counts.set(key, left);
+      else this.#counts.delete(key);
+    }
+  }
+}

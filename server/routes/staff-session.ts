@@ -19,7 +19,7 @@ import {
   setSessionCookie,
 } from '../auth/sessions.js';
 import { readSettings } from '../auth/settings.js';
-import { clearFailures, recordFailure, throttleWait } from '../auth/throttle.js';
+import { clearFailures, InFlight, recordFailure, throttleWait } from '../auth/throttle.js';
 import { checkTotp, newTotpSecret, otpauthUrl } from '../auth/totp.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
@@ -27,6 +27,8 @@ import { sha256 } from '../crypto.js';
 import { HttpProblem, validationProblem } from '../problem.js';
 
 const ALL_ROLES = ['officer', 'committee', 'manager', 'admin'] as const;
+/** Sign-ins checked at once from one address (an office behind one NAT signs in at 8 too). */
+const IP_IN_FLIGHT = 4;
 
 function tooMany(wait: number): HttpProblem {
   return new HttpProblem(429, {
@@ -51,6 +53,7 @@ async function currentAccount(c: Context<AppEnv>, state: AppState): Promise<Acco
 export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
   // Ready before the first unknown e-mail, so that one costs no more than the others.
   void dummyHash();
+  const inFlight = new InFlight();
 
   app.post('/v1/staff/session', async (c) => {
     const body = await parseBody(c, state, signInBody);
@@ -58,64 +61,70 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     const ip = c.get('clientIp');
     const accountKey = `account:${sha256(normalizeEmail(body.email)).toString('hex')}`;
     const ipKey = `ip:${ip}`;
-    const wait = Math.max(await throttleWait(state.db, accountKey, now), await throttleWait(state.db, ipKey, now));
-    if (wait > 0) throw tooMany(wait);
+    // One guess per account at a time, a few per address: parallel guesses wait their turn.
+    if (!inFlight.enter([[accountKey, 1], [ipKey, IP_IN_FLIGHT]])) throw tooMany(1);
+    try {
+      const wait = Math.max(await throttleWait(state.db, accountKey, now), await throttleWait(state.db, ipKey, now));
+      if (wait > 0) throw tooMany(wait);
 
-    const account = await findAccountByEmail(state.db, body.email);
-    // Unknown e-mail: verify against a dummy hash all the same, so both answers take as long.
-    const passwordOk = await verifyPassword(body.password, account?.password_hash ?? (await dummyHash()));
-    const settings = await readSettings(state.db);
-    // The reason is for the admins reading the log; the person always gets the same answer.
-    const fail = async (reason: 'credentials' | 'disabled' | 'totp'): Promise<never> => {
-      await state.db.transaction(async (tx) => {
-        await recordFailure(tx, 'account', accountKey, now);
-        await recordFailure(tx, 'ip', ipKey, now);
-        await writeAudit(tx, {
-          actor: null,
-          action: 'session.sign_in_failed',
-          ...(account ? { target: account.id } : {}),
-          ip,
-          details: { reason },
-          at: now,
+      const account = await findAccountByEmail(state.db, body.email);
+      // Unknown e-mail: verify against a dummy hash all the same, so both answers take as long.
+      const passwordOk = await verifyPassword(body.password, account?.password_hash ?? (await dummyHash()));
+      const settings = await readSettings(state.db);
+      // The reason is for the admins reading the log; the person always gets the same answer.
+      const fail = async (reason: 'credentials' | 'disabled' | 'totp'): Promise<never> => {
+        await state.db.transaction(async (tx) => {
+          await recordFailure(tx, 'account', accountKey, now);
+          await recordFailure(tx, 'ip', ipKey, now);
+          await writeAudit(tx, {
+            actor: null,
+            action: 'session.sign_in_failed',
+            ...(account ? { target: account.id } : {}),
+            ip,
+            details: { reason },
+            at: now,
+          });
         });
-      });
-      if (reason === 'totp') throw new HttpProblem(401, { code: 'invalid_totp', detail: 'The code from the authenticator app is not right.' });
-      throw new HttpProblem(401, { code: 'invalid_credentials', detail: 'Wrong e-mail or password.' });
-    };
-    if (!account || !passwordOk) return fail('credentials');
-    if (!account.active) return fail('disabled');
+        if (reason === 'totp') throw new HttpProblem(401, { code: 'invalid_totp', detail: 'The code from the authenticator app is not right.' });
+        throw new HttpProblem(401, { code: 'invalid_credentials', detail: 'Wrong e-mail or password.' });
+      };
+      if (!account || !passwordOk) return fail('credentials');
+      if (!account.active) return fail('disabled');
 
-    let totpStep: number | null = null;
-    if (account.totp_secret !== null) {
-      if (!body.totp) {
-        throw new HttpProblem(401, { code: 'totp_required', detail: 'Enter the code from your authenticator app.' });
+      let totpStep: number | null = null;
+      if (account.totp_secret !== null) {
+        if (!body.totp) {
+          throw new HttpProblem(401, { code: 'totp_required', detail: 'Enter the code from your authenticator app.' });
+        }
+        const lastStep = account.totp_last_step === null ? null : Number(account.totp_last_step);
+        totpStep = checkTotp(account.totp_secret, body.totp, now, lastStep);
+        if (totpStep === null) return fail('totp');
       }
-      const lastStep = account.totp_last_step === null ? null : Number(account.totp_last_step);
-      totpStep = checkTotp(account.totp_secret, body.totp, now, lastStep);
-      if (totpStep === null) return fail('totp');
-    }
 
-    const previous = sessionCookie(c);
-    const started = await state.db.transaction(async (tx) => {
-      // The code's step is claimed only if still newer than the last one used: the same
-      // code sent twice at once (or to two instances) opens one session.
-      const { rows: claimed } = await tx.query(
-        `UPDATE staff_accounts SET last_sign_in_at = $2, totp_last_step = COALESCE($3, totp_last_step)
-         WHERE id = $1 AND ($3::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $3::bigint) RETURNING id`,
-        [account.id, now, totpStep],
-      );
-      if (claimed.length === 0) return undefined;
-      // A cookie the browser had before signing in is never reused (session fixation).
-      if (previous) await deleteSession(tx, previous);
-      const created = await createSession(tx, account.id, now);
-      await clearFailures(tx, accountKey);
-      await writeAudit(tx, { actor: accountActor(account), action: 'session.sign_in', target: account.id, ip, details: { totp: totpStep !== null }, at: now });
-      return created;
-    });
-    if (!started) return fail('totp');
-    const { id, row } = started;
-    setSessionCookie(c, id, isHttps(c, state.trustProxy));
-    return c.json(sessionBody(row, account, settings.requireTotp));
+      const previous = sessionCookie(c);
+      const started = await state.db.transaction(async (tx) => {
+        // The code's step is claimed only if still newer than the last one used: the same
+        // code sent twice at once (or to two instances) opens one session.
+        const { rows: claimed } = await tx.query(
+          `UPDATE staff_accounts SET last_sign_in_at = $2, totp_last_step = COALESCE($3, totp_last_step)
+           WHERE id = $1 AND ($3::bigint IS NULL OR totp_last_step IS NULL OR totp_last_step < $3::bigint) RETURNING id`,
+          [account.id, now, totpStep],
+        );
+        if (claimed.length === 0) return undefined;
+        // A cookie the browser had before signing in is never reused (session fixation).
+        if (previous) await deleteSession(tx, previous);
+        const created = await createSession(tx, account.id, now);
+        await clearFailures(tx, accountKey);
+        await writeAudit(tx, { actor: accountActor(account), action: 'session.sign_in', target: account.id, ip, details: { totp: totpStep !== null }, at: now });
+        return created;
+      });
+      if (!started) return fail('totp');
+      const { id, row } = started;
+      setSessionCookie(c, id, isHttps(c, state.trustProxy));
+      return c.json(sessionBody(row, account, settings.requireTotp));
+    } finally {
+      inFlight.leave([accountKey, ipKey]);
+    }
   });
 
   app.get('/v1/staff/session', async (c) => {

@@ -4,8 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import { THROTTLE } from '../../server/auth/throttle.js';
 import { currentTotp } from '../../server/auth/totp.js';
-import { assertProblem, describeEachDatabase, makeApp, type TestApp } from './helpers.js';
+import { describeEachDatabase, makeApp, type TestApp } from './helpers.js';
 import { asStaff, createStaff, signIn, signInRequest } from './staff-auth-helpers.js';
 
 describeEachDatabase('staff sign-in under attack', (db) => {
@@ -30,5 +31,16 @@ describeEachDatabase('staff sign-in under attack', (db) => {
       [1, 2].map(() => signInRequest(app, { email: officer.email, password: officer.password, totp: code }, from(nextIp()))),
     );
     assert.deepEqual(answers.map((answer) => answer.status === 200).filter(Boolean).length, 1, answers.map((a) => a.text).join('\n'));
+  });
+
+  it('guesses sent in parallel are slowed like guesses sent one after another', async () => {
+    const officer = await createStaff(db(), 'officer');
+    const guesses = 25;
+    const answers = await Promise.all(
+      Array.from({ length: guesses }, (_, i) => signInRequest(app, { email: officer.email, password: `parallel guess ${i}` }, from(nextIp()))),
+    );
+    const checked = answers.filter((answer) => answer.status === 401).length;
+    assert.ok(checked <= THROTTLE.freeFailures.account + 1, `${checked} of ${guesses} parallel guesses were checked`);
+    assert.ok(answers.every((answer) => answer.status === 401 || answer.status === 429));
   });
 });
