@@ -13,7 +13,7 @@ import { bearerToken } from '../staff/auth.js';
 import { unauthorized } from './actor.js';
 import { isHttps, resolveSession, sessionCookie } from './sessions.js';
 import { readSettings } from './settings.js';
-import { recordFailure, throttleWait } from './throttle.js';
+import { addressKey, recordFailure, throttleWait } from './throttle.js';
 import { isAdminToken } from './token.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,7 +56,7 @@ async function tokenActor(c: Context<AppEnv>, state: AppState, token: string): P
   }
   const ip = c.get('clientIp');
   const now = state.now();
-  const key = `token-ip:${ip}`;
+  const key = `token-ip:${addressKey(ip)}`;
   const wait = await throttleWait(state.db, key, now);
   if (wait > 0) {
     throw new HttpProblem(429, { code: 'rate_limited', detail: 'Too many failed attempts. Try again later.', headers: { 'Retry-After': String(wait) } });

@@ -5,6 +5,7 @@
  * before the next attempt is even checked. Failures older than an hour are forgotten:
  * nobody is locked out for good.
  */
+import { isIPv6 } from 'node:net';
 import type { Queryable } from '../db/database.js';
 
 export const THROTTLE = {
@@ -19,6 +20,22 @@ interface FailureRow {
   failures: number;
   last_failure_at: Date;
   blocked_until: Date | null;
+}
+
+/**
+ * The client part of a slowing key: an IPv4 address as it is, an IPv6 one by its /64
+ * (one subscriber gets a whole /64 and could otherwise try from a fresh address each time).
+ */
+export function addressKey(ip: string): string {
+  const address = ip.replace(/%.*$/, '');
+  if (!isIPv6(address)) return ip;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 /** Seconds to wait before this key may try again (0: go ahead). */

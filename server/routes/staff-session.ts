@@ -19,7 +19,7 @@ import {
   setSessionCookie,
 } from '../auth/sessions.js';
 import { readSettings } from '../auth/settings.js';
-import { clearFailures, InFlight, recordFailure, throttleWait } from '../auth/throttle.js';
+import { addressKey, clearFailures, InFlight, recordFailure, throttleWait } from '../auth/throttle.js';
 import { checkTotp, newTotpSecret, otpauthUrl } from '../auth/totp.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
@@ -60,7 +60,7 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     const now = state.now();
     const ip = c.get('clientIp');
     const accountKey = `account:${sha256(normalizeEmail(body.email)).toString('hex')}`;
-    const ipKey = `ip:${ip}`;
+    const ipKey = `ip:${addressKey(ip)}`;
     // One guess per account at a time, a few per address: parallel guesses wait their turn.
     if (!inFlight.enter([[accountKey, 1], [ipKey, IP_IN_FLIGHT]])) throw tooMany(1);
     try {

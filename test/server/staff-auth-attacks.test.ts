@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { THROTTLE } from '../../server/auth/throttle.js';
 import { currentTotp } from '../../server/auth/totp.js';
-import { describeEachDatabase, makeApp, type TestApp } from './helpers.js';
+import { assertProblem, call, describeEachDatabase, makeApp, type TestApp } from './helpers.js';
 import { asStaff, createStaff, signIn, signInRequest } from './staff-auth-helpers.js';
 
 describeEachDatabase('staff sign-in under attack', (db) => {
@@ -42,5 +42,20 @@ describeEachDatabase('staff sign-in under attack', (db) => {
     const checked = answers.filter((answer) => answer.status === 401).length;
     assert.ok(checked <= THROTTLE.freeFailures.account + 1, `${checked} of ${guesses} parallel guesses were checked`);
     assert.ok(answers.every((answer) => answer.status === 401 || answer.status === 429));
+  });
+
+  it('an IPv6 client is slowed per /64: spreading over its own network does not help', async () => {
+    const free = THROTTLE.freeFailures.ip;
+    for (let i = 0; i <= free; i++) {
+      const spread = `2001:db8:77:1:${(i + 1).toString(16)}::${(i * 7 + 1).toString(16)}`;
+      assertProblem(await signInRequest(app, { email: `v6-${i}@charity.example`, password: 'Password123!' }, from(spread)), 401, 'invalid_credentials');
+    }
+    assertProblem(await signInRequest(app, { email: 'v6-last@charity.example', password: 'Password123!' }, from('2001:db8:77:1:ffff::1')), 429, 'rate_limited');
+    // Another /64 is another client.
+    assertProblem(await signInRequest(app, { email: 'v6-other@charity.example', password: 'Password123!' }, from('2001:db8:77:2::1')), 401, 'invalid_credentials');
+    // The bearer token's slowing keys the same way.
+    const wrong = (ip: string) => call(app, '/v1/staff/session', { headers: { Authorization: 'Bearer wrong-token-wrong-token-wrong-token', ...from(ip) } });
+    for (let i = 0; i <= THROTTLE.freeFailures.token; i++) assertProblem(await wrong(`2001:db8:99:1::${(i + 1).toString(16)}`), 401, 'unauthorized');
+    assertProblem(await wrong('2001:db8:99:1:abcd::42'), 429, 'rate_limited');
   });
 });
