@@ -37,7 +37,14 @@ const seconds = (start) => ((performance.now() - start) / 1000).toFixed(1);
 try {
   // Bulk load with the rollup triggers off, then build the rollups once, as migration 005
   // does for an existing database (row-by-row triggers would only make the load slower).
-  await db.exec('ALTER TABLE submissions DISABLE TRIGGER report_cases_sync; ALTER TABLE submission_history DISABLE TRIGGER report_history_sync');
+  const triggers = [
+    ['submissions', 'report_cases_sync'],
+    ['submission_history', 'report_history_sync'],
+    ['report_cases', 'report_daily_sync'],
+    ['ratings', 'report_ratings_sync'],
+  ];
+  const switchTriggers = (on) => db.exec(triggers.map(([table, name]) => `ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name};`).join(' '));
+  await switchTriggers(false);
   let start = performance.now();
   // Received uniformly over 365 days from 1 November 2025 (Riyadh); kind, channel and topic
   // from the row number; due 14 days (requests) or 7 days (others) later.
@@ -84,7 +91,9 @@ try {
     ANALYZE;`);
   console.log(`ratings and visitor log in ${seconds(start)} s`);
   start = performance.now();
-  await db.exec('SELECT report_rebuild(); ALTER TABLE submissions ENABLE TRIGGER report_cases_sync; ALTER TABLE submission_history ENABLE TRIGGER report_history_sync; ANALYZE');
+  await db.exec('SELECT report_rebuild()');
+  await switchTriggers(true);
+  await db.exec('ANALYZE');
   console.log(`rollups (report_rebuild) in ${seconds(start)} s`);
 
   const config = loadFormConfig(DEFAULT_CONFIG_PATH);

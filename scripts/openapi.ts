@@ -53,6 +53,10 @@ const components = {
   StaffSubmissionDetail: schema(contract.staffSubmissionDetail, 'output'),
   StaffVersionConflict: schema(contract.staffVersionConflict, 'output'),
   StaffStats: schema(contract.staffStats, 'output'),
+  Report: schema(contract.report, 'output'),
+  VisitorEntryInput: schema(contract.visitorEntryInput, 'input'),
+  VisitorEntry: schema(contract.visitorEntry, 'output'),
+  VisitorList: schema(contract.visitorList, 'output'),
   StaffMessage: schema(contract.staffMessage, 'output'),
   StaffMessageList: schema(contract.staffMessageList, 'output'),
   StaffNoticeSettings: schema(contract.staffNoticeSettings, 'input'),
@@ -375,15 +379,56 @@ const document = {
     '/v1/staff/export.csv': {
       get: {
         ...staff,
-        summary: 'All submissions as CSV (UTF-8 with BOM, so spreadsheet programs open Arabic correctly); references as shown to people, times in Riyadh time (YYYY-MM-DD HH:mm:ss).',
-        responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: { type: 'string' } } } }, '401': problem('No or wrong token.') },
+        summary: 'All submissions as CSV (UTF-8 with BOM, so spreadsheet programs open Arabic correctly); references as shown to people, times in Riyadh time (YYYY-MM-DD HH:mm:ss). The integration token only (personal data); audited.',
+        parameters: [query('lang', 'ar or en: headers and values in that language; without it, codes.')],
+        responses: { '200': { description: 'CSV.', content: { 'text/csv': { schema: { type: 'string' } } } }, '400': problem('Unknown parameter or value.'), ...staffDenied },
       },
     },
     '/v1/staff/stats': {
       get: {
-        ...staff,
-        summary: 'Counts by kind, status and month; overdue requests; CSAT, NPS and CES.',
-        responses: { '200': { description: 'Statistics.', content: json('StaffStats') }, '401': problem('No or wrong token.') },
+        ...staffCase,
+        summary: 'Counts by kind, status and month; overdue requests; CSAT, NPS and CES (manager, admin, token).',
+        parameters: [query('from', 'First day (Riyadh) or date-time.'), query('to', 'Last day (Riyadh) or date-time.'), query('kind', 'One kind: every count and the ratings narrow to it.')],
+        responses: { '200': { description: 'Statistics.', content: json('StaffStats') }, '400': problem('Unknown parameter or value.'), ...staffDenied },
+      },
+    },
+    '/v1/staff/reports': {
+      get: {
+        ...staffCase,
+        summary: "The general manager's report for a period (manager, admin): counts, actions, times, deadlines, overdue list, satisfaction, visitors, compared with the previous period and the same period last year. Audited.",
+        parameters: [
+          query('period', 'month, quarter, year or custom.'),
+          query('at', '2026-10 (month), 2026-Q4 (quarter), 2026 (year).'),
+          query('from', 'custom: first day (Riyadh).'),
+          query('to', 'custom: last day (Riyadh), at most two years after from.'),
+          query('kind', 'One kind: every figure narrows to it.'),
+        ],
+        responses: { '200': { description: 'The report.', content: json('Report') }, '400': problem('Unknown parameter or malformed period.'), ...staffDenied },
+      },
+    },
+    '/v1/staff/reports.xlsx': {
+      get: {
+        ...staffCase,
+        summary: 'The same report as an Excel workbook: one sheet per part; lang=ar (default) gives Arabic headers and right-to-left sheets, lang=en English. Audited.',
+        responses: {
+          '200': { description: 'XLSX.', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+          '400': problem('Unknown parameter or malformed period.'),
+          ...staffDenied,
+        },
+      },
+    },
+    '/v1/staff/visitors': {
+      get: {
+        ...staffCase,
+        summary: 'Walk-ins recorded for a range of days (default: the last 7), with each day’s total (officer, manager, admin).',
+        parameters: [query('from', 'First day (Riyadh).'), query('to', 'Last day (Riyadh).')],
+        responses: { '200': { description: 'Entries and daily totals.', content: json('VisitorList') }, '400': problem('Unknown parameter or value.'), ...staffDenied },
+      },
+      post: {
+        ...staffCase,
+        summary: 'Record walk-ins for a day: count and purpose, no names (officer, manager, admin). Audited.',
+        requestBody: { required: true, content: json('VisitorEntryInput') },
+        responses: { '201': { description: 'Recorded.', content: json('VisitorEntry') }, '422': problem('Invalid day (or a future one), purpose or count.'), ...staffDenied },
       },
     },
   },

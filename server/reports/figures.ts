@@ -1,9 +1,10 @@
 /**
  * The report's figures, each computed by one SQL aggregate over the period (the database
  * does the counting; Node only shapes the few result rows). They read the rollups of
- * migration 005 (report_cases: one narrow row per submission with its first response,
- * resolution and decision times; report_actions: staff status changes per day), which
- * triggers keep in step. Periods are whole days of the association's calendar.
+ * migration 005 (report_daily: submissions per day and kind, channel, status, topic;
+ * report_cases: one narrow row per submission with its first response, resolution and
+ * decision times; report_actions: staff status changes per day; report_ratings: each
+ * rating with what it rates), which triggers keep in step. Periods are whole days of the association's calendar.
  *
  * Definitions (the manager reads these in the report's notes):
  * - a submission belongs to the period it was received in (association time zone);
@@ -18,7 +19,7 @@
 import type { PeriodSummary, Report, ReportCount, Satisfaction } from '../../src/contract/reports.js';
 import type { SubmissionKind } from '../../src/contract/staff.js';
 import { FINAL_STATUSES } from '../../src/contract/status.js';
-import type { Queryable } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { ASSOCIATION_TIME_ZONE, iso } from '../dates.js';
 import { describePeriod, type Period } from './period.js';
 
@@ -41,24 +42,18 @@ const params = (period: Period, kind: SubmissionKind | undefined): Params => [pe
 /** Ratings are timestamped: $1 start (included), $2 end (excluded), $3 kind or null. */
 const instants = (period: Period, kind: SubmissionKind | undefined): [Date, Date, string | null] => [period.start, period.end, kind ?? null];
 
-/**
- * Counts by kind, channel, status, service, category and day: one scan grouping by all
- * five (few groups), then the six totals from those groups.
- */
+/** Counts by kind, channel, status, service, category and day, from the daily rollup. */
 async function counts(db: Queryable, p: Params): Promise<Report['counts']> {
   const { rows } = await db.query<{ key: string | null; n: number; dim: string }>(
-    `WITH g AS (
-       SELECT s.day, s.kind, s.channel, s.status, s.topic, count(*)::int AS n
-         FROM report_cases s WHERE ${IN_PERIOD} GROUP BY 1, 2, 3, 4, 5)
-     SELECT CASE grouping(kind, channel, status, service, category, day)
+    `SELECT CASE grouping(kind, channel, status, service, category, day)
               WHEN 62 THEN 'byDay' WHEN 61 THEN 'byCategory' WHEN 59 THEN 'byService'
               WHEN 55 THEN 'byStatus' WHEN 47 THEN 'byChannel' ELSE 'byKind' END AS dim,
             coalesce(kind, channel, status, service, category, day) AS key, sum(n)::int AS n
-       FROM (SELECT kind, channel, status, n,
-                    CASE WHEN kind = 'request' THEN topic END AS service,
-                    CASE WHEN kind <> 'request' THEN topic END AS category,
-                    to_char(day, 'YYYY-MM-DD') AS day
-               FROM g) g
+       FROM (SELECT s.kind, s.channel, s.status, s.n,
+                    CASE WHEN s.kind = 'request' THEN nullif(s.topic, '') END AS service,
+                    CASE WHEN s.kind <> 'request' THEN nullif(s.topic, '') END AS category,
+                    to_char(s.day, 'YYYY-MM-DD') AS day
+               FROM report_daily s WHERE ${IN_PERIOD} AND s.n > 0) g
       GROUP BY GROUPING SETS ((kind), (channel), (status), (service), (category), (day))`,
     p,
   );
@@ -104,8 +99,11 @@ interface TimesRow {
 }
 
 /** Times to first response and resolution, and the shares within the promised periods. */
-async function times(db: Queryable, p: Params, now: Date): Promise<Pick<Report, 'times' | 'deadlines'>> {
-  const { rows } = await db.query<TimesRow>(
+async function times(db: Database, p: Params, now: Date): Promise<Pick<Report, 'times' | 'deadlines'>> {
+  // The percentiles sort a year of cases: in memory (PostgreSQL's default 4 MB spills to disk).
+  const { rows } = await db.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL work_mem = '64MB'`);
+    return tx.query<TimesRow>(
     `WITH c AS (
        SELECT s.kind, s.received_at, s.due, s.first_response_at AS first_response, s.resolved_at AS resolved, s.decided_at AS decided
          FROM report_cases s WHERE ${IN_PERIOD})
@@ -118,8 +116,9 @@ async function times(db: Queryable, p: Params, now: Date): Promise<Pick<Report, 
             count(*) FILTER (WHERE kind <> 'request' AND due IS NOT NULL AND (first_response IS NOT NULL OR due < $4))::int AS complaints_due,
             count(*) FILTER (WHERE kind <> 'request' AND first_response <= due)::int AS complaints_on_time
        FROM c`,
-    [...p, now],
-  );
+      [...p, now],
+    );
+  });
   const row = rows[0]!;
   return {
     times: {
@@ -199,8 +198,7 @@ function addRating(target: Satisfaction, row: RatingRow): void {
  * count only for that kind (website ratings have no kind and always show).
  */
 async function ratings(db: Queryable, p: ReturnType<typeof instants>): Promise<Report['satisfaction']> {
-  const from = `FROM ratings r LEFT JOIN report_cases s ON s.reference = r.reference
-                WHERE r.created_at >= $1 AND r.created_at < $2 AND ($3::text IS NULL OR r.reference IS NULL OR s.kind = $3)`;
+  const where = `r.created_at >= $1 AND r.created_at < $2 AND ($3::text IS NULL OR r.source = 'website' OR r.kind = $3)`;
   const [groups, comments] = await Promise.all([
     db.query<RatingRow>(
       `SELECT CASE grouping(source, month, kind, category) WHEN 7 THEN 'source' WHEN 3 THEN 'month' WHEN 13 THEN 'kind' ELSE 'category' END AS dim,
@@ -208,17 +206,16 @@ async function ratings(db: Queryable, p: ReturnType<typeof instants>): Promise<R
               count(*) FILTER (WHERE (scale = 'csat' AND score >= 4) OR (scale = 'nps' AND score >= 9))::int AS high,
               count(*) FILTER (WHERE scale = 'nps' AND score <= 6)::int AS low,
               sum(score)::int AS total
-         FROM (SELECT CASE WHEN r.reference IS NULL THEN 'website' ELSE 'service' END AS source,
-                      to_char(r.created_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month, s.kind, s.topic AS category, r.scale, r.score
-                 ${from}) r
+         FROM (SELECT r.source, to_char(r.created_at AT TIME ZONE ${TZ}, 'YYYY-MM') AS month, r.kind, r.topic AS category, r.scale, r.score
+                 FROM report_ratings r WHERE ${where}) r
         GROUP BY GROUPING SETS ((source, scale), (month, source, scale), (kind, scale), (category, scale))`,
       p,
     ),
     db.query<{ day: string; source: 'service' | 'website'; scale: string; score: number; kind: string | null; topic: string | null; comment: string }>(
-      `SELECT to_char(r.created_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS day,
-              CASE WHEN r.reference IS NULL THEN 'website' ELSE 'service' END AS source,
-              r.scale, r.score, s.kind, coalesce(s.topic, r.context) AS topic, r.comment
-         ${from} AND r.comment IS NOT NULL AND r.comment <> ''
+      `SELECT to_char(r.created_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS day, r.source, r.scale, r.score, r.kind,
+              coalesce(r.topic, t.context) AS topic, t.comment
+         FROM report_ratings r JOIN ratings t ON t.id = r.id
+        WHERE ${where} AND t.comment IS NOT NULL AND t.comment <> ''
         ORDER BY r.created_at DESC, r.id LIMIT ${COMMENT_LIMIT}`,
       p,
     ),
@@ -268,10 +265,10 @@ async function visitors(db: Queryable, period: Period): Promise<Report['visitors
 }
 
 /** The few headline figures of a comparison period. */
-export async function summarize(db: Queryable, period: Period, kind: SubmissionKind | undefined): Promise<PeriodSummary> {
+export async function summarize(db: Database, period: Period, kind: SubmissionKind | undefined): Promise<PeriodSummary> {
   const p = params(period, kind);
   const [byKind, response, csat, walkIns] = await Promise.all([
-    db.query<{ kind: string; n: number }>(`SELECT s.kind, count(*)::int AS n FROM report_cases s WHERE ${IN_PERIOD} GROUP BY s.kind`, p),
+    db.query<{ kind: string; n: number }>(`SELECT s.kind, sum(s.n)::int AS n FROM report_daily s WHERE ${IN_PERIOD} GROUP BY s.kind HAVING sum(s.n) > 0`, p),
     db.query<{ p50: number | null }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.first_response_at - s.received_at))::float8 AS p50
          FROM report_cases s WHERE ${IN_PERIOD}`,
@@ -279,8 +276,8 @@ export async function summarize(db: Queryable, period: Period, kind: SubmissionK
     ),
     db.query<{ n: number; high: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE r.score >= 4)::int AS high
-         FROM ratings r JOIN report_cases s ON s.reference = r.reference
-        WHERE r.scale = 'csat' AND r.created_at >= $1 AND r.created_at < $2 AND ($3::text IS NULL OR s.kind = $3)`,
+         FROM report_ratings r
+        WHERE r.source = 'service' AND r.scale = 'csat' AND r.created_at >= $1 AND r.created_at < $2 AND ($3::text IS NULL OR r.kind = $3)`,
       instants(period, kind),
     ),
     visitorTotal(db, period),
@@ -306,7 +303,7 @@ async function visitorTotal(db: Queryable, period: Period): Promise<number> {
 
 export type Figures = Pick<Report, 'counts' | 'actions' | 'times' | 'deadlines' | 'overdue' | 'satisfaction' | 'visitors'>;
 
-export async function computeFigures(db: Queryable, period: Period, kind: SubmissionKind | undefined, now: Date): Promise<Figures> {
+export async function computeFigures(db: Database, period: Period, kind: SubmissionKind | undefined, now: Date): Promise<Figures> {
   const p = params(period, kind);
   const [countsResult, actionsResult, timesResult, overdueResult, satisfaction, walkIns] = await Promise.all([
     counts(db, p),

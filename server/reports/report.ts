@@ -1,12 +1,12 @@
 /** Builds a whole report: the period's figures and the two comparison periods. */
 import type { Report, ReportQuery } from '../../src/contract/reports.js';
 import type { FormConfig } from '../../src/contract/form-config.js';
-import type { Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { ASSOCIATION_TIME_ZONE, iso } from '../dates.js';
 import { computeFigures, summarize } from './figures.js';
 import { describePeriod, previousPeriod, resolvePeriod, samePeriodLastYear } from './period.js';
 
-export async function buildReport(db: Queryable, query: ReportQuery, formConfig: FormConfig, now: Date): Promise<Report> {
+export async function buildReport(db: Database, query: ReportQuery, formConfig: FormConfig, now: Date): Promise<Report> {
   const period = resolvePeriod(query);
   const previous = previousPeriod(period);
   const lastYear = samePeriodLastYear(period);

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { FormConfig } from '../../src/contract/form-config.js';
+import { formatReference } from '../../src/contract/identifiers.js';
 import type { PeriodSummary, Report, Satisfaction } from '../../src/contract/reports.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime } from '../dates.js';
 import { labelsFor, type Lang } from './labels.js';
@@ -155,7 +156,7 @@ export async function reportWorkbook(report: Report, lang: Lang, config: FormCon
     'overdue',
     [t('reference'), t('kind'), t('topic'), t('status'), t('dueAt'), t('daysOverdue')],
     report.overdue.items.map((item) => [
-      item.reference,
+      formatReference(item.reference),
       labels.kind(item.kind),
       labels.topic(item.topic, item.kind),
       labels.status(item.status),

@@ -85,6 +85,8 @@ export const VIEWS: readonly ViewEntry[] = [
     nav: true,
     load: () => import('./views/audit.js'),
   },
+  { id: 'reports', tag: 'sila-staff-reports', label: () => msg('Reports'), roles: ['manager', 'admin'], nav: true, load: () => import('./reports/reports-view.js') },
+  { id: 'visitors', tag: 'sila-staff-visitors', label: () => msg('Visitor log'), roles: ['officer', 'manager', 'admin'], nav: true, load: () => import('./reports/visitor-log.js') },
   {
     id: 'account',
     tag: 'sila-staff-account-settings',
