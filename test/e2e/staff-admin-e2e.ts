@@ -129,7 +129,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     for (const width of [1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
-      await page.screenshot({ path: `${dir}/${name}-${shown}-${width}.png`, fullPage: true });
+      // Long lists are cut at 2400 px: the top says what the view looks like.
+      const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
+      await page.screenshot({ path: `${dir}/${name}-${shown}-${width}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
     }
   }
   await useLanguage(page, lang);

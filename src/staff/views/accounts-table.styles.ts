@@ -29,7 +29,7 @@ export const adminTableStyles = css`
     font-weight: 700;
     white-space: nowrap;
   }
-  table.list tr.selected td {
+  table.list tr.selected > * {
     background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
   }
   .cell-actions {
@@ -70,6 +70,13 @@ export const adminTableStyles = css`
       gap: 0.75rem;
       border: 0;
       padding: 0.25rem 0;
+    }
+    table.list caption {
+      display: block;
+      inline-size: auto;
+    }
+    table.list td > button {
+      justify-self: start;
     }
     table.list td::before,
     table.list th[scope='row']::before {

@@ -46,7 +46,7 @@ function renderPrintable({ result, type, associationName }: ReceiptOptions): Tem
       ${result.verifier
         ? html`<dt>${msg('Follow-up code')}</dt>
             <dd><strong class="ltr" data-verifier>${result.verifier}</strong></dd>`
-        : html`<dt>${msg('Follow-up code')}</dt>
+        : html`<dt>${msg('Verification code')}</dt>
             <dd>${msg('The last 4 digits of your mobile number')}</dd>`}
       ${result.dueAt
         ? html`<dt>${type === 'request' ? msg('Expected decision by') : msg('Expected answer by')}</dt>
@@ -54,7 +54,7 @@ function renderPrintable({ result, type, associationName }: ReceiptOptions): Tem
         : nothing}
     </dl>
     <p>
-      ${msg('Follow it up on the association’s website (status of a request), by phone or at the reception desk, with the reference number and the follow-up code.')}
+      ${msg('Follow it up on the association’s website (status of a request), by phone or at the reception desk, with the reference number and the code above.')}
     </p>
   </div>`;
 }

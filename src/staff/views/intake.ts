@@ -268,7 +268,7 @@ export class StaffIntake extends StaffView {
             ${renderTextField(form, {
               name: 'contact.mobile',
               label: msg('Mobile number'),
-              hint: msg('Its last 4 digits are the follow-up code.'),
+              hint: msg('Its last 4 digits are the verification code to follow it up.'),
               type: 'tel',
               inputmode: 'tel',
               autocomplete: 'off',
