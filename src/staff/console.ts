@@ -15,7 +15,7 @@ import { html, css, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { getLocale, localeReady, localized, setLocale, directionOf, type Locale } from '../core/i18n.js';
-import { SessionExpiredEvent, StaffApi, StaffApiError } from './api.js';
+import { SessionChangeEvent, SessionExpiredEvent, StaffApi, StaffApiError } from './api.js';
 import type { FormConfig } from '../contract/form-config.js';
 import { associationConfig } from './form-config.js';
 import { roleLabel } from './labels.js';
@@ -25,6 +25,8 @@ import { homeFor, viewsFor, type ViewEntry } from './views.js';
 import './sign-in.js';
 
 const LOCALE_KEY = 'sila-staff-locale';
+/** The view where people change their password and set up two-step verification. */
+const OWN_ACCOUNT_VIEW = 'account';
 
 interface Route {
   entry: ViewEntry;
@@ -140,6 +142,16 @@ export class SilaStaffConsole extends StaffElement {
       dialog::backdrop {
         background: rgb(0 0 0 / 0.55);
       }
+      @media print {
+        header.bar,
+        nav,
+        .skip {
+          display: none;
+        }
+        :host {
+          background: none;
+        }
+      }
       @media (max-width: 48rem) {
         header.bar,
         nav,
@@ -164,8 +176,15 @@ export class SilaStaffConsole extends StaffElement {
 
   private resumeReauth?: (signedIn: boolean) => void;
   private pendingReauth?: Promise<boolean>;
+  /** Who was signed in when the session lapsed (only they may carry on with this page). */
+  private reauthAccountId?: string;
   private readonly onHash = () => void this.openRoute();
   private readonly onExpired = (event: Event) => (event as SessionExpiredEvent).waitUntil(this.askToSignInAgain());
+  /** A view that refreshed the session (password changed, TOTP set up): later views see it. */
+  private readonly onSession = (event: Event) => {
+    const session = (event as SessionChangeEvent).session;
+    if (session && this.session) this.session = session;
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -174,6 +193,7 @@ export class SilaStaffConsole extends StaffElement {
     else this.syncDocument();
     window.addEventListener('hashchange', this.onHash);
     this.api.addEventListener(SessionExpiredEvent.type, this.onExpired);
+    this.api.addEventListener(SessionChangeEvent.type, this.onSession);
     void this.start();
   }
 
@@ -181,6 +201,7 @@ export class SilaStaffConsole extends StaffElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
     this.api.removeEventListener(SessionExpiredEvent.type, this.onExpired);
+    this.api.removeEventListener(SessionChangeEvent.type, this.onSession);
   }
 
   private async start(): Promise<void> {
@@ -203,6 +224,7 @@ export class SilaStaffConsole extends StaffElement {
   /** One dialog for every call that met the lapse at the same time. */
   private askToSignInAgain(): Promise<boolean> {
     if (!this.pendingReauth) {
+      this.reauthAccountId = this.session?.account.id;
       this.pendingReauth = new Promise<boolean>((resolve) => (this.resumeReauth = resolve));
       this.reauth = true;
     }
@@ -210,7 +232,7 @@ export class SilaStaffConsole extends StaffElement {
   }
 
   private async signedIn(event: CustomEvent<StaffSession>): Promise<void> {
-    const before = this.session?.account.id;
+    const before = this.reauthAccountId;
     this.session = event.detail;
     if (this.reauth) {
       // Someone else at the same desk: nothing of the first person's work stays on screen.
@@ -244,7 +266,11 @@ export class SilaStaffConsole extends StaffElement {
     if (!this.session) return undefined;
     const [id, ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
     const allowed = viewsFor(this.session.account.role);
-    const entry = allowed.find((view) => view.id === id) ?? homeFor(this.session.account.role);
+    // A temporary password or a required second factor comes first: the server refuses
+    // everything else until then.
+    const setUpFirst = this.session.account.mustChangePassword || this.session.totpEnrollmentRequired;
+    const own = setUpFirst ? allowed.find((view) => view.id === OWN_ACCOUNT_VIEW) : undefined;
+    const entry = own ?? allowed.find((view) => view.id === id) ?? homeFor(this.session.account.role);
     if (!entry) return undefined;
     return { entry, params: entry.id === id ? params.filter(Boolean) : [] };
   }

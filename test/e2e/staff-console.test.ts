@@ -153,6 +153,23 @@ describe('sign-in', () => {
   });
 });
 
+describe('first sign-in', () => {
+  it('a temporary password: the console opens "My account" first, whatever the address asked for', { timeout: 120_000 }, async () => {
+    const email = `new-officer-${Date.now()}@charity.example`;
+    const created = await admin.call('/v1/staff/accounts', 'POST', { name: 'هند السبيعي', email, role: 'officer' });
+    assert.equal(created.status, 201);
+    const { page, console } = await openConsole(harness);
+    try {
+      await page.evaluate(() => (location.hash = '#/inbox'));
+      await signInThroughPage(console, email, created.json.temporaryPassword);
+      await console.locator('sila-staff-account-settings').waitFor();
+      assert.equal(await console.locator('sila-staff-inbox').count(), 0);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('inbox and case, as the officer', () => {
   it('counts per tab, a filter, and search by an unnormalised Arabic name', { timeout: 120_000 }, async () => {
     const { page, console } = await openConsole(harness);
