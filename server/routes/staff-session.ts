@@ -173,6 +173,11 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
 
   app.post('/v1/staff/me/totp', async (c) => {
     const account = await currentAccount(c, state);
+    // The cookie alone must not swap the second factor (a stolen session would keep the
+    // account for good); a lost phone is an admin's password reset, which clears TOTP.
+    if (account.totp_secret !== null) {
+      throw new HttpProblem(409, { code: 'totp_already_enabled', detail: 'Two-step verification is already on; an admin can reset it with a password reset.' });
+    }
     const secret = newTotpSecret();
     await state.db.query('UPDATE staff_accounts SET totp_pending_secret = $2 WHERE id = $1', [account.id, secret]);
     return c.json({ secret, otpauthUrl: otpauthUrl(secret, account.email) });

@@ -58,4 +58,19 @@ describeEachDatabase('staff sign-in under attack', (db) => {
     for (let i = 0; i <= THROTTLE.freeFailures.token; i++) assertProblem(await wrong(`2001:db8:99:1::${(i + 1).toString(16)}`), 401, 'unauthorized');
     assertProblem(await wrong('2001:db8:99:1:abcd::42'), 429, 'rate_limited');
   });
+
+  it('a stolen session cannot replace the account’s second factor', async () => {
+    const manager = await createStaff(db(), 'manager');
+    const session = await signIn(app, manager);
+    const secret: string = (await asStaff(app, session, '/v1/staff/me/totp', 'POST')).json.secret;
+    assert.equal((await asStaff(app, session, '/v1/staff/me/totp/confirm', 'POST', { code: currentTotp(secret, now) })).status, 204);
+    // Whoever holds the cookie now (no password, no code) tries to enrol their own authenticator.
+    assertProblem(await asStaff(app, session, '/v1/staff/me/totp', 'POST'), 409, 'totp_already_enabled');
+    const { rows } = await db().query<{ totp_secret: string; totp_pending_secret: string | null }>(
+      'SELECT totp_secret, totp_pending_secret FROM staff_accounts WHERE id = $1',
+      [manager.id],
+    );
+    assert.equal(rows[0]!.totp_secret, secret);
+    assert.equal(rows[0]!.totp_pending_secret, null);
+  });
 });
