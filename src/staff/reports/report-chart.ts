@@ -42,6 +42,12 @@ export class ReportChart extends LitElement {
       inline-size: 100%;
       block-size: var(--sila-report-chart-height, 14rem);
     }
+    /* Chart.js watches the canvas's parent for size changes: an element, not the shadow root. */
+    .box {
+      position: relative;
+      inline-size: 100%;
+      block-size: 100%;
+    }
     canvas {
       display: block;
     }
@@ -67,7 +73,7 @@ export class ReportChart extends LitElement {
   private chart?: Chart;
 
   override render() {
-    return html`<canvas role="img" aria-label=${this.summary}></canvas>`;
+    return html`<div class="box"><canvas role="img" aria-label=${this.summary}></canvas></div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
