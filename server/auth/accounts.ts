@@ -103,9 +103,13 @@ export async function setPassword(q: Queryable, id: string, password: string, te
   );
 }
 
+/**
+ * The active admins, their rows locked to the end of the transaction: two admins
+ * demoting each other at once would otherwise both see the other one and leave none.
+ */
 export async function countActiveAdmins(q: Queryable): Promise<number> {
-  const { rows } = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff_accounts WHERE role = 'admin' AND active`);
-  return rows[0]!.n;
+  const { rows } = await q.query(`SELECT id FROM staff_accounts WHERE role = 'admin' AND active FOR UPDATE`);
+  return rows.length;
 }
 
 /** Officers and committee members who can be given a case, by name. */

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import { updateAccount } from '../../server/auth/accounts.js';
 import { THROTTLE } from '../../server/auth/throttle.js';
 import { currentTotp } from '../../server/auth/totp.js';
 import { assertProblem, call, describeEachDatabase, makeApp, type TestApp } from './helpers.js';
@@ -72,5 +73,22 @@ describeEachDatabase('staff sign-in under attack', (db) => {
     );
     assert.equal(rows[0]!.totp_secret, secret);
     assert.equal(rows[0]!.totp_pending_secret, null);
+  });
+
+  it('two admins disabling each other at the same moment leave one admin, not none', async () => {
+    await db().query(`UPDATE staff_accounts SET active = false WHERE role = 'admin'`);
+    const [first, second] = [await createStaff(db(), 'admin'), await createStaff(db(), 'admin')];
+    // The first change is still open (not committed) when the second one checks.
+    const slowFirst = db().transaction(async (tx) => {
+      await updateAccount(tx, second.id, { active: false });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const secondChange = db().transaction((tx) => updateAccount(tx, first.id, { active: false }));
+    const outcomes = await Promise.allSettled([slowFirst, secondChange]);
+    assert.equal(outcomes[0].status, 'fulfilled');
+    assert.equal(outcomes[1].status, 'rejected', 'the second admin must be refused: last_admin');
+    const { rows } = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM staff_accounts WHERE role = 'admin' AND active`);
+    assert.equal(rows[0]!.n, 1);
   });
 });
