@@ -4,7 +4,7 @@
  * the printed password always works, also on a database kept from an earlier run.
  */
 import { PASSWORD_MIN_LENGTH } from '../src/contract/staff-auth.js';
-import { createAccount, findAccountByEmail, setPassword, updateAccount } from '../server/auth/accounts.js';
+import { createAccount, endSessions, findAccountByEmail, setPassword, updateAccount } from '../server/auth/accounts.js';
 import { writeAudit } from '../server/audit/audit-log.js';
 import { readServerConfig } from '../server/config.js';
 import type { Database } from '../server/db/database.js';
@@ -24,6 +24,8 @@ export async function ensureDemoAdmin(db: Database, password: string, now = new 
     }
     if (existing.role !== 'admin' || !existing.active) await updateAccount(tx, existing.id, { role: 'admin', active: true });
     await setPassword(tx, existing.id, password, false);
+    // A new password ends the sessions opened with the old one, as any reset does.
+    await endSessions(tx, existing.id);
     await writeAudit(tx, { ...base, action: 'account.reset_password', target: existing.id, details: { via: 'npm start' } });
   });
 }

@@ -70,8 +70,10 @@ describeEachDatabase('npm run staff', (db) => {
 
   it('npm start: the demo admin gets this run’s password, also on a database from an earlier run', async () => {
     await ensureDemoAdmin(db(), 'first-run-password');
-    await signIn(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' });
+    const earlier = await signIn(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' });
     await ensureDemoAdmin(db(), 'second-run-password');
+    // Whoever signed in with the earlier password is out too.
+    assertProblem(await call(app, '/v1/staff/session', { headers: { Cookie: earlier.cookie } }), 401, 'unauthorized');
     assertProblem(await signInRequest(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' }), 401, 'invalid_credentials');
     const session = await signIn(app, { email: DEMO_ADMIN_EMAIL, password: 'second-run-password' });
     assert.equal(session.answer.json.account.role, 'admin');
