@@ -144,7 +144,8 @@ export class StaffAudit extends StaffView {
   private renderActor(entry: Entry) {
     if (entry.actorLabel === 'api-token') return msg('Integration (API token)');
     if (entry.actorLabel === 'anonymous') return msg('Not signed in');
-    return html`${entry.actorLabel}${entry.actorRole ? html`<br /><span class="muted">${roleLabel(entry.actorRole as StaffRole)}</span>` : nothing}`;
+    // One element per cell: at 768 px a cell is a grid of its label and one value.
+    return html`<span>${entry.actorLabel}${entry.actorRole ? html`<br /><span class="muted">${roleLabel(entry.actorRole as StaffRole)}</span>` : nothing}</span>`;
   }
 
   /** A case by its reference as people write it, an account by its name, anything else as recorded. */
@@ -179,7 +180,7 @@ export class StaffAudit extends StaffView {
             <td data-label=${msg('Action')}>${actionLabel(entry.action)}</td>
             <td data-label=${msg('Target')}>${this.renderTarget(entry.target)}</td>
             <td data-label=${msg('Address')}><span class="ltr">${entry.ip}</span></td>
-            <td data-label=${msg('Details')}>${detailPairs(entry.details).map((pair) => html`<span class="ltr">${pair}</span><br />`)}</td>
+            <td data-label=${msg('Details')}><span>${detailPairs(entry.details).map((pair, index) => html`${index ? html`<br />` : nothing}<span class="ltr">${pair}</span>`)}</span></td>
           </tr>`,
         )}
       </tbody>

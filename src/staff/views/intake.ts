@@ -310,7 +310,7 @@ export class StaffIntake extends StaffView {
       </fieldset>
       ${type === 'request' ? this.renderRequestFields() : type === 'complaint' ? this.renderComplaintFields() : nothing}
       <div class="actions">
-        <button type="submit" class="primary" aria-disabled=${this.sending ? 'true' : 'false'} ?hidden=${!type}>
+        <button type="submit" class="primary" aria-disabled=${this.sending ? 'true' : 'false'}>
           ${this.sending ? msg('Recording…') : msg('Record and give the reference')}
         </button>
       </div>
