@@ -417,3 +417,38 @@ describe('keyboard and tablet', () => {
     }
   });
 });
+
+describe('a long list', () => {
+  it('keyset paging: "Show more" adds the next page and moves focus to its first case; sort oldest first', { timeout: 180_000 }, async () => {
+    for (let i = 0; i < 26; i++) await sendComplaint(harness.url, `مراجع رقم ${i + 1}`);
+    const { page, console } = await openConsole(harness);
+    try {
+      await signInThroughPage(console, officer.email, officer.password);
+      const inbox = console.locator('sila-staff-inbox');
+      await inbox.locator('#tab-all').click();
+      await inbox.locator('tbody tr').nth(24).waitFor();
+      assert.equal(await inbox.locator('tbody tr').count(), 25, 'one page');
+      const more = inbox.locator('#cases .actions button');
+      await more.click();
+      await inbox.locator('tbody tr').nth(25).waitFor();
+      const total = await inbox.locator('tbody tr').count();
+      assert.ok(total > 25 && total <= 50, `${total} rows`);
+      const refs = await inbox.locator('a.case-link').allTextContents();
+      assert.equal(new Set(refs).size, refs.length, 'no case twice across pages');
+      assert.equal((await focused(page)).text, refs[25], 'focus on the first new case');
+
+      await inbox.locator('summary').click();
+      await inbox.locator('#filter-sort').selectOption('received');
+      await inbox.locator('details button[type="submit"]').click();
+      await page.waitForFunction(
+        (first) => {
+          const root = document.querySelector('sila-staff-console')?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
+          return root?.querySelector('a.case-link')?.textContent === first;
+        },
+        request.reference,
+      );
+    } finally {
+      await page.context().close();
+    }
+  });
+});
