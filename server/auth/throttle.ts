@@ -6,7 +6,9 @@
  * nobody is locked out for good.
  */
 import { isIPv6 } from 'node:net';
+import { sha256 } from '../crypto.js';
 import type { Queryable } from '../db/database.js';
+import { normalizeEmail } from './accounts.js';
 
 export const THROTTLE = {
   freeFailures: { account: 5, ip: 20, token: 10 },
@@ -20,6 +22,11 @@ interface FailureRow {
   failures: number;
   last_failure_at: Date;
   blocked_until: Date | null;
+}
+
+/** The per-account slowing key: a hash of the e-mail as stored (never the address itself). */
+export function accountThrottleKey(email: string): string {
+  return `account:${sha256(normalizeEmail(email)).toString('hex')}`;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { passwordChangeBody, signInBody, totpConfirmBody } from '../../src/contract/staff-auth.js';
 import { requireRole, type StaffActor } from '../auth/actor.js';
-import { type AccountRow, findAccount, findAccountByEmail, normalizeEmail, setPassword } from '../auth/accounts.js';
+import { type AccountRow, findAccount, findAccountByEmail, setPassword } from '../auth/accounts.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
 import { parseBody } from '../auth/request.js';
 import {
@@ -19,7 +19,7 @@ import {
   setSessionCookie,
 } from '../auth/sessions.js';
 import { readSettings } from '../auth/settings.js';
-import { addressKey, clearFailures, InFlight, recordFailure, throttleWait } from '../auth/throttle.js';
+import { accountThrottleKey, addressKey, clearFailures, InFlight, recordFailure, throttleWait } from '../auth/throttle.js';
 import { checkTotp, newTotpSecret, otpauthUrl } from '../auth/totp.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
@@ -59,7 +59,7 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     const body = await parseBody(c, state, signInBody);
     const now = state.now();
     const ip = c.get('clientIp');
-    const accountKey = `account:${sha256(normalizeEmail(body.email)).toString('hex')}`;
+    const accountKey = accountThrottleKey(body.email);
     const ipKey = `ip:${addressKey(ip)}`;
     // One guess per account at a time, a few per address: parallel guesses wait their turn.
     if (!inFlight.enter([[accountKey, 1], [ipKey, IP_IN_FLIGHT]])) throw tooMany(1);
@@ -152,12 +152,18 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     const account = await currentAccount(c, state);
     const body = await parseBody(c, state, passwordChangeBody);
     const now = state.now();
-    const key = `account:${sha256(account.email).toString('hex')}`;
-    const wait = await throttleWait(state.db, key, now);
-    if (wait > 0) throw tooMany(wait);
-    if (!(await verifyPassword(body.current, account.password_hash))) {
-      await recordFailure(state.db, 'account', key, now);
-      throw validationProblem([{ path: 'current', code: 'invalid', message: 'The current password is not right.' }]);
+    const key = accountThrottleKey(account.email);
+    // The same guard as sign-in: one check of the current password at a time.
+    if (!inFlight.enter([[key, 1]])) throw tooMany(1);
+    try {
+      const wait = await throttleWait(state.db, key, now);
+      if (wait > 0) throw tooMany(wait);
+      if (!(await verifyPassword(body.current, account.password_hash))) {
+        await recordFailure(state.db, 'account', key, now);
+        throw validationProblem([{ path: 'current', code: 'invalid', message: 'The current password is not right.' }]);
+      }
+    } finally {
+      inFlight.leave([key]);
     }
     if (body.next === body.current) {
       throw validationProblem([{ path: 'next', code: 'invalid', message: 'Choose a password different from the current one.' }]);

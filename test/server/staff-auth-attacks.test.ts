@@ -75,6 +75,18 @@ describeEachDatabase('staff sign-in under attack', (db) => {
     assert.equal(rows[0]!.totp_pending_secret, null);
   });
 
+  it('a stolen session cannot guess the current password in parallel to take the account', async () => {
+    const officer = await createStaff(db(), 'officer');
+    const session = await signIn(app, officer);
+    const guesses = 25;
+    const answers = await Promise.all(
+      Array.from({ length: guesses }, (_, i) => asStaff(app, session, '/v1/staff/me/password', 'POST', { current: `guess number ${i}`, next: 'the thief’s new passphrase' })),
+    );
+    const checked = answers.filter((answer) => answer.status === 422).length;
+    assert.ok(checked <= THROTTLE.freeFailures.account + 1, `${checked} of ${guesses} parallel guesses were checked`);
+    assert.ok(answers.every((answer) => answer.status === 422 || answer.status === 429));
+  });
+
   it('two admins disabling each other at the same moment leave one admin, not none', async () => {
     await db().query(`UPDATE staff_accounts SET active = false WHERE role = 'admin'`);
     const [first, second] = [await createStaff(db(), 'admin'), await createStaff(db(), 'admin')];
