@@ -153,4 +153,37 @@ describeEachDatabase('reports', (db) => {
     assertProblem(unknown, 400, 'invalid_query');
     assert.deepEqual(fieldPaths(unknown), ['colour']);
   });
+
+  // Last: it adds timeline rows to one seeded case.
+  it('internal notes and assignments are neither actions nor an answer; a public note answers', async () => {
+    const q = db();
+    const [target] = seed.submissions.filter((s) => s.receivedAt < OCTOBER.start);
+    const reference = target!.reference;
+    const read = async () => {
+      const { rows } = await q.query<{ first: Date | null; actions: number }>(
+        `SELECT (SELECT first_response_at FROM report_cases WHERE reference = $1) AS first,
+                (SELECT coalesce(sum(n), 0)::int FROM report_actions) AS actions`,
+        [reference],
+      );
+      return { first: rows[0]!.first?.getTime() ?? null, actions: rows[0]!.actions };
+    };
+    const before = await read();
+    // Right after the submission, earlier than any answer the seed gave.
+    const early = (minutes: number) => new Date(target!.receivedAt.getTime() + minutes * 60_000);
+    const insert = (type: string, notePublic: boolean, at: Date) =>
+      q.query(
+        `INSERT INTO submission_history (reference, status, note, note_public, actor, at, type)
+         VALUES ($1, (SELECT status FROM submissions WHERE reference = $1), 'x', $2, 'officer', $3, $4)`,
+        [reference, notePublic, at, type],
+      );
+    await insert('note', false, early(1));
+    await insert('assign', false, early(2));
+    assert.deepEqual(await read(), before, 'an internal note and an assignment change nothing');
+    await insert('note', true, early(3));
+    const after = await read();
+    assert.equal(after.first, early(3).getTime(), 'a public note is the first answer');
+    assert.equal(after.actions, before.actions, 'a note is not an action taken');
+    await q.query('SELECT report_rebuild()');
+    assert.deepEqual(await read(), after, 'a rebuild agrees with the triggers');
+  });
 });

@@ -18,8 +18,9 @@ CREATE TABLE visitor_log (
 CREATE INDEX visitor_log_day_idx ON visitor_log (day);
 
 -- One narrow row per submission (no personal data): what the counts group by, and the
--- moments the times are measured to. first_response_at: the first history entry after
--- the submission itself; resolved_at: the first final status; decided_at: the first
+-- moments the times are measured to. first_response_at: the first status change or
+-- public note after the submission itself (internal notes and assignments are not an
+-- answer to the applicant); resolved_at: the first final status; decided_at: the first
 -- accepted/rejected.
 CREATE TABLE report_cases (
   reference text PRIMARY KEY REFERENCES submissions (reference) ON DELETE CASCADE,
@@ -121,6 +122,15 @@ CREATE FUNCTION report_history_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   case_kind text;
 BEGIN
+  -- Only status changes are actions taken; a public note also answers the applicant.
+  IF NEW.type <> 'status' AND NOT (NEW.type = 'note' AND NEW.note_public) THEN
+    RETURN NULL;
+  END IF;
+  IF NEW.type = 'note' THEN
+    UPDATE report_cases SET first_response_at = least(first_response_at, NEW.at)
+     WHERE reference = NEW.reference AND NEW.at > received_at;
+    RETURN NULL;
+  END IF;
   UPDATE report_cases SET
     first_response_at = CASE WHEN NEW.at > received_at THEN least(first_response_at, NEW.at) ELSE first_response_at END,
     resolved_at = CASE WHEN NEW.at > received_at AND NEW.status IN ('accepted', 'rejected', 'resolved', 'closed')
@@ -151,15 +161,15 @@ CREATE FUNCTION report_rebuild() RETURNS void LANGUAGE sql AS $$
          h.first_response_at, h.resolved_at, h.decided_at
     FROM submissions s
     LEFT JOIN (SELECT h.reference,
-                      min(h.at) FILTER (WHERE h.at > s.received_at) AS first_response_at,
-                      min(h.at) FILTER (WHERE h.at > s.received_at AND h.status IN ('accepted', 'rejected', 'resolved', 'closed')) AS resolved_at,
-                      min(h.at) FILTER (WHERE h.status IN ('accepted', 'rejected')) AS decided_at
+                      min(h.at) FILTER (WHERE h.at > s.received_at AND (h.type = 'status' OR (h.type = 'note' AND h.note_public))) AS first_response_at,
+                      min(h.at) FILTER (WHERE h.type = 'status' AND h.at > s.received_at AND h.status IN ('accepted', 'rejected', 'resolved', 'closed')) AS resolved_at,
+                      min(h.at) FILTER (WHERE h.type = 'status' AND h.status IN ('accepted', 'rejected')) AS decided_at
                  FROM submission_history h JOIN submissions s ON s.reference = h.reference
                 GROUP BY h.reference) h ON h.reference = s.reference;
   INSERT INTO report_actions (day, kind, status, n)
   SELECT (h.at AT TIME ZONE 'Asia/Riyadh')::date, s.kind, h.status, count(*)
     FROM submission_history h JOIN submissions s ON s.reference = h.reference
-   WHERE h.at > s.received_at
+   WHERE h.at > s.received_at AND h.type = 'status'
    GROUP BY 1, 2, 3;
   -- report_daily was filled row by row by its trigger unless that was off: count afresh.
   DELETE FROM report_daily;
