@@ -14,7 +14,7 @@ export const WP_ROOT = '/usr/share/wordpress';
 const CONFIG_FILE = '/etc/wordpress/config-sila-test.php';
 export const PASSWORD = 'sila-test-password-1';
 
-const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'wordpress-l10n', 'php-cli', 'php-mysql', 'php-xml', 'php-mbstring', 'mariadb-server', 'gettext', 'zip'];
+const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'wordpress-l10n', 'php-cli', 'php-mysql', 'php-xml', 'php-mbstring', 'mariadb-server', 'gettext', 'zip', 'php-codesniffer'];
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -22,7 +22,7 @@ function has(command: string): boolean {
 
 function installed(): boolean {
   return (
-    has('php') && has('mariadbd') && has('msgfmt') && has('zip') &&
+    has('php') && has('mariadbd') && has('msgfmt') && has('zip') && has('phpcs') &&
     existsSync(join(WP_ROOT, 'wp-settings.php')) &&
     existsSync(join(WP_ROOT, 'wp-content/themes/twentytwentythree/theme.json')) &&
     spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status === 0
@@ -95,6 +95,7 @@ export async function startSite(port: number): Promise<Site> {
 
   const socket = join(dir, 'mysqld.sock');
   const data = join(dir, 'db');
+  const t0 = Date.now();
   execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
   const database = spawn('mariadbd', [
     '--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking', '--user=root',
@@ -110,6 +111,7 @@ export async function startSite(port: number): Promise<Site> {
   };
   try {
     await waitFor(() => existsSync(socket), 'MariaDB');
+    console.log(`MariaDB ready in ${Date.now() - t0} ms`);
     execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e',
       "CREATE DATABASE wordpress CHARACTER SET utf8mb4; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'localhost';"]);
 
