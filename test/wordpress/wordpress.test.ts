@@ -13,7 +13,8 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { complaintForm, fillComplaint, OWN_DATABASE } from '../e2e/e2e-page.js';
+import type { Harness } from '../contract/bundle-harness.js';
+import { complaintForm, fillComplaint, OWN_DATABASE, staffList } from '../e2e/e2e-page.js';
 import { horizontalOverflow, pageFacts, sendRequest, signIn } from './browser.js';
 import { ensurePackages, freePort, PASSWORD, startSite, type Site } from './site.js';
 
@@ -25,9 +26,8 @@ if (skip) console.log(`SKIPPED: WordPress plugin suite: ${skip}`);
 type Server = { url: string; stop: () => Promise<void> };
 // A plain .mjs helper without declarations: typed here by hand (as test/contract/bundle-harness.ts does).
 const helper = '../../scripts/test-server.mjs';
-const { startTestServer, TEST_ADMIN_TOKEN } = (await import(helper)) as {
+const { startTestServer } = (await import(helper)) as {
   startTestServer: (root: string, env: Record<string, string>) => Promise<Server>;
-  TEST_ADMIN_TOKEN: string;
 };
 const ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
 const ACCENT = '#1b2f6b';
@@ -47,12 +47,9 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
   const pages: { id: number; label: string; url: string; widget: 'complaint-form' | 'request-form' }[] = [];
   const started = Date.now();
 
-  const staff = async (kind: string): Promise<number> => {
-    const answer = await fetch(`${api.url}/v1/staff/submissions?kind=${kind}&pageSize=100`, { headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
-    assert.equal(answer.status, 200, await answer.clone().text());
-    const body = (await answer.json()) as { total?: number; items: unknown[] };
-    return body.total ?? body.items.length;
-  };
+  /** Stored submissions of one kind, through the staff API. */
+  const staff = async (kind: 'request' | 'complaint'): Promise<number> =>
+    (await staffList({ api } as Harness)).items.filter((item) => (item as { kind?: string }).kind === kind).length;
   const shot = async (page: Page, name: string) => {
     if (SCREENSHOTS) await page.screenshot({ path: join(root, SCREENSHOTS, `wordpress-${name}.png`), fullPage: false });
   };
