@@ -5,7 +5,7 @@
  * no sideways scrolling, submissions reaching the reference server, follow-up links that
  * survive a permalink change, the settings page's connection test, and an Author placing
  * a block in the editor. Skipped, with a line saying why, only where the packages cannot
- * be installed.
+ * be installed. SILA_WP_SCREENSHOTS=docs/images writes the README's wordpress-*.png.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
