@@ -60,10 +60,14 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
     if (SCREENSHOTS) mkdirSync(join(root, SCREENSHOTS), { recursive: true });
     // The site's port first: the reference server starts meanwhile.
     const port = await freePort();
-    [site, api] = await Promise.all([
+    const [wordpress, reference] = await Promise.allSettled([
       startSite(port),
       startTestServer(root, { ...OWN_DATABASE, SILA_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }),
     ]);
+    // Whichever started is stopped in after(), even when the other failed.
+    if (wordpress.status === 'fulfilled') site = wordpress.value;
+    if (reference.status === 'fulfilled') api = reference.value;
+    for (const outcome of [wordpress, reference]) if (outcome.status === 'rejected') throw outcome.reason;
     timings.servers = Date.now() - started - timings.zip!;
     browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
     timings.setup = Date.now() - started;
