@@ -21,7 +21,7 @@ export function RatingWidget() {
 
   return (
     <>
-      <sila-rating ref={ref} scale="csat" mode="inline" no-comment />
+      <sila-rating ref={ref} scale="csat" no-comment />
       <p id="chosen">{score ?? '–'}</p>
     </>
   );

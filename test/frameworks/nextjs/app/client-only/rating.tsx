@@ -6,7 +6,7 @@ export default function Rating() {
   const [score, setScore] = useState<number>();
   return (
     <>
-      <sila-rating scale="csat" mode="inline" no-comment onsila-rating-change={(event) => setScore(event.detail.score)} />
+      <sila-rating scale="csat" no-comment onsila-rating-change={(event) => setScore(event.detail.score)} />
       <p id="chosen">{score ?? '–'}</p>
     </>
   );
