@@ -42,14 +42,16 @@ export function setLocale(locale: Locale): Promise<void> {
 }
 
 /**
- * Chooses the first locale when the first widget connects, not at import: the page's
- * <html lang> when we ship it, else Arabic. A setLocale() before that wins.
+ * Chooses the first locale when the first widget connects (or anything asks for the
+ * locale in a browser), not at import: the page's <html lang> when we ship it, else
+ * Arabic. A setLocale() before that wins. Under Node (SSR) nothing is loaded.
  */
 export function ensureLocale(): void {
-  if (!chosen) void setLocale(pageLocale() ?? DEFAULT_LOCALE);
+  if (!chosen && globalThis.window) void setLocale(pageLocale() ?? DEFAULT_LOCALE);
 }
 
 export function getLocale(): Locale {
+  ensureLocale();
   if (!chosen) return pageLocale() ?? DEFAULT_LOCALE;
   return toLocale(localization.getLocale()) ?? DEFAULT_LOCALE;
 }
