@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the library (ESM, the all-in-one single file and one single file per widget),
 // the staff console (dist/staff/),
-// its type declarations and the custom-elements manifest, then prints the single files'
+// its type declarations, the custom-elements manifest and what is generated from it
+// (editor data, framework typings), then prints the single files'
 // sizes (the budget that matters on cheap phones over weak connections).
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ for (const mode of ['iife', ...WIDGETS.map((widget) => `iife-${widget}`), 'staff
 }
 run('npx tsc -p tsconfig.build.json');
 run("npx cem analyze --quiet");
+run('node scripts/editor-data.mjs'); // editor data and framework typings, from the manifest
 
 for (const { file, min, gzip, brotli } of bundleSizes('dist')) {
   console.log(`dist/${file}: ${kB(min)} min, ${kB(gzip)} gzip, ${kB(brotli)} brotli`);

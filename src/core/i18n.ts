@@ -21,6 +21,8 @@ const localization = configureLocalization({
 });
 
 let ready: Promise<void> = Promise.resolve();
+/** Whether a locale was chosen yet: nothing happens at import (SSR imports run without a DOM). */
+let chosen = false;
 
 export function toLocale(value: string | null | undefined): Locale | undefined {
   const base = value?.trim().toLowerCase().split(/[-_]/)[0];
@@ -34,11 +36,23 @@ export function pageLocale(): Locale | undefined {
 
 /** Switches every Sila widget on the page to `locale`. */
 export function setLocale(locale: Locale): Promise<void> {
+  chosen = true;
   if (localization.getLocale() !== locale) ready = localization.setLocale(locale);
   return ready;
 }
 
+/**
+ * Chooses the first locale when the first widget connects (or anything asks for the
+ * locale in a browser), not at import: the page's <html lang> when we ship it, else
+ * Arabic. A setLocale() before that wins. Under Node (SSR) nothing is loaded.
+ */
+export function ensureLocale(): void {
+  if (!chosen && globalThis.window) void setLocale(pageLocale() ?? DEFAULT_LOCALE);
+}
+
 export function getLocale(): Locale {
+  ensureLocale();
+  if (!chosen) return pageLocale() ?? DEFAULT_LOCALE;
   return toLocale(localization.getLocale()) ?? DEFAULT_LOCALE;
 }
 
@@ -75,8 +89,6 @@ export function formatClockTime(at: number): string {
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(getLocale() === 'ar' ? 'ar-SA-u-nu-latn' : 'en', { maximumFractionDigits: 1 }).format(value);
 }
-
-setLocale(pageLocale() ?? DEFAULT_LOCALE);
 
 /** "14 days" / "14 يومًا": Arabic counts need their plural form (Intl.PluralRules). */
 export function formatDays(count: number): string {

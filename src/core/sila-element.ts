@@ -7,7 +7,7 @@ import { property } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { getConfig, onConfigChange, type SilaConfig } from '../config.js';
 import { createSilaClient, type SilaClient } from '../client/api.js';
-import { directionOf, getLocale, localeReady, setLocale, toLocale } from './i18n.js';
+import { directionOf, ensureLocale, getLocale, localeReady, setLocale, toLocale } from './i18n.js';
 
 /** Resolves in a new task (after the current one and its microtasks). */
 function nextTask(): Promise<void> {
@@ -15,9 +15,13 @@ function nextTask(): Promise<void> {
 }
 
 export abstract class SilaElement extends LitElement {
-  /** Registers the element unless a tag of that name exists (script loaded twice). */
+  /**
+   * Registers the element unless a tag of that name exists (script loaded twice), and
+   * only where there is a registry: importing under Node (SSR builds) registers nothing.
+   */
   static define(tag: string): void {
-    if (!customElements.get(tag)) customElements.define(tag, this as unknown as CustomElementConstructor);
+    const registry = globalThis.customElements;
+    if (registry && !registry.get(tag)) registry.define(tag, this as unknown as CustomElementConstructor);
   }
 
   /** Base URL of the backend; overrides configure({ endpoint }). */
@@ -62,6 +66,7 @@ export abstract class SilaElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    ensureLocale();
     this.stopListening = onConfigChange(() => {
       const locale = toLocale(this.config.locale);
       if (locale && !this.language) void setLocale(locale);

@@ -6,10 +6,11 @@
  *   <SilaComplaintForm endpoint="https://example.org/sila" onSilaSubmitted={(e) => show(e.detail.reference)} />
  *
  * Needs `react` and `@lit/react` in the host app (optional peer dependencies, never
- * bundled, so non-React users install neither).
+ * bundled, so non-React users install neither). The JSX typings of the plain elements
+ * (`<sila-rating>` in React 19) are generated from the manifest into this entry's types
+ * (scripts/editor-data.mjs), so importing this module types them too.
  */
 import * as React from 'react';
-import './jsx.js';
 import { createComponent, type EventName } from '@lit/react';
 import { SilaComplaintForm as ComplaintFormElement } from '../widgets/complaint-form/complaint-form.js';
 import { SilaRequestForm as RequestFormElement } from '../widgets/request-form/request-form.js';
