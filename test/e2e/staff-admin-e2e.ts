@@ -1,61 +1,28 @@
 /**
- * What the staff console's admin and intake end-to-end tests share: the built console
- * served by a real reference server (its own in-memory database, a first admin from the
- * environment), Debian's Chromium, signing in like a person, axe, and screenshots.
+ * What the staff console's admin and intake end-to-end tests share, on top of the console
+ * harness (staff-console-page.ts): signing in like a person (with the TOTP step), opening
+ * a view, axe and the 768 px width in every state, screenshots in both languages.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ensureFreshBuild } from '../contract/fresh-build.js';
-import { OWN_DATABASE } from './e2e-page.js';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { axeViolations, horizontalOverflow, startConsole, type ConsoleHarness } from './staff-console-page.js';
 
-export const root = new URL('../..', import.meta.url).pathname;
 export const ADMIN_LOGIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
 export const TOKEN = { Authorization: 'Bearer test-admin-token-0123456789abcdef' };
 
-interface TestServer {
-  url: string;
-  stop: () => Promise<void>;
-}
+export type StaffHarness = ConsoleHarness;
 
-export interface StaffHarness {
-  url: string;
-  browser: Browser;
-  close: () => Promise<void>;
-}
-
-export async function startStaffHarness(env: Record<string, string> = {}): Promise<StaffHarness> {
-  ensureFreshBuild(root);
-  const helper = '../../scripts/test-server.mjs';
-  const { startTestServer } = (await import(helper)) as { startTestServer: (root: string, env?: Record<string, string>) => Promise<TestServer> };
-  const api = await startTestServer(root, {
-    ...OWN_DATABASE,
-    SILA_ADMIN_EMAIL: ADMIN_LOGIN.email,
-    SILA_ADMIN_PASSWORD: ADMIN_LOGIN.password,
-    SILA_ALLOWED_ORIGINS: '',
-    ...env,
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  return {
-    url: api.url,
-    browser,
-    close: async () => {
-      await browser.close();
-      await api.stop();
-    },
-  };
+/** C1's console harness (staff-console-page.ts) with this suite's first admin. */
+export function startStaffHarness(env: Record<string, string> = {}): Promise<StaffHarness> {
+  return startConsole({ SILA_ADMIN_EMAIL: ADMIN_LOGIN.email, SILA_ADMIN_PASSWORD: ADMIN_LOGIN.password, ...env });
 }
 
 /**
- * A browser profile of its own (its own cookie jar: one person at one desk). The console's
- * CSP forbids inline scripts, which is how axe gets into the page: bypassed for tests only.
+ * A browser profile of its own (its own cookie jar: one person at one desk), in a language.
  */
 export async function newDesk(harness: StaffHarness, locale: 'ar' | 'en' = 'en', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await harness.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, acceptDownloads: true });
+  const context = await harness.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   await context.addInitScript((value) => localStorage.setItem('sila-staff-locale', value), locale);
   const page = await context.newPage();
   await page.goto(`${harness.url}/staff/`);
@@ -88,23 +55,14 @@ export async function openView(page: Page, id: string, tag: string): Promise<Loc
   return view;
 }
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe over the whole page (open shadow roots included): no violation of WCAG 2.x A/AA. */
+/** axe over the whole page (open shadow roots included): no violation. */
 export async function assertAccessible(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-  assert.deepEqual(violations, [], `axe violations in ${state}`);
+  assert.deepEqual(await axeViolations(page), [], `axe violations in ${state}`);
 }
 
 /** Nothing wider than the window (a 768 px reception tablet scrolls only downwards). */
 export async function assertNoSidewaysScroll(page: Page, state: string): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  assert.ok(scroll <= client, `${state}: the page is ${scroll}px wide in a ${client}px window`);
+  assert.equal(await horizontalOverflow(page), 0, `${state}: the page scrolls sideways`);
 }
 
 /** Switches the console's language with its own button (a no-op when it is already on). */

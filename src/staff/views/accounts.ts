@@ -23,12 +23,12 @@ import { renderLiveRegion } from '../../core/live-region.js';
 import { StaffApiError } from '../api.js';
 import { focusSummary, renderInput, renderSelect, renderSummary } from '../form-parts.js';
 import { roleLabel } from '../labels.js';
+import { dateTime } from '../format.js';
 import { failureText } from '../messages.js';
 import { StaffView } from '../staff-element.js';
 import { errorText, shownErrors } from './accounts-errors.js';
 import { EMPTY_INVITE, INVITE_FIELDS, inviteSummaryFields, roleDuty, roleOptions, sortAccounts, validateInvite } from './accounts-model.js';
 import { adminTableStyles } from './accounts-table.styles.js';
-import { formatDateTime } from './audit-model.js';
 
 /** A temporary password to hand over, shown once. */
 interface Handover {
@@ -280,7 +280,6 @@ export class StaffAccounts extends StaffView {
 
   private renderList() {
     if (!this.loaded) return html`<p class="muted">${msg('Loading…')}</p>`;
-    const locale = getLocale();
     return html`<table class="list" data-accounts>
       <caption>${msg(str`${this.items.length} accounts`)}</caption>
       <thead>
@@ -302,7 +301,7 @@ export class StaffAccounts extends StaffView {
             <td data-label=${msg('Role')}>${roleLabel(item.role)}</td>
             <td data-label=${msg('Status')} data-active=${String(item.active)}>${item.active ? msg('Active') : html`<span class="badge late">${msg('Disabled')}</span>`}</td>
             <td data-label=${msg('Two-step verification')}>${item.totpEnabled ? msg('On') : msg('Off')}</td>
-            <td data-label=${msg('Last sign-in')}>${item.lastSignInAt ? formatDateTime(item.lastSignInAt, locale) : msg('Never')}</td>
+            <td data-label=${msg('Last sign-in')}>${item.lastSignInAt ? dateTime(item.lastSignInAt) : msg('Never')}</td>
             <td class="cell-actions" data-label=${msg('Actions')}>
               <button type="button" class="secondary small" aria-label=${msg(str`Manage ${item.name}`)} @click=${() => this.select(item)}>${msg('Manage')}</button>
             </td>

@@ -116,18 +116,3 @@ export function detailPairs(details: Record<string, string | number | boolean | 
     .filter(([, value]) => value !== null && value !== '')
     .map(([key, value]) => `${key}: ${String(value)}`);
 }
-
-/** Date and time in the association's zone (Riyadh), Latin digits, both languages. */
-export function formatDateTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const tag = locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB-u-nu-latn';
-  return new Intl.DateTimeFormat(tag, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'Asia/Riyadh',
-  }).format(date);
-}

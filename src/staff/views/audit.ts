@@ -9,11 +9,11 @@ import { msg, str } from '@lit/localize';
 import { auditPage, staffAccountList, type AuditPage } from '../../contract/staff-auth.js';
 import { formatReference, isReference } from '../../contract/identifiers.js';
 import { FormController } from '../../core/form-controller.js';
-import { getLocale } from '../../core/i18n.js';
 import { renderLiveRegion } from '../../core/live-region.js';
 import { StaffApiError, type QueryValue } from '../api.js';
 import { focusSummary, renderInput, renderSelect, renderSummary } from '../form-parts.js';
 import { roleLabel } from '../labels.js';
+import { dateTime } from '../format.js';
 import { failureText } from '../messages.js';
 import type { StaffRole } from '../session-schema.js';
 import { StaffView } from '../staff-element.js';
@@ -27,7 +27,6 @@ import {
   detailPairs,
   filterSummaryFields,
   filtersToQuery,
-  formatDateTime,
   validateFilters,
 } from './audit-model.js';
 
@@ -157,7 +156,6 @@ export class StaffAudit extends StaffView {
   }
 
   private renderTable() {
-    const locale = getLocale();
     if (!this.loaded) return html`<p class="muted">${msg('Loading…')}</p>`;
     if (this.items.length === 0) return html`<p class="status-line">${msg('No entries match these filters.')}</p>`;
     return html`<table class="list" data-audit>
@@ -175,7 +173,7 @@ export class StaffAudit extends StaffView {
       <tbody>
         ${this.items.map(
           (entry) => html`<tr data-action=${entry.action}>
-            <td data-label=${msg('When')} class="nowrap">${formatDateTime(entry.at, locale)}</td>
+            <td data-label=${msg('When')} class="nowrap">${dateTime(entry.at)}</td>
             <td data-label=${msg('Person')}>${this.renderActor(entry)}</td>
             <td data-label=${msg('Action')}>${actionLabel(entry.action)}</td>
             <td data-label=${msg('Target')}>${this.renderTarget(entry.target)}</td>

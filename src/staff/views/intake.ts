@@ -301,6 +301,7 @@ export class StaffIntake extends StaffView {
         : []),
     ];
     return html`<form novalidate class="form" @submit=${this.submitIntake} aria-labelledby="intake-title">
+      <h2 class="title" id="intake-title">${msg('Record what was received')}</h2>
       ${renderErrorSummary(errors, intakeSummaryFields(type ?? 'request'), (name) => this.focusMover.focusField(name))}
       ${this.failure ? html`<p class="notice warning" id="status-message" tabindex="-1" role="alert">${this.failure}</p>` : nothing}
       <fieldset class="section">
@@ -321,7 +322,7 @@ export class StaffIntake extends StaffView {
     const result = this.result;
     const type = this.type ?? 'request';
     return html`<div class="stack">
-      <h1 tabindex="-1" id="intake-title">${msg('Reception: record what was received')}</h1>
+      <h1 tabindex="-1">${msg('Reception')}</h1>
       ${result
         ? renderIntakeReceipt({
             result,
