@@ -6,6 +6,7 @@
  * session that keeps what was typed, and axe with 0 violations in each state.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { currentTotp } from '../../server/auth/totp.js';
@@ -341,6 +342,66 @@ describe('inbox and case, as the officer', () => {
       assert.equal(found.status, 'accepted');
       assert.ok(found.history.some((entry: any) => entry.note === 'قُبل طلبك، وسنتواصل معك لتحديد موعد الاستلام.'), JSON.stringify(found.history));
       assert.ok(!JSON.stringify(found).includes('لائحة الدعم'), 'the internal reason never reaches the applicant');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('messages to the beneficiary', () => {
+  it('no channel configured: the receipt shows "not sent", the officer resends it once (double click), axe stays clean', { timeout: 120_000 }, async () => {
+    const answer = await fetch(`${harness.url}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        kind: 'complaint',
+        category: 'delay',
+        subject: 'لم يصلني رد',
+        description: 'أرسلت طلبًا ولم يصلني أي رد على بريدي حتى الآن.',
+        contactChannel: 'email',
+        contact: { name: 'نورة سعد القحطاني', mobile: '0559876543', email: 'noura@example.com' },
+        consent: { accepted: true, version: 'privacy-v1' },
+        client: { locale: 'ar', fillMs: 45_000, hp: '' },
+      }),
+    });
+    const { reference } = (await answer.json()) as { reference: string };
+    assert.equal(answer.status, 201);
+    const api = await ApiSession.signIn(harness.url, officer.email, officer.password);
+    const messages = async () => (await api.call(`/v1/staff/submissions/${reference}/messages`)).json.items as any[];
+    // The sender looks at the outbox every second; wait for its verdict on the receipt.
+    for (let i = 0; i < 60 && (await messages())[0]?.state !== 'not_configured'; i++) await new Promise((done) => setTimeout(done, 250));
+    const [receipt] = await messages();
+    assert.equal(receipt.state, 'not_configured', JSON.stringify(receipt));
+    assert.equal(receipt.channel, 'email');
+
+    const { page, console, errors } = await openConsole(harness);
+    try {
+      await signInThroughPage(console, officer.email, officer.password);
+      const view = await openCase(console, page, reference);
+      const section = view.locator('#messages');
+      const first = section.locator(`li[data-id="${receipt.id}"]`);
+      await first.waitFor();
+      assert.match((await section.locator('h2').textContent()) ?? '', /الرسائل المرسلة إلى المستفيد/);
+      const line = (await first.textContent()) ?? '';
+      assert.match(line, /إشعار الاستلام/);
+      assert.match(line, /بريد إلكتروني/);
+      assert.match(line, /لم تُرسل: لم تُضبط قناة إرسال/);
+      assert.ok(!line.includes('noura@example.com'), 'no address in the list');
+      await assertAccessible(page, 'case view, a message not sent');
+      await page.screenshot({ path: '/tmp/sila-case-messages-ar.png', fullPage: true });
+
+      // The route queues a copy of a not-configured message (202); a double click makes one copy only.
+      await first.locator('button.resend').dblclick();
+      await section.locator('li.message').nth(1).waitFor();
+      const copy = section.locator('li.message').first();
+      assert.match((await copy.textContent()) ?? '', /نسخة مُعاد إرسالها/);
+      assert.equal(await first.locator('button.resend').textContent().then((t) => t?.trim()), 'إعادة الإرسال', 'the button is back once done');
+      const after = await messages();
+      assert.equal(after.length, 2, JSON.stringify(after));
+      assert.equal(after[1].resendOf, receipt.id);
+      await assertAccessible(page, 'case view, after a resend');
+      await page.screenshot({ path: '/tmp/sila-case-messages-resent-ar.png', fullPage: true });
+      assert.deepEqual(errors, []);
     } finally {
       await page.context().close();
     }

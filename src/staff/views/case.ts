@@ -12,6 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
+import { staffMessageList, type StaffMessage } from '../../contract/notifications.js';
 import { staffSubmissionDetail, staffVersionConflict, type StaffSubmissionDetail, type StaffTimelineEntry } from '../../contract/staff.js';
 import { assignableAccounts } from '../../contract/staff-auth.js';
 import { FINAL_STATUSES, type Status } from '../../contract/status.js';
@@ -24,6 +25,7 @@ import { channelLabel, kindLabel, statusLabel } from '../labels.js';
 import { failureText } from '../messages.js';
 import { StaffView } from '../staff-element.js';
 import { renderAttachments, renderDecision, renderSubmission, renderTimeline, renderTimelineEntry } from './case-details.js';
+import { renderMessages, type MessagesState } from './case-messages.js';
 import { caseStyles } from './case.styles.js';
 
 type ActionId = 'status' | 'note' | 'assign' | 'refer' | 'decision';
@@ -59,6 +61,7 @@ export class StaffCase extends StaffView {
   @state() private announcement = '';
   @state() private people: { id: string; name: string }[] = [];
   @state() private config?: FormConfig;
+  @state() private messages: MessagesState = {};
   private timer?: ReturnType<typeof setInterval>;
 
   private get reference(): string {
@@ -83,9 +86,42 @@ export class StaffCase extends StaffView {
     try {
       this.detail = await this.context.api.get(`/v1/staff/submissions/${encodeURIComponent(this.reference)}`, { schema: staffSubmissionDetail });
       if (this.detail.allowedActions.assign && !this.people.length) void this.loadPeople();
+      void this.loadMessages();
     } catch (error) {
       if (!(error instanceof StaffApiError)) throw error;
       this.loadFailure = failureText(error);
+    }
+  }
+
+  private get messagesPath(): string {
+    return `/v1/staff/submissions/${encodeURIComponent(this.reference)}/messages`;
+  }
+
+  private async loadMessages(): Promise<void> {
+    try {
+      const list = await this.context!.api.get(this.messagesPath, { schema: staffMessageList });
+      this.messages = { ...this.messages, items: list.items, loadFailure: undefined };
+    } catch (error) {
+      if (!(error instanceof StaffApiError)) throw error;
+      this.messages = { ...this.messages, loadFailure: failureText(error) };
+    }
+  }
+
+  /** One resend at a time; a double click finds `sending` set and sends nothing. */
+  private async resend(message: StaffMessage): Promise<void> {
+    if (!this.context || this.messages.sending) return;
+    this.messages = { ...this.messages, sending: message.id, failure: undefined };
+    try {
+      await this.context.api.post(`${this.messagesPath}/${encodeURIComponent(message.id)}/resend`, {});
+      this.announcement = msg('The message was queued to be sent again.');
+      await this.loadMessages();
+    } catch (error) {
+      if (!(error instanceof StaffApiError)) throw error;
+      const text = error.code === 'message_pending' ? msg('This message is still being sent; wait for its outcome before resending it.') : failureText(error);
+      this.messages = { ...this.messages, failure: { id: message.id, text } };
+      void this.loadMessages();
+    } finally {
+      this.messages = { ...this.messages, sending: undefined };
     }
   }
 
@@ -417,7 +453,8 @@ export class StaffCase extends StaffView {
     return html`${this.renderHead(detail)} ${this.renderConflict()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <div class="case-grid ${hasActions ? '' : 'single'}">
-        <div class="stack">${renderSubmission(detail, this.config)} ${renderAttachments(detail, this.context!.api)} ${renderDecision(detail)} ${renderTimeline(detail)}</div>
+        <div class="stack">${renderSubmission(detail, this.config)} ${renderAttachments(detail, this.context!.api)} ${renderDecision(detail)}
+          ${renderMessages(this.messages, this.context!.account.role === 'officer', (message) => void this.resend(message))} ${renderTimeline(detail)}</div>
         ${hasActions
           ? html`<aside class="stack" aria-label=${msg('Actions')}>
               ${actions.decision ? this.renderDecisionForm() : nothing} ${actions.status.length ? this.renderStatusForm(actions.status) : nothing}
