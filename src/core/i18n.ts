@@ -34,10 +34,15 @@ export function pageLocale(): Locale | undefined {
   return toLocale(globalThis.document?.documentElement.lang);
 }
 
-/** Switches every Sila widget on the page to `locale`. */
+/**
+ * Switches every Sila widget on the page to `locale`. The last call wins, even while an
+ * earlier one is still loading: @lit/localize compares with the locale being loaded, so
+ * no shortcut here (comparing with the active locale dropped a switch to English made
+ * while Arabic was still loading).
+ */
 export function setLocale(locale: Locale): Promise<void> {
   chosen = true;
-  if (localization.getLocale() !== locale) ready = localization.setLocale(locale);
+  ready = localization.setLocale(locale);
   return ready;
 }
 

@@ -120,7 +120,8 @@ function summaryRow(label: string, current: string, pick: (s: PeriodSummary) => 
 function renderComparison(report: Report): TemplateResult {
   const lang = getLocale() === 'ar' ? 'ar' : 'en';
   const kinds = report.counts.byKind.map((row) => row.key);
-  return html`<section aria-labelledby="r-summary">
+  // Not a named region itself: its table's scroll region already carries this name.
+  return html`<section>
     <h2 id="r-summary">${msg('Summary and comparison')}</h2>
     ${scrollable(msg('Summary and comparison'), html`
       <table class="comparison">
@@ -214,7 +215,8 @@ function renderActions(report: Report, options: SectionOptions): TemplateResult 
 function renderOverdue(report: Report, options: SectionOptions): TemplateResult {
   const topic = topicNamer(options.config);
   const o = report.overdue;
-  return html`<section aria-labelledby="r-overdue">
+  // Not a named region itself: its table's scroll region already carries this name.
+  return html`<section>
     <h2 id="r-overdue">${msg('Overdue')}</h2>
     <p>${msg(str`${plain(o.total)} submissions of this period are still open past their due date.`)}
       ${o.total > o.items.length ? msg(str`The ${plain(o.items.length)} longest overdue are listed.`) : nothing}</p>
