@@ -53,7 +53,11 @@ function typedEvents() {
       const base = node.heritageClauses?.[0]?.types[0]?.expression;
       if (!base || !ts.isIdentifier(base) || base.text !== 'Event') return;
       const visit = (child) => {
-        if (ts.isCallExpression(child) && child.expression.kind === ts.SyntaxKind.SuperKeyword && ts.isStringLiteral(child.arguments[0])) {
+        if (
+          ts.isCallExpression(child) &&
+          child.expression.kind === ts.SyntaxKind.SuperKeyword &&
+          ts.isStringLiteral(child.arguments[0])
+        ) {
           classOf.set(child.arguments[0].text, node.name.text);
         }
         ts.forEachChild(child, visit);
@@ -108,13 +112,19 @@ function shippedPaths() {
     name: 'sila:shipped-paths',
     packageLinkPhase({ customElementsManifest }) {
       const manifest = customElementsManifest;
-      manifest.modules = manifest.modules.filter((module) => module.declarations?.some((item) => item.kind === 'class'));
+      manifest.modules = manifest.modules.filter((module) =>
+        module.declarations?.some((item) => item.kind === 'class'),
+      );
       for (const module of manifest.modules) {
         module.path = shipped(module.path);
         for (const item of module.exports ?? []) rewrite(item.declaration);
         for (const declaration of module.declarations ?? []) {
           rewrite(declaration.superclass);
-          for (const member of [...(declaration.attributes ?? []), ...(declaration.members ?? []), ...(declaration.events ?? [])]) {
+          for (const member of [
+            ...(declaration.attributes ?? []),
+            ...(declaration.members ?? []),
+            ...(declaration.events ?? []),
+          ]) {
             rewrite(member.inheritedFrom);
           }
         }
@@ -124,7 +134,12 @@ function shippedPaths() {
 }
 
 export default {
-  globs: ['src/widgets/**/*.ts', 'src/core/sila-element.ts', 'src/core/submission-form-element.ts', 'src/core/events.ts'],
+  globs: [
+    'src/widgets/**/*.ts',
+    'src/core/sila-element.ts',
+    'src/core/submission-form-element.ts',
+    'src/core/events.ts',
+  ],
   litelement: true,
   packagejson: false, // package.json already points at custom-elements.json
   // The expanded-types plugin reads types with a program over our tsconfig, and finds
@@ -132,8 +147,15 @@ export default {
   // (those modules have no classes, so shippedPaths() leaves them out of the manifest).
   overrideModuleCreation: ({ ts, globs }) => {
     const program = getTsProgram(ts, globs, 'tsconfig.json');
-    const wanted = (name) => name.includes('/src/contract/') || globs.some((glob) => name.endsWith(glob.replace(/^\.\//, '')));
+    const wanted = (name) =>
+      name.includes('/src/contract/') || globs.some((glob) => name.endsWith(glob.replace(/^\.\//, '')));
     return program.getSourceFiles().filter((file) => wanted(file.fileName));
   },
-  plugins: [staticDefineCalls(), typedEvents(), expandTypesPlugin({ hideLogs: true }), expandedTypesInPlace(), shippedPaths()],
+  plugins: [
+    staticDefineCalls(),
+    typedEvents(),
+    expandTypesPlugin({ hideLogs: true }),
+    expandedTypesInPlace(),
+    shippedPaths(),
+  ],
 };

@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'src/generated/', 'bench/', 'custom-elements.json', 'test/frameworks/*/'] }, // fixture apps: checked by their own tsc
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'src/generated/',
+      'bench/',
+      'custom-elements.json',
+      'test/frameworks/*/',
+    ],
+  }, // fixture apps: checked by their own tsc
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
   {

@@ -19,7 +19,12 @@ export default {
   testsFinishTimeout: 240_000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig }),
-    staffCommandPlugin({ endpoint, token: TEST_ADMIN_TOKEN, adminEmail: TEST_ADMIN_EMAIL, adminPassword: TEST_ADMIN_PASSWORD }),
+    staffCommandPlugin({
+      endpoint,
+      token: TEST_ADMIN_TOKEN,
+      adminEmail: TEST_ADMIN_EMAIL,
+      adminPassword: TEST_ADMIN_PASSWORD,
+    }),
   ],
   browsers: [
     chromeLauncher({

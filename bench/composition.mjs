@@ -35,10 +35,13 @@ const GROUPS = [
   ['Sila: entry, settings, page API', /src\//],
 ];
 const OTHER = 'bundler glue (unmapped)';
-const LIBRARIES = new Set(GROUPS.filter(([, pattern]) => pattern.source.startsWith('node_modules')).map(([name]) => name));
+const LIBRARIES = new Set(
+  GROUPS.filter(([, pattern]) => pattern.source.startsWith('node_modules')).map(([name]) => name),
+);
 
 /** gzip bytes of everything but the libraries: Sila's code, styles, strings and glue. */
-const ownShare = (groups) => [...groups].filter(([group]) => !LIBRARIES.has(group)).reduce((sum, [, bytes]) => sum + bytes, 0);
+const ownShare = (groups) =>
+  [...groups].filter(([group]) => !LIBRARIES.has(group)).reduce((sum, [, bytes]) => sum + bytes, 0);
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 
@@ -76,7 +79,10 @@ async function buildWithMap(mode, outDir) {
     build: { outDir, sourcemap: 'hidden', emptyOutDir: true },
   });
   const file = readdirSync(outDir).find((name) => name.endsWith('.js'));
-  return { code: readFileSync(join(outDir, file), 'utf8'), map: JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8')) };
+  return {
+    code: readFileSync(join(outDir, file), 'utf8'),
+    map: JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8')),
+  };
 }
 
 /** The stack alone (bench/stack-floor/entry.js), built like Sila's single file. */
@@ -90,7 +96,12 @@ async function stackFloor(outDir) {
       emptyOutDir: true,
       target: 'es2022',
       minify: true,
-      lib: { entry: join(BENCH, 'stack-floor', 'entry.js'), name: 'StackFloor', formats: ['iife'], fileName: () => 'stack-floor.js' },
+      lib: {
+        entry: join(BENCH, 'stack-floor', 'entry.js'),
+        name: 'StackFloor',
+        formats: ['iife'],
+        fileName: () => 'stack-floor.js',
+      },
     },
   });
   return compressed(readFileSync(join(outDir, 'stack-floor.js')));
@@ -99,10 +110,18 @@ async function stackFloor(outDir) {
 /** Every message's English source and Arabic translation as plain text, without ids or markup. */
 function copyText() {
   const xliff = readFileSync(join(ROOT, 'locales', 'ar.xlf'), 'utf8');
-  const text = (tag) => [...xliff.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1].replace(/<[^>]+>/g, '')).join('\n');
+  const text = (tag) =>
+    [...xliff.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+      .map((m) => m[1].replace(/<[^>]+>/g, ''))
+      .join('\n');
   const english = text('source');
   const arabic = text('target');
-  return { messages: (xliff.match(/<trans-unit /g) ?? []).length, english: gzip(english), arabic: gzip(arabic), both: gzip(`${english}\n${arabic}`) };
+  return {
+    messages: (xliff.match(/<trans-unit /g) ?? []).length,
+    english: gzip(english),
+    arabic: gzip(arabic),
+    both: gzip(`${english}\n${arabic}`),
+  };
 }
 
 export async function measureComposition() {
@@ -114,7 +133,12 @@ export async function measureComposition() {
       const groups = attribute(code, map);
       files.push({ file, gzip: gzip(code), groups, own: ownShare(groups) });
     }
-    return { files, groupOrder: GROUPS.map(([name]) => name), stack: await stackFloor(join(work, 'stack-floor')), copy: copyText() };
+    return {
+      files,
+      groupOrder: GROUPS.map(([name]) => name),
+      stack: await stackFloor(join(work, 'stack-floor')),
+      copy: copyText(),
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

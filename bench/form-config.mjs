@@ -10,8 +10,13 @@ export function writeFormConfig(file) {
   const source = pathToFileURL(join(ROOT, 'src/contract/form-config.ts')).href;
   const json = execFileSync(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e',
-      `import { DEFAULT_FORM_CONFIG } from '${source}'; process.stdout.write(JSON.stringify(DEFAULT_FORM_CONFIG));`],
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `import { DEFAULT_FORM_CONFIG } from '${source}'; process.stdout.write(JSON.stringify(DEFAULT_FORM_CONFIG));`,
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
   writeFileSync(file, json);

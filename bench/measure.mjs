@@ -13,7 +13,8 @@ function observeLongTasks() {
 
 /** Resolves with the page's interactive time in ms since navigation start. */
 export async function readyTime(page, ready) {
-  if (ready === 'dcl') return page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+  if (ready === 'dcl')
+    return page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
   const handle = await page.waitForFunction(() => window.__benchReady, null, { timeout: READY_TIMEOUT_MS });
   return handle.jsonValue();
 }

@@ -4,7 +4,6 @@ import { kB } from './compress.mjs';
 import { FLOOR, SILA, VARIANTS } from './variants/index.mjs';
 import { SINGLE_FILE } from './budgets.mjs';
 
-
 const PAGE_TITLES = { form: 'Complaint form + 5-star rating', ratings: '50 rating widgets on one page' };
 const ms = (value) => (Number.isFinite(value) ? Math.round(value).toString() : '–');
 const ratio = (value, base) => (Number.isFinite(value) && base > 0 ? `${(value / base).toFixed(2)}×` : '–');
@@ -23,12 +22,36 @@ function weightTable(weights) {
   const code = (w) => w.js.gzip + w.css.gzip;
   const all = (w) => code(w) + w.html.gzip + w.other.gzip;
   return table(
-    ['Variant', 'requests', 'JS gzip', 'JS brotli', 'CSS gzip', 'CSS brotli', 'JS+CSS gzip', '× Sila', 'JS+CSS brotli', 'HTML gzip', 'all gzip', '× floor'],
+    [
+      'Variant',
+      'requests',
+      'JS gzip',
+      'JS brotli',
+      'CSS gzip',
+      'CSS brotli',
+      'JS+CSS gzip',
+      '× Sila',
+      'JS+CSS brotli',
+      'HTML gzip',
+      'all gzip',
+      '× floor',
+    ],
     VARIANTS.map(({ name, label }) => {
       const w = weights[name];
-      return [label, w.requests, kB(w.js.gzip), kB(w.js.brotli), kB(w.css.gzip), kB(w.css.brotli), kB(code(w)),
-        ratio(code(w), code(weights[SILA])), kB(w.js.brotli + w.css.brotli), kB(w.html.gzip), kB(all(w)),
-        ratio(all(w), all(weights[FLOOR]))];
+      return [
+        label,
+        w.requests,
+        kB(w.js.gzip),
+        kB(w.js.brotli),
+        kB(w.css.gzip),
+        kB(w.css.brotli),
+        kB(code(w)),
+        ratio(code(w), code(weights[SILA])),
+        kB(w.js.brotli + w.css.brotli),
+        kB(w.html.gzip),
+        kB(all(w)),
+        ratio(all(w), all(weights[FLOOR])),
+      ];
     }),
   );
 }
@@ -37,13 +60,35 @@ function speedTable(normal, slow) {
   const spread = (s) => `${ms(s.ready)} (${ms(s.readyP25)}–${ms(s.readyP75)})`;
   const tasks = (s) => `${s.longTasks} / ${ms(s.longTaskMs)}`;
   return table(
-    ['Variant', 'ready ms (p25–p75)', '× Sila', '× floor', 'ready 4× CPU ms (p25–p75)', '× Sila', '× floor', 'FCP 4× ms', 'JS heap MB', 'long tasks n / ms', 'long tasks 4× n / ms'],
+    [
+      'Variant',
+      'ready ms (p25–p75)',
+      '× Sila',
+      '× floor',
+      'ready 4× CPU ms (p25–p75)',
+      '× Sila',
+      '× floor',
+      'FCP 4× ms',
+      'JS heap MB',
+      'long tasks n / ms',
+      'long tasks 4× n / ms',
+    ],
     VARIANTS.map(({ name, label }) => {
       const n = normal[name];
       const s = slow[name];
-      return [label, spread(n), ratio(n.ready, normal[SILA].ready), ratio(n.ready, normal[FLOOR].ready),
-        spread(s), ratio(s.ready, slow[SILA].ready), ratio(s.ready, slow[FLOOR].ready), ms(s.fcp),
-        (n.heap / 1024 / 1024).toFixed(2), tasks(n), tasks(s)];
+      return [
+        label,
+        spread(n),
+        ratio(n.ready, normal[SILA].ready),
+        ratio(n.ready, normal[FLOOR].ready),
+        spread(s),
+        ratio(s.ready, slow[SILA].ready),
+        ratio(s.ready, slow[FLOOR].ready),
+        ms(s.fcp),
+        (n.heap / 1024 / 1024).toFixed(2),
+        tasks(n),
+        tasks(s),
+      ];
     }),
   );
 }
@@ -53,14 +98,19 @@ function targetTable(bundles, speed) {
   const form = speed.form[4];
   const rows = [];
   if (single) rows.push([`single file ${SINGLE_FILE} ≤ 25 kB gzip`, `${kB(single.gzip)} kB`, mark(single.pass)]);
-  for (const b of bundles.filter((x) => x.file !== SINGLE_FILE)) rows.push([`one widget ${b.file} ≤ 15 kB gzip`, `${kB(b.gzip)} kB`, mark(b.pass)]);
+  for (const b of bundles.filter((x) => x.file !== SINGLE_FILE))
+    rows.push([`one widget ${b.file} ≤ 15 kB gzip`, `${kB(b.gzip)} kB`, mark(b.pass)]);
   const vsFloor = form[SILA].ready / form[FLOOR].ready;
   const vsShoelace = form[SILA].ready / form.shoelace.ready;
   rows.push(['form ready at 4× CPU ≤ 1.6× the no-JS floor', `${vsFloor.toFixed(2)}×`, mark(vsFloor <= 1.6)]);
   rows.push(['form ready at 4× CPU ≤ 0.5× Shoelace', `${vsShoelace.toFixed(2)}×`, mark(vsShoelace <= 0.5)]);
   for (const page of ['form', 'ratings']) {
     const s = speed[page][1][SILA];
-    rows.push([`no long task at normal CPU (${page} page, every run)`, `median ${s.longTasks}, worst run ${s.maxLongTasks}`, mark(s.maxLongTasks === 0)]);
+    rows.push([
+      `no long task at normal CPU (${page} page, every run)`,
+      `median ${s.longTasks}, worst run ${s.maxLongTasks}`,
+      mark(s.maxLongTasks === 0),
+    ]);
   }
   const ratings = speed.ratings[4][SILA].ready / speed.ratings[4][FLOOR].ready;
   rows.push(['50 ratings ready at 4× CPU ≤ 1.1× the floor', `${ratings.toFixed(2)}×`, mark(ratings <= 1.1)]);
@@ -87,19 +137,31 @@ export function renderReport({ machine, runs, bundles, composition, weights, spe
     renderComposition(composition),
   ];
   for (const page of ['form', 'ratings']) {
-    sections.push('', `## ${PAGE_TITLES[page]}`, '', '### Weight (one load: every response the page received; kB = 1024 bytes)', '',
-      weightTable(weights[page]), '', `### Speed (median of ${runs} runs)`, '', speedTable(speed[page][1], speed[page][4]));
+    sections.push(
+      '',
+      `## ${PAGE_TITLES[page]}`,
+      '',
+      '### Weight (one load: every response the page received; kB = 1024 bytes)',
+      '',
+      weightTable(weights[page]),
+      '',
+      `### Speed (median of ${runs} runs)`,
+      '',
+      speedTable(speed[page][1], speed[page][4]),
+    );
   }
   sections.push('', '## Method', '', ...notes.map((note) => `- ${note}`));
   if (errors.length) sections.push('', '## Errors seen during runs', '', ...errors.map((error) => `- ${error}`));
   return `${sections.join('\n')}\n`;
 }
 
-
 /** Where the single files' bytes go, and the budgets against the stack alone. */
 export function renderComposition({ files, groupOrder, stack, copy }) {
   const groups = [...new Set(files.flatMap((f) => [...f.groups.keys()]))];
-  const order = (group) => { const i = groupOrder.indexOf(group); return i < 0 ? groupOrder.length : i; };
+  const order = (group) => {
+    const i = groupOrder.indexOf(group);
+    return i < 0 ? groupOrder.length : i;
+  };
   groups.sort((a, b) => order(a) - order(b));
   const composition = table(
     ['gzip kB (estimated share)', ...files.map((f) => f.file)],

@@ -19,7 +19,13 @@ import { openDatabase, MEMORY } from '../server/db/open.ts';
 import { buildReport } from '../server/reports/report.ts';
 import { DEFAULT_CONFIG_PATH, loadFormConfig } from '../server/config.ts';
 
-const { values } = parseArgs({ options: { submissions: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '7' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    submissions: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '7' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const total = Number(values.submissions);
 const runs = Number(values.runs);
 /** One rating for every fifth submission: half of them of a submission, half of a web page. */
@@ -43,7 +49,10 @@ try {
     ['report_cases', 'report_daily_sync'],
     ['ratings', 'report_ratings_sync'],
   ];
-  const switchTriggers = (on) => db.exec(triggers.map(([table, name]) => `ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name};`).join(' '));
+  const switchTriggers = (on) =>
+    db.exec(
+      triggers.map(([table, name]) => `ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${name};`).join(' '),
+    );
   await switchTriggers(false);
   let start = performance.now();
   // Received uniformly over 365 days from 1 November 2025 (Riyadh); kind, channel and topic
@@ -104,7 +113,10 @@ try {
       const begin = performance.now();
       const report = await buildReport(db, query, config, now);
       ms.push(performance.now() - begin);
-      if (run === 0) console.log(`${label}: ${report.counts.total} submissions, ${report.actions.statusChanges} actions, ${report.satisfaction.service.csat.count + report.satisfaction.website.csat.count} CSAT answers`);
+      if (run === 0)
+        console.log(
+          `${label}: ${report.counts.total} submissions, ${report.actions.statusChanges} actions, ${report.satisfaction.service.csat.count + report.satisfaction.website.csat.count} CSAT answers`,
+        );
     }
     ms.sort((a, b) => a - b);
     const at = (p) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)];
@@ -113,7 +125,9 @@ try {
   };
   const month = await time('month 2026-10', { period: 'month', at: '2026-10' });
   const year = await time('year 2026', { period: 'year', at: '2026' });
-  console.log(`targets: month p95 ≤ 2000 ms ${month <= 2000 ? 'met' : 'MISSED'}, year p95 ≤ 5000 ms ${year <= 5000 ? 'met' : 'MISSED'}`);
+  console.log(
+    `targets: month p95 ≤ 2000 ms ${month <= 2000 ? 'met' : 'MISSED'}, year p95 ≤ 5000 ms ${year <= 5000 ? 'met' : 'MISSED'}`,
+  );
 } finally {
   if (values.keep) console.log(`schema kept: ${schema}`);
   else await db.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});

@@ -48,7 +48,8 @@ try {
     for (const variant of VARIANTS) {
       const url = `${server.origin}/${variant.name}/${page}.html`;
       const weight = await pageWeight(browser, url, server.origin, (tab) => readyTime(tab, variant.ready));
-      for (const request of weight.offsite) errors.add(`${variant.name}/${page}: request left the bench origin: ${request}`);
+      for (const request of weight.offsite)
+        errors.add(`${variant.name}/${page}: request left the bench origin: ${request}`);
       weights[page][variant.name] = weight;
     }
   }
@@ -56,16 +57,32 @@ try {
 
   for (let round = 0; round <= RUNS; round += 1) {
     for (const { page, cpu, variant } of roundTasks(round)) {
-      const result = await measureOnce(browser, `${server.origin}/${variant.name}/${page}.html`, { cpu, ready: variant.ready });
+      const result = await measureOnce(browser, `${server.origin}/${variant.name}/${page}.html`, {
+        cpu,
+        ready: variant.ready,
+      });
       for (const error of result.errors) errors.add(`${variant.name}/${page} at ${cpu}× CPU: ${error}`);
       if (round === 0) continue; // warm-up: the OS file cache and Chromium's code, not the pages
       (((samples[page] ??= {})[cpu] ??= {})[variant.name] ??= []).push(result);
     }
-    console.log(round === 0 ? `bench: warm-up round done (${elapsed(started)})` : `bench: round ${round}/${RUNS} done (${elapsed(started)})`);
+    console.log(
+      round === 0
+        ? `bench: warm-up round done (${elapsed(started)})`
+        : `bench: round ${round}/${RUNS} done (${elapsed(started)})`,
+    );
   }
 
-  const speed = Object.fromEntries(PAGES.map((page) => [page, Object.fromEntries(CPU_RATES.map((cpu) => [cpu,
-    Object.fromEntries(VARIANTS.map(({ name }) => [name, summarize(samples[page][cpu][name])]))]))]));
+  const speed = Object.fromEntries(
+    PAGES.map((page) => [
+      page,
+      Object.fromEntries(
+        CPU_RATES.map((cpu) => [
+          cpu,
+          Object.fromEntries(VARIANTS.map(({ name }) => [name, summarize(samples[page][cpu][name])])),
+        ]),
+      ),
+    ]),
+  );
   const cpu = cpus()[0];
   const machine = {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
@@ -81,11 +98,20 @@ try {
   const bundles = silaBundles();
   for (const built of composition.files) {
     const served = bundles.find((bundle) => bundle.file === built.file);
-    if (served && Math.abs(served.gzip - built.gzip) > 64) errors.add(`${built.file}: the composition (built from src/) is ${built.gzip} B gzip, the served snapshot ${served.gzip} B: rebuild the variants`);
+    if (served && Math.abs(served.gzip - built.gzip) > 64)
+      errors.add(
+        `${built.file}: the composition (built from src/) is ${built.gzip} B gzip, the served snapshot ${served.gzip} B: rebuild the variants`,
+      );
   }
   const report = renderReport({
-    machine, runs: RUNS, bundles, composition, weights, speed,
-    notes: methodNotes({ runs: RUNS, ratingBundle: ratingBundle() }), errors: [...errors],
+    machine,
+    runs: RUNS,
+    bundles,
+    composition,
+    weights,
+    speed,
+    notes: methodNotes({ runs: RUNS, ratingBundle: ratingBundle() }),
+    errors: [...errors],
   });
   writeFileSync(join(BENCH, 'results.md'), report);
   console.log(`\n${report}\nbench: wrote bench/results.md (${elapsed(started)})`);

@@ -7,7 +7,8 @@ import { ROOT_DIST, SILA_SNAPSHOT } from './paths.mjs';
 const SINGLE_FILES = /^sila.*\.iife\.js$/;
 
 export function snapshotSila() {
-  if (!existsSync(join(ROOT_DIST, 'sila.iife.js'))) throw new Error('dist/sila.iife.js is missing: run `npm run build` in the root first');
+  if (!existsSync(join(ROOT_DIST, 'sila.iife.js')))
+    throw new Error('dist/sila.iife.js is missing: run `npm run build` in the root first');
   mkdirSync(SILA_SNAPSHOT, { recursive: true });
   for (const file of readdirSync(ROOT_DIST).filter((name) => SINGLE_FILES.test(name))) {
     copyFileSync(join(ROOT_DIST, file), join(SILA_SNAPSHOT, file));

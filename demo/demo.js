@@ -10,7 +10,8 @@ function applyLanguage(lang) {
   for (const node of document.querySelectorAll('[data-ar]')) node.textContent = node.dataset[lang];
   toggle.textContent = lang === 'ar' ? 'English' : 'العربية';
   toggle.lang = lang === 'ar' ? 'en' : 'ar';
-  for (const node of document.querySelectorAll('[data-ar-label]')) node.setAttribute('aria-label', node.dataset[`${lang}Label`]);
+  for (const node of document.querySelectorAll('[data-ar-label]'))
+    node.setAttribute('aria-label', node.dataset[`${lang}Label`]);
   document.title = lang === 'ar' ? 'صلة — عرض تجريبي' : 'Sila demo';
   // Every Sila widget on the page follows.
   window.Sila?.setLocale(lang);
@@ -34,7 +35,8 @@ for (const type of ['sila-submit', 'sila-submitted', 'sila-error']) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const detail = event.detail ?? {};
-    const summary = type === 'sila-submitted' ? detail.reference : type === 'sila-error' ? detail.error?.kind : detail.kind;
+    const summary =
+      type === 'sila-submitted' ? detail.reference : type === 'sila-error' ? detail.error?.kind : detail.kind;
     item.textContent = `${new Date().toLocaleTimeString('en-GB')} ${type} ${summary ?? ''}`;
     log.prepend(item);
   });

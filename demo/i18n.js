@@ -19,5 +19,7 @@ export function formatDateTime(iso) {
   const locale = pageLanguage() === 'ar' ? 'ar-SA-u-nu-latn-ca-gregory' : 'en-GB';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Riyadh' }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Riyadh' }).format(
+    date,
+  );
 }

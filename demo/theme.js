@@ -33,7 +33,14 @@ const PRESETS = {
 /** What the controls show when a preset sets nothing (the widgets' built-in defaults). */
 const DEFAULTS = { accent: '#0f766e', darkAccent: '#2dd4bf', radius: 8, fontSize: 16 };
 
-const ALL_TOKENS = ['--sila-color-accent', '--sila-color-focus', '--sila-color-star', '--sila-color-surface-alt', '--sila-radius', '--sila-font-size'];
+const ALL_TOKENS = [
+  '--sila-color-accent',
+  '--sila-color-focus',
+  '--sila-color-star',
+  '--sila-color-surface-alt',
+  '--sila-radius',
+  '--sila-font-size',
+];
 
 /** The four widgets of the mock site, in the order a webmaster would paste them. */
 const SNIPPET_WIDGETS = [
@@ -70,7 +77,8 @@ function pxOf(value, fallback) {
 function syncControls() {
   const tokens = currentTokens();
   const preset = PRESETS[presetName];
-  accentInput.value = tokens['--sila-color-accent'] ?? (preset.theme === 'dark' ? DEFAULTS.darkAccent : DEFAULTS.accent);
+  accentInput.value =
+    tokens['--sila-color-accent'] ?? (preset.theme === 'dark' ? DEFAULTS.darkAccent : DEFAULTS.accent);
   radiusInput.value = String(pxOf(tokens['--sila-radius'], DEFAULTS.radius));
   fontInput.value = String(pxOf(tokens['--sila-font-size'], DEFAULTS.fontSize));
   radiusOutput.textContent = `${radiusInput.value} px`;
@@ -81,7 +89,9 @@ function applyToWidgets() {
   const { theme } = PRESETS[presetName];
   const tokens = currentTokens();
   document.documentElement.dataset.preset = presetName;
-  for (const element of document.querySelectorAll('sila-request-form, sila-complaint-form, sila-status-lookup, sila-rating')) {
+  for (const element of document.querySelectorAll(
+    'sila-request-form, sila-complaint-form, sila-status-lookup, sila-rating',
+  )) {
     element.setAttribute('theme', theme ?? 'light');
     for (const name of ALL_TOKENS) element.style.removeProperty(name);
     for (const [name, value] of Object.entries(tokens)) element.style.setProperty(name, value);

@@ -61,7 +61,10 @@ async function benchReplays(server) {
     duration,
     request: {
       ...uniqueKeyCreate('/v1/complaints', sampleComplaint),
-      setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': keys[next++ % keys.length] } }),
+      setupRequest: (request) => ({
+        ...request,
+        headers: { ...request.headers, 'idempotency-key': keys[next++ % keys.length] },
+      }),
       onResponse: (status, _body, _context, headers) => {
         if (status === 201 && isReplay(headers)) replayed++;
       },
@@ -72,7 +75,11 @@ async function benchReplays(server) {
 }
 
 function recordScenario(scenario, database, { result, rss, errorCodes }) {
-  const issues = [result.errors && `${result.errors} errors (${describeErrors(errorCodes)})`, result.timeouts && `${result.timeouts} timeouts`, result.non2xx && `${result.non2xx} non-2xx`].filter(Boolean);
+  const issues = [
+    result.errors && `${result.errors} errors (${describeErrors(errorCodes)})`,
+    result.timeouts && `${result.timeouts} timeouts`,
+    result.non2xx && `${result.non2xx} non-2xx`,
+  ].filter(Boolean);
   scenarioRows.push({
     scenario,
     cells: [
@@ -98,23 +105,42 @@ function recordCheck(what, database, { created201, settled, expectedStored, stor
     stored !== expectedStored && `stored ${stored} ≠ ${expectedStored}`,
     replayedFirstSends && `${replayedFirstSends} fresh keys answered as replays`,
   ].filter(Boolean);
-  checkRows.push([what, database, created201, settled, expectedStored, stored, problems.length ? `FAIL: ${problems.join('; ')}` : 'ok']);
+  checkRows.push([
+    what,
+    database,
+    created201,
+    settled,
+    expectedStored,
+    stored,
+    problems.length ? `FAIL: ${problems.join('; ')}` : 'ok',
+  ]);
   if (problems.length) failures.push(`${what} (${database}): ${problems.join('; ')}`);
 }
 
 let current; // the running server, for the watchdog
 async function benchDatabase({ name, env }) {
-  const server = (current = await startServer({ logPath: join(runDir, `${name}.log`), env: { ...env, SILA_ADMIN_TOKEN: ADMIN_TOKEN } }));
+  const server = (current = await startServer({
+    logPath: join(runDir, `${name}.log`),
+    env: { ...env, SILA_ADMIN_TOKEN: ADMIN_TOKEN },
+  }));
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const idleRss = rssMb(server.child.pid);
     if (warmup > 0) {
       const ledger = createLedger();
-      await runAutocannon(server, { connections, duration: warmup, request: uniqueKeyCreate('/v1/complaints', sampleComplaint, ledger) });
+      await runAutocannon(server, {
+        connections,
+        duration: warmup,
+        request: uniqueKeyCreate('/v1/complaints', sampleComplaint, ledger),
+      });
       await ledger.settle(server.url, '/v1/complaints', sampleComplaint); // nothing left to commit during the next scenario
     }
 
-    const complaints = await benchCreates(server, { path: '/v1/complaints', body: sampleComplaint, count: 'complaints' });
+    const complaints = await benchCreates(server, {
+      path: '/v1/complaints',
+      body: sampleComplaint,
+      count: 'complaints',
+    });
     recordScenario('complaint creates', name, complaints.run);
     recordCheck('complaint creates', name, complaints.check);
 
@@ -128,8 +154,20 @@ async function benchDatabase({ name, env }) {
     recordScenario('idempotent replays', name, replays.run);
     const answers = replays.run.result.requests.total;
     // requests.total can count a few sent but unanswered at stop; every answer must be a replay.
-    const replayProblems = [replays.stored !== 0 && `${replays.stored} stored`, replays.replayed !== replays.run.result['2xx'] && `${replays.run.result['2xx'] - replays.replayed} 2xx without Idempotent-Replayed`].filter(Boolean);
-    checkRows.push(['idempotent replays', name, `${replays.replayed} replayed of ${answers}`, '–', 0, replays.stored, replayProblems.length ? `FAIL: ${replayProblems.join('; ')}` : 'ok']);
+    const replayProblems = [
+      replays.stored !== 0 && `${replays.stored} stored`,
+      replays.replayed !== replays.run.result['2xx'] &&
+        `${replays.run.result['2xx'] - replays.replayed} 2xx without Idempotent-Replayed`,
+    ].filter(Boolean);
+    checkRows.push([
+      'idempotent replays',
+      name,
+      `${replays.replayed} replayed of ${answers}`,
+      '–',
+      0,
+      replays.stored,
+      replayProblems.length ? `FAIL: ${replayProblems.join('; ')}` : 'ok',
+    ]);
     if (replayProblems.length) failures.push(`idempotent replays (${name}): ${replayProblems.join('; ')}`);
 
     serverRows.push([name, server.startupMs, idleRss, rssMb(server.child.pid), server.stderr.length]);
@@ -137,17 +175,21 @@ async function benchDatabase({ name, env }) {
     await stopServer(server.child);
     current = undefined;
   }
-  if (server.stderr.length) console.error(`server stderr (${name}), last 5 lines:\n${server.stderr.slice(-5).join('\n')}`);
+  if (server.stderr.length)
+    console.error(`server stderr (${name}), last 5 lines:\n${server.stderr.slice(-5).join('\n')}`);
 }
 
 // Hard stop whatever happens (each database: warm-up, four scenarios, seeding, start-up).
 const databaseCount = process.env.DATABASE_URL ? 2 : 1;
-const watchdog = setTimeout(() => {
-  console.error('bench-server: watchdog expired, stopping');
-  current?.child.kill('SIGKILL');
-  rmSync(runDir, { recursive: true, force: true });
-  process.exit(2);
-}, databaseCount * (warmup + 4 * duration + 120) * 1000);
+const watchdog = setTimeout(
+  () => {
+    console.error('bench-server: watchdog expired, stopping');
+    current?.child.kill('SIGKILL');
+    rmSync(runDir, { recursive: true, force: true });
+    process.exit(2);
+  },
+  databaseCount * (warmup + 4 * duration + 120) * 1000,
+);
 watchdog.unref();
 
 const limitsOff = { SILA_RATE_LIMIT_PER_MINUTE: '0', SILA_LOOKUP_FAILURES_PER_IP: '0' }; // one client IP does all the traffic
@@ -174,15 +216,34 @@ const report = [
   `${new Date().toISOString().slice(0, 10)} · loopback · node ${process.version} · ${cpu.length} × ${cpu[0]?.model.trim()} · autocannon -c ${connections} -d ${duration} per scenario (after a ${warmup} s warm-up) · 1-min load average ${loadAtStart} at start, ${loadavg()[0].toFixed(1)} at end · server log to a file · rate limits off · \`npm run bench:server\``,
   '',
   markdownTable(
-    ['scenario', 'database', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'requests', '2xx', 'non-2xx', 'errors', 'timeouts', 'server RSS MB before / peak / after'],
+    [
+      'scenario',
+      'database',
+      'req/s',
+      'p50 ms',
+      'p97.5 ms',
+      'p99 ms',
+      'requests',
+      '2xx',
+      'non-2xx',
+      'errors',
+      'timeouts',
+      'server RSS MB before / peak / after',
+    ],
     byScenario.map((row) => row.cells),
   ),
   '',
   'Stored records, counted through the staff API (`GET /v1/staff/stats`) before and after each run. Requests still in flight when autocannon stopped are resent with the same key and body (as a widget would), then every key answered 201 must be exactly one record.',
   '',
-  markdownTable(['run', 'database', '201 during run', 'in flight at stop, resent', 'expected stored', 'stored', 'verdict'], checkRows),
+  markdownTable(
+    ['run', 'database', '201 during run', 'in flight at stop, resent', 'expected stored', 'stored', 'verdict'],
+    checkRows,
+  ),
   '',
-  markdownTable(['database', 'start-up to listening ms', 'RSS idle MB', 'RSS at end MB', 'server stderr lines'], serverRows),
+  markdownTable(
+    ['database', 'start-up to listening ms', 'RSS idle MB', 'RSS at end MB', 'server stderr lines'],
+    serverRows,
+  ),
   '',
   `Fresh data each run: PGlite in a new temp dir, PostgreSQL in a throw-away schema${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL not set)'}. Load generator, server and database share this machine's CPUs.`,
   ...(failures.length ? ['', '**Failed:**', '', ...failures.map((failure) => `- ${failure}`)] : []),

@@ -37,7 +37,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(source, stage, { recursive: true });
 mkdirSync(join(stage, 'assets'));
-for (const name of WIDGET_FILES) cpSync(join(root, 'dist', `${name}.iife.js`), join(stage, 'assets', `${name}.iife.js`));
+for (const name of WIDGET_FILES)
+  cpSync(join(root, 'dist', `${name}.iife.js`), join(stage, 'assets', `${name}.iife.js`));
 
 const files = (dir, ext) =>
   readdirSync(dir, { recursive: true })
@@ -48,12 +49,28 @@ const files = (dir, ext) =>
 // The template: PHP and the editor script through xgettext with WordPress's keywords,
 // then block.json's translatable fields with the contexts WordPress looks them up by.
 const pot = join(stage, 'languages', `${DOMAIN}.pot`);
-const keywords = ['__', '_e', '_x:1,2c', 'esc_html__', 'esc_html_e', 'esc_attr__', 'esc_attr_e', '_n:1,2'].map((k) => `--keyword=${k}`);
+const keywords = ['__', '_e', '_x:1,2c', 'esc_html__', 'esc_html_e', 'esc_attr__', 'esc_attr_e', '_n:1,2'].map(
+  (k) => `--keyword=${k}`,
+);
 const xgettext = (language, list, join) =>
-  execFileSync('xgettext', [
-    `--language=${language}`, '--from-code=UTF-8', '--add-comments=translators:', '--no-wrap', '--sort-by-file',
-    `--package-name=${DOMAIN}`, '--keyword', ...keywords, ...(join ? ['--join-existing'] : []), '-o', pot, ...list,
-  ], { cwd: stage });
+  execFileSync(
+    'xgettext',
+    [
+      `--language=${language}`,
+      '--from-code=UTF-8',
+      '--add-comments=translators:',
+      '--no-wrap',
+      '--sort-by-file',
+      `--package-name=${DOMAIN}`,
+      '--keyword',
+      ...keywords,
+      ...(join ? ['--join-existing'] : []),
+      '-o',
+      pot,
+      ...list,
+    ],
+    { cwd: stage },
+  );
 xgettext('PHP', files(stage, '.php'), false);
 xgettext('JavaScript', [EDITOR_SCRIPT], true);
 const blockEntries = files(join(stage, 'blocks'), 'block.json').flatMap((file) => {
@@ -74,15 +91,24 @@ const extra = [
 ];
 // A keyword used by two blocks appears once.
 const seen = new Set();
-writeFileSync(pot, readFileSync(pot, 'utf8') + '\n' + extra.filter((entry) => {
-  const key = entry.split('\n').slice(1).join('\n');
-  return !seen.has(key) && seen.add(key);
-}).join('\n'));
+writeFileSync(
+  pot,
+  readFileSync(pot, 'utf8') +
+    '\n' +
+    extra
+      .filter((entry) => {
+        const key = entry.split('\n').slice(1).join('\n');
+        return !seen.has(key) && seen.add(key);
+      })
+      .join('\n'),
+);
 
 // The Arabic translation must cover every string; then the .mo and the editor's JSON.
 const po = join(stage, 'languages', `${DOMAIN}-ar.po`);
 execFileSync('msgcmp', [po, pot], { stdio: 'inherit' });
-execFileSync('msgfmt', ['--check', '--statistics', '-o', join(stage, 'languages', `${DOMAIN}-ar.mo`), po], { stdio: 'inherit' });
+execFileSync('msgfmt', ['--check', '--statistics', '-o', join(stage, 'languages', `${DOMAIN}-ar.mo`), po], {
+  stdio: 'inherit',
+});
 
 const catalog = gettextParser.po.parse(readFileSync(po));
 const messages = {};
@@ -106,4 +132,6 @@ writeFileSync(join(stage, 'languages', jsonName), JSON.stringify(jed));
 
 rmSync(zip, { force: true });
 execFileSync('zip', ['-q', '-r', '-X', zip, 'sila-widgets'], { cwd: out });
-console.log(`${relative(root, zip)}: ${(readFileSync(zip).length / 1024).toFixed(1)} kB (${Object.keys(messages).length} editor strings, ${files(stage, '.php').length} PHP files)`);
+console.log(
+  `${relative(root, zip)}: ${(readFileSync(zip).length / 1024).toFixed(1)} kB (${Object.keys(messages).length} editor strings, ${files(stage, '.php').length} PHP files)`,
+);

@@ -16,7 +16,7 @@ for (const mode of ['iife', ...WIDGETS.map((widget) => `iife-${widget}`), 'staff
   run(`npx vite build --mode ${mode} --logLevel warn`);
 }
 run('npx tsc -p tsconfig.build.json');
-run("npx cem analyze --quiet");
+run('npx cem analyze --quiet');
 run('node scripts/editor-data.mjs'); // editor data and framework typings, from the manifest
 
 for (const { file, min, gzip, brotli } of bundleSizes('dist')) {

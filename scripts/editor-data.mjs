@@ -43,10 +43,12 @@ const tags = elements.map((element) => element.tagName);
 const ENTRIES = {
   index: ['dist/types/index.d.ts', tags],
   react: ['dist/types/react/index.d.ts', tags],
-  ...Object.fromEntries(tags.map((tag) => {
-    const widget = tag.replace(/^sila-/, '');
-    return [widget, [`dist/types/widgets/${widget}/${widget}.d.ts`, [tag]]];
-  })),
+  ...Object.fromEntries(
+    tags.map((tag) => {
+      const widget = tag.replace(/^sila-/, '');
+      return [widget, [`dist/types/widgets/${widget}/${widget}.d.ts`, [tag]]];
+    }),
+  ),
 };
 for (const [name, [source, entryTags]] of Object.entries(ENTRIES)) {
   const file = `dist/types/entries/${name}.d.ts`;

@@ -96,7 +96,12 @@ try {
   current = await startServer({});
   const overload = await load(current, { connections: 500, duration: 60, request: createRequest });
   const alive = current.child.exitCode === null && current.child.signalCode === null;
-  const formConfig = alive ? await fetch(`${current.url}/v1/form-config`).then((r) => r.status, () => 'no answer') : 'exited';
+  const formConfig = alive
+    ? await fetch(`${current.url}/v1/form-config`).then(
+        (r) => r.status,
+        () => 'no answer',
+      )
+    : 'exited';
   const shed = count(overload.result, 429) + count(overload.result, 503);
   const verdict = [
     ...(alive ? [] : [`server exited (${current.child.exitCode ?? current.child.signalCode})`]),
@@ -114,10 +119,25 @@ try {
   rmSync(runDir, { recursive: true, force: true });
 }
 
-const header = ['run', 'load', 'requests', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', '429 / 503', 'errors', 'timeouts', 'RSS MB start / peak / end', 'verdict'];
+const header = [
+  'run',
+  'load',
+  'requests',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  '2xx',
+  'non-2xx',
+  '429 / 503',
+  'errors',
+  'timeouts',
+  'RSS MB start / peak / end',
+  'verdict',
+];
 console.log(`\nSila server load runs — embedded PGlite, loopback, node ${process.version}\n`);
 console.log(markdownTable(header, rows));
-if (serverErrors.length) console.log(`\nserver stderr (${serverErrors.length} lines, last 5):\n${serverErrors.slice(-5).join('\n')}`);
+if (serverErrors.length)
+  console.log(`\nserver stderr (${serverErrors.length} lines, last 5):\n${serverErrors.slice(-5).join('\n')}`);
 if (failures.length) {
   console.log(`\nFAILED:\n- ${failures.join('\n- ')}`);
   process.exitCode = 1;

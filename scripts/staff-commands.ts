@@ -6,7 +6,13 @@
 import { parseArgs } from 'node:util';
 import { toFieldErrors } from '../src/contract/issues.js';
 import { STAFF_ROLES, accountCreateBody } from '../src/contract/staff-auth.js';
-import { createAccount, findAccountByEmail, listAccounts, resetToTemporaryPassword, updateAccount } from '../server/auth/accounts.js';
+import {
+  createAccount,
+  findAccountByEmail,
+  listAccounts,
+  resetToTemporaryPassword,
+  updateAccount,
+} from '../server/auth/accounts.js';
 import { temporaryPassword } from '../server/auth/password.js';
 import { writeAudit } from '../server/audit/audit-log.js';
 import type { Database } from '../server/db/database.js';
@@ -38,7 +44,12 @@ async function accountId(db: Database, email: string): Promise<string> {
 }
 
 /** Runs one command; lines go to `print`. Throws UsageError (or an HttpProblem) on refusal. */
-export async function runStaffCommand(db: Database, argv: string[], print: (line: string) => void, now: () => Date = () => new Date()): Promise<void> {
+export async function runStaffCommand(
+  db: Database,
+  argv: string[],
+  print: (line: string) => void,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -46,13 +57,20 @@ export async function runStaffCommand(db: Database, argv: string[], print: (line
   });
   const [command, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`Unexpected: ${extra.join(' ')}\n\n${USAGE}`);
-  const audit = (action: 'account.create' | 'account.update' | 'account.reset_password', target: string, details = {}) =>
-    ({ actor: null, action, target, ip: CLI_IP, details: { ...details, via: 'cli' }, at: now() }) as const;
+  const audit = (
+    action: 'account.create' | 'account.update' | 'account.reset_password',
+    target: string,
+    details = {},
+  ) => ({ actor: null, action, target, ip: CLI_IP, details: { ...details, via: 'cli' }, at: now() }) as const;
 
   switch (command) {
     case 'add': {
       // The same checks as POST /v1/staff/accounts.
-      const parsed = accountCreateBody.safeParse({ email: required(values.email, 'email'), name: required(values.name, 'name'), role: required(values.role, 'role') });
+      const parsed = accountCreateBody.safeParse({
+        email: required(values.email, 'email'),
+        name: required(values.name, 'name'),
+        role: required(values.role, 'role'),
+      });
       if (!parsed.success) {
         const problems = toFieldErrors(parsed.error.issues).map((error) => `--${error.path}: ${error.code}`);
         throw new UsageError(`${problems.join('\n')}\n(roles: ${STAFF_ROLES.join(', ')})`);
@@ -92,7 +110,11 @@ export async function runStaffCommand(db: Database, argv: string[], print: (line
       const rows = await listAccounts(db);
       if (rows.length === 0) print('No staff accounts yet.');
       for (const row of rows) {
-        const flags = [row.active ? 'active' : 'disabled', row.totp_secret ? 'totp' : '', row.must_change_password ? 'temporary password' : ''].filter(Boolean);
+        const flags = [
+          row.active ? 'active' : 'disabled',
+          row.totp_secret ? 'totp' : '',
+          row.must_change_password ? 'temporary password' : '',
+        ].filter(Boolean);
         const last = row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : 'never signed in';
         print(`${row.email}\t${row.role}\t${row.name}\t${flags.join(', ')}\t${last}`);
       }
@@ -107,6 +129,7 @@ export async function runStaffCommand(db: Database, argv: string[], print: (line
 export function refusalMessage(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.message;
   if (error instanceof HttpProblem) return error.init.detail ?? error.init.code;
-  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return `${error.message}\n\n${USAGE}`;
+  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    return `${error.message}\n\n${USAGE}`;
   return undefined;
 }

@@ -13,20 +13,36 @@ import { openDatabase } from '../server/db/open.js';
 export const DEMO_ADMIN_EMAIL = 'demo-admin@sila.example';
 
 export async function ensureDemoAdmin(db: Database, password: string, now = new Date()): Promise<void> {
-  if (password.length < PASSWORD_MIN_LENGTH) throw new Error(`the demo password must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw new Error(`the demo password must be at least ${PASSWORD_MIN_LENGTH} characters`);
   await db.transaction(async (tx) => {
     const existing = await findAccountByEmail(tx, DEMO_ADMIN_EMAIL);
     const base = { actor: null, ip: 'cli', at: now } as const;
     if (!existing) {
-      const row = await createAccount(tx, { name: 'Demo admin', email: DEMO_ADMIN_EMAIL, role: 'admin', password, mustChangePassword: false }, now);
-      await writeAudit(tx, { ...base, action: 'account.create', target: row.id, details: { role: 'admin', via: 'npm start' } });
+      const row = await createAccount(
+        tx,
+        { name: 'Demo admin', email: DEMO_ADMIN_EMAIL, role: 'admin', password, mustChangePassword: false },
+        now,
+      );
+      await writeAudit(tx, {
+        ...base,
+        action: 'account.create',
+        target: row.id,
+        details: { role: 'admin', via: 'npm start' },
+      });
       return;
     }
-    if (existing.role !== 'admin' || !existing.active) await updateAccount(tx, existing.id, { role: 'admin', active: true });
+    if (existing.role !== 'admin' || !existing.active)
+      await updateAccount(tx, existing.id, { role: 'admin', active: true });
     await setPassword(tx, existing.id, password, false);
     // A new password ends the sessions opened with the old one, as any reset does.
     await endSessions(tx, existing.id);
-    await writeAudit(tx, { ...base, action: 'account.reset_password', target: existing.id, details: { via: 'npm start' } });
+    await writeAudit(tx, {
+      ...base,
+      action: 'account.reset_password',
+      target: existing.id,
+      details: { via: 'npm start' },
+    });
   });
 }
 

@@ -52,13 +52,16 @@ child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /listening on http:\/\//.test(String(chunk))) {
     announced = true;
-    const host = !process.env.HOST || ['127.0.0.1', '0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
+    const host =
+      !process.env.HOST || ['127.0.0.1', '0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
     const actualPort = String(chunk).match(/listening on http:\/\/\S+:(\d+)/)?.[1] ?? port;
     console.log(`\nDemo: http://${host}:${actualPort}/demo/   (Ctrl-C to stop)`);
     console.log(`Staff console: http://${host}:${actualPort}/staff/`);
-    if (demoPassword) console.log(`  sign in as demo-admin@sila.example with the password ${demoPassword} (new every run)`);
+    if (demoPassword)
+      console.log(`  sign in as demo-admin@sila.example with the password ${demoPassword} (new every run)`);
     else console.log(`  sign in as ${process.env.SILA_ADMIN_EMAIL}`);
-    if (generatedToken) console.log(`API token for integrations, this run only (Authorization: Bearer …): ${generatedToken}`);
+    if (generatedToken)
+      console.log(`API token for integrations, this run only (Authorization: Bearer …): ${generatedToken}`);
     console.log('');
   }
 });

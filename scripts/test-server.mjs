@@ -35,7 +35,11 @@ export function startTestServer(root, env = {}) {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       const last = output.trim().split('\n').slice(-10).join('\n') || '(nothing)';
-      reject(new Error(`the reference server printed no "listening on" line within ${waitMs / 1000} s (SILA_TEST_SERVER_START_MS); its last output:\n${last}`));
+      reject(
+        new Error(
+          `the reference server printed no "listening on" line within ${waitMs / 1000} s (SILA_TEST_SERVER_START_MS); its last output:\n${last}`,
+        ),
+      );
     }, waitMs);
     child.stdout.on('data', (chunk) => {
       output += chunk;

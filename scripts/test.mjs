@@ -31,7 +31,10 @@ function nodeTestFiles() {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedRuns = 0;
 
-const server = await startTestServer(root, { SILA_ADMIN_EMAIL: TEST_ADMIN_EMAIL, SILA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD });
+const server = await startTestServer(root, {
+  SILA_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+  SILA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+});
 try {
   const wtrSummary = join(results, 'browser.json');
   const wtrCode = await run('npx', ['web-test-runner'], {
@@ -53,10 +56,14 @@ try {
 
 const tap = join(results, 'node.tap');
 const nodeCode = await run(process.execPath, [
-  '--import', 'tsx',
-  '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tap}`,
   ...nodeTestFiles(),
 ]);
 try {

@@ -77,14 +77,23 @@ export function checkAttachments(
     } else checked.push({ ...file, mediaType });
   }
   if (badType.length > 0) {
-    throw new HttpProblem(415, { code: 'unsupported_file_type', detail: 'A file is not of an allowed type.', errors: badType });
+    throw new HttpProblem(415, {
+      code: 'unsupported_file_type',
+      detail: 'A file is not of an allowed type.',
+      errors: badType,
+    });
   }
   const present = new Set(files.map((file) => file.kind));
   const missing = config.enabled ? required.filter((kind) => !present.has(kind)) : [];
   const errors = [
     ...empty,
-    ...missing.map((kind) => ({ path: `attachments.${kind}`, code: 'required', message: 'This document is required.' })),
+    ...missing.map((kind) => ({
+      path: `attachments.${kind}`,
+      code: 'required',
+      message: 'This document is required.',
+    })),
   ];
-  if (errors.length > 0) throw new HttpProblem(422, { code: 'validation_failed', detail: 'Documents are missing.', errors });
+  if (errors.length > 0)
+    throw new HttpProblem(422, { code: 'validation_failed', detail: 'Documents are missing.', errors });
   return checked;
 }

@@ -131,7 +131,9 @@ export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: 
   const raw = await readLimited(c, limit);
   let form: FormData;
   try {
-    form = await new Response(new Uint8Array(raw), { headers: { 'content-type': c.req.header('content-type')! } }).formData();
+    form = await new Response(new Uint8Array(raw), {
+      headers: { 'content-type': c.req.header('content-type')! },
+    }).formData();
   } catch {
     throw new HttpProblem(400, { code: 'malformed_body', detail: 'The multipart body could not be parsed.' });
   }
@@ -140,7 +142,8 @@ export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: 
   const files: UploadedFile[] = [];
   for (const [field, value] of form.entries()) {
     if (field === 'payload') {
-      if (payloadText !== undefined) throw new HttpProblem(400, { code: 'malformed_body', detail: 'More than one payload field.' });
+      if (payloadText !== undefined)
+        throw new HttpProblem(400, { code: 'malformed_body', detail: 'More than one payload field.' });
       payloadText = typeof value === 'string' ? value : await value.text();
       continue;
     }
@@ -153,7 +156,8 @@ export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: 
     }
     files.push({ field, kind: match[1]!, bytes: new Uint8Array(await value.arrayBuffer()) });
   }
-  if (payloadText === undefined) throw new HttpProblem(400, { code: 'malformed_body', detail: 'The `payload` field is missing.' });
+  if (payloadText === undefined)
+    throw new HttpProblem(400, { code: 'malformed_body', detail: 'The `payload` field is missing.' });
   const payloadBytes = Buffer.from(payloadText, 'utf8');
   if (payloadBytes.byteLength > limits.maxJsonBytes) throw tooLarge(limits.maxJsonBytes);
   const json = decodeJson(payloadBytes, limits);

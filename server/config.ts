@@ -38,7 +38,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`);
   return value;
 }
 
@@ -78,7 +79,11 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       ...DEFAULT_LIMITS,
       maxJsonBytes: integer(env, 'SILA_MAX_JSON_BYTES', DEFAULT_LIMITS.maxJsonBytes, 1024),
       postsPerMinutePerIp: integer(env, 'SILA_RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.postsPerMinutePerIp),
-      lookupFailuresPerHourPerIp: integer(env, 'SILA_LOOKUP_FAILURES_PER_IP', DEFAULT_LIMITS.lookupFailuresPerHourPerIp),
+      lookupFailuresPerHourPerIp: integer(
+        env,
+        'SILA_LOOKUP_FAILURES_PER_IP',
+        DEFAULT_LIMITS.lookupFailuresPerHourPerIp,
+      ),
     },
   };
 }

@@ -50,7 +50,9 @@ export function corsStartupNotes(allowedOrigins: readonly string[]): string[] {
   const notes = [`CORS: pages on ${allowedOrigins.join(', ')} (and this server) may use the API.`];
   for (const entry of allowedOrigins) {
     if (entry === 'null') {
-      notes.push('CORS: SILA_ALLOWED_ORIGINS contains "null", which lets file:// pages and sandboxed frames of any site use the API; remove it.');
+      notes.push(
+        'CORS: SILA_ALLOWED_ORIGINS contains "null", which lets file:// pages and sandboxed frames of any site use the API; remove it.',
+      );
       continue;
     }
     if (loggableOrigin(entry) === entry) continue;

@@ -48,7 +48,8 @@ export function localDateTime(date: Date, timeZone: string = ASSOCIATION_TIME_ZO
  */
 export function startOfLocalDay(day: string, timeZone: string = ASSOCIATION_TIME_ZONE): Date {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  const offsetAt = (instant: number) => Date.parse(`${localDateTime(new Date(instant), timeZone).replace(' ', 'T')}Z`) - instant;
+  const offsetAt = (instant: number) =>
+    Date.parse(`${localDateTime(new Date(instant), timeZone).replace(' ', 'T')}Z`) - instant;
   const first = midnightUtc - offsetAt(midnightUtc);
   return new Date(midnightUtc - offsetAt(first));
 }

@@ -119,7 +119,8 @@ export async function storedAnswer(db: Database, call: IdempotentCall): Promise<
     [keyHash(call)],
   );
   const row = rows[0];
-  if (!row || row.request_hash !== call.requestHash || row.response_status === null || row.response_body === null) return undefined;
+  if (!row || row.request_hash !== call.requestHash || row.response_status === null || row.response_body === null)
+    return undefined;
   return { status: row.response_status, body: JSON.parse(open(secret(call), row.response_body)) };
 }
 
@@ -155,5 +156,7 @@ export async function runIdempotent(
 
 /** Forgets answers older than the retention period (run periodically). */
 export async function purgeIdempotencyKeys(db: Queryable): Promise<void> {
-  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => $1)`, [KEY_RETENTION_DAYS]);
+  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => $1)`, [
+    KEY_RETENTION_DAYS,
+  ]);
 }

@@ -71,7 +71,11 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    const storage = config.databaseUrl ? 'PostgreSQL' : config.dataDir === 'memory://' ? 'embedded, in memory' : `embedded, ${config.dataDir}`;
+    const storage = config.databaseUrl
+      ? 'PostgreSQL'
+      : config.dataDir === 'memory://'
+        ? 'embedded, in memory'
+        : `embedded, ${config.dataDir}`;
     console.log(`Sila server listening on http://${host}:${info.port} (database: ${storage})`);
     if (!config.adminToken) console.log('Staff API disabled: set SILA_ADMIN_TOKEN to enable it.');
   });
@@ -87,10 +91,13 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       // The message in flight finishes (or its lease returns it to the outbox).
-      void sender.stop().finally(() => db.close()).then(
-        () => process.exit(0),
-        () => process.exit(0),
-      );
+      void sender
+        .stop()
+        .finally(() => db.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(0),
+        );
     });
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };
@@ -100,7 +107,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`Sila server: ${error.message}`);
-  else if (sqlState(error)) console.error(`Sila server failed to start: database error ${sqlState(error)}: ${(error as Error).message}`);
+  else if (sqlState(error))
+    console.error(`Sila server failed to start: database error ${sqlState(error)}: ${(error as Error).message}`);
   else console.error('Sila server failed to start:', error);
   process.exit(1);
 });

@@ -13,7 +13,9 @@ export async function runAutocannon(server, { connections, duration, request, sa
   try {
     const errorCodes = {}; // autocannon only counts errors; the codes say what went wrong
     const result = await new Promise((resolve, reject) => {
-      const instance = autocannon({ url: server.url, connections, duration, requests: [request] }, (error, r) => (error ? reject(error) : resolve(r)));
+      const instance = autocannon({ url: server.url, connections, duration, requests: [request] }, (error, r) =>
+        error ? reject(error) : resolve(r),
+      );
       instance.on('reqError', (error) => {
         const code = error.code ?? error.message;
         errorCodes[code] = (errorCodes[code] ?? 0) + 1;

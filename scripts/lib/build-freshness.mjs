@@ -13,7 +13,15 @@ const SINGLE_FILES = [
 ];
 
 // The lockfile too: a new version of lit or zod changes the files without touching src/.
-const INPUTS = ['src', 'staff', 'vite.config.ts', 'package-lock.json', 'custom-elements-manifest.config.mjs', 'scripts/editor-data.mjs', 'scripts/lib/framework-types.mjs'];
+const INPUTS = [
+  'src',
+  'staff',
+  'vite.config.ts',
+  'package-lock.json',
+  'custom-elements-manifest.config.mjs',
+  'scripts/editor-data.mjs',
+  'scripts/lib/framework-types.mjs',
+];
 
 function newestFile(path) {
   const stat = statSync(path);

@@ -43,7 +43,9 @@ function imports(file, names, classes) {
     if (!path) throw new Error(`no declaration for ${name} in custom-elements.json`);
     byPath.set(path, [...(byPath.get(path) ?? []), name]);
   }
-  return [...byPath].map(([path, list]) => `import type { ${list.join(', ')} } from '${importPath(file, path)}';\n`).join('');
+  return [...byPath]
+    .map(([path, list]) => `import type { ${list.join(', ')} } from '${importPath(file, path)}';\n`)
+    .join('');
 }
 
 /** The attributes interface of one element, and its handler props in one naming style. */
@@ -54,7 +56,10 @@ function attributesOf(element) {
 }
 function handlersOf(element, propName) {
   return (element.events ?? [])
-    .map((event) => `${comment(event.description, '  ')}  '${propName(event.name)}'?: (event: ${event.type.text}) => void;\n`)
+    .map(
+      (event) =>
+        `${comment(event.description, '  ')}  '${propName(event.name)}'?: (event: ${event.type.text}) => void;\n`,
+    )
     .join('');
 }
 const eventTypes = (element) => (element.events ?? []).map((event) => event.type.text);
@@ -62,7 +67,10 @@ const eventTypes = (element) => (element.events ?? []).map((event) => event.type
 /** dist/types/frameworks/attributes.d.ts: `SilaRatingAttributes` etc., shared by the three. */
 export function attributesFile(elements) {
   const body = elements
-    .map((element) => `${comment(element.summary ?? element.description, '')}export interface ${element.name}Attributes {\n${attributesOf(element)}}\n`)
+    .map(
+      (element) =>
+        `${comment(element.summary ?? element.description, '')}export interface ${element.name}Attributes {\n${attributesOf(element)}}\n`,
+    )
     .join('\n');
   return `${HEADER}${body}`;
 }
@@ -92,9 +100,14 @@ declare module 'react' {
 export function vueFile(file, elements, classes) {
   const attributes = importPath(file, 'dist/types/frameworks/attributes.d.ts');
   const props = elements
-    .map((element) => `type ${element.name}VueProps = ${element.name}Attributes & {\n${handlersOf(element, (name) => camel(`on-${name}`))}};\n`)
+    .map(
+      (element) =>
+        `type ${element.name}VueProps = ${element.name}Attributes & {\n${handlersOf(element, (name) => camel(`on-${name}`))}};\n`,
+    )
     .join('\n');
-  const components = elements.map((element) => `    '${element.tagName}': DefineComponent<${element.name}VueProps>;\n`).join('');
+  const components = elements
+    .map((element) => `    '${element.tagName}': DefineComponent<${element.name}VueProps>;\n`)
+    .join('');
   return `${HEADER}import type { DefineComponent } from 'vue';
 ${imports(file, elements.flatMap(eventTypes), classes)}import type { ${elements.map((element) => `${element.name}Attributes`).join(', ')} } from '${attributes}';
 
@@ -110,7 +123,15 @@ ${components}  }
 export function svelteFile(file, elements, classes) {
   const attributes = importPath(file, 'dist/types/frameworks/attributes.d.ts');
   const tags = elements
-    .map((element) => `    '${element.tagName}': HTMLAttributes<${element.name}> & ${element.name}Attributes & {\n${handlersOf(element, (name) => `on${name}`).replace(/^/gm, '    ').trimEnd()}\n    };\n`)
+    .map(
+      (element) =>
+        `    '${element.tagName}': HTMLAttributes<${element.name}> & ${element.name}Attributes & {\n${handlersOf(
+          element,
+          (name) => `on${name}`,
+        )
+          .replace(/^/gm, '    ')
+          .trimEnd()}\n    };\n`,
+    )
     .join('');
   return `${HEADER}import type { HTMLAttributes } from 'svelte/elements';
 ${imports(file, [...elements.map((element) => element.name), ...elements.flatMap(eventTypes)], classes)}import type { ${elements.map((element) => `${element.name}Attributes`).join(', ')} } from '${attributes}';

@@ -1,1 +1,4 @@
-export function freshSchema(databaseUrl: string, prefix?: string): Promise<{ schema: string; url: string; drop: () => Promise<void> }>;
+export function freshSchema(
+  databaseUrl: string,
+  prefix?: string,
+): Promise<{ schema: string; url: string; drop: () => Promise<void> }>;

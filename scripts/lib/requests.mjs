@@ -44,7 +44,9 @@ export function lookupRequest(references) {
 
 /** Whether autocannon's response headers (names as the server wrote them) mark a replay. */
 export const isReplay = (headers) =>
-  Object.entries(headers ?? {}).some(([name, value]) => name.toLowerCase() === 'idempotent-replayed' && value === 'true');
+  Object.entries(headers ?? {}).some(
+    ([name, value]) => name.toLowerCase() === 'idempotent-replayed' && value === 'true',
+  );
 
 /** POSTs one create with `key`; returns status, replay flag and body. */
 export async function postCreate(url, path, body, key = randomUUID()) {
@@ -53,14 +55,23 @@ export async function postCreate(url, path, body, key = randomUUID()) {
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),
   });
-  return { key, status: response.status, replayed: response.headers.get('idempotent-replayed') === 'true', body: await response.json() };
+  return {
+    key,
+    status: response.status,
+    replayed: response.headers.get('idempotent-replayed') === 'true',
+    body: await response.json(),
+  };
 }
 
 /** Creates `count` complaints, 10 at a time; returns their keys and references. */
 export async function seedComplaints(url, count) {
   const created = [];
   while (created.length < count) {
-    const batch = await Promise.all(Array.from({ length: Math.min(10, count - created.length) }, () => postCreate(url, '/v1/complaints', sampleComplaint)));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, count - created.length) }, () =>
+        postCreate(url, '/v1/complaints', sampleComplaint),
+      ),
+    );
     for (const answer of batch) {
       if (answer.status !== 201) throw new Error(`seeding a complaint: HTTP ${answer.status}`);
       created.push({ key: answer.key, reference: answer.body.reference });

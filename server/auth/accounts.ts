@@ -132,17 +132,22 @@ export async function updateAccount(
 ): Promise<{ row: AccountRow; details: Record<string, string | boolean> }> {
   const before = await findAccount(q, id);
   if (!before) throw new HttpProblem(404, { code: 'not_found', detail: 'No account has this id.' });
-  const after = { name: changes.name ?? before.name, role: changes.role ?? before.role, active: changes.active ?? before.active };
+  const after = {
+    name: changes.name ?? before.name,
+    role: changes.role ?? before.role,
+    active: changes.active ?? before.active,
+  };
   const losesAdmin = before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
   if (losesAdmin && (await countActiveAdmins(q)) <= 1) {
-    throw new HttpProblem(409, { code: 'last_admin', detail: 'This is the only active admin: make another admin first.' });
+    throw new HttpProblem(409, {
+      code: 'last_admin',
+      detail: 'This is the only active admin: make another admin first.',
+    });
   }
-  const { rows } = await q.query<AccountRow>('UPDATE staff_accounts SET name = $2, role = $3, active = $4 WHERE id = $1 RETURNING *', [
-    id,
-    after.name,
-    after.role,
-    after.active,
-  ]);
+  const { rows } = await q.query<AccountRow>(
+    'UPDATE staff_accounts SET name = $2, role = $3, active = $4 WHERE id = $1 RETURNING *',
+    [id, after.name, after.role, after.active],
+  );
   if (!after.active || after.role !== before.role) await endSessions(q, id);
   const details: Record<string, string | boolean> = {};
   if (after.name !== before.name) details.name = true;

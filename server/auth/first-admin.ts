@@ -17,7 +17,8 @@ export interface FirstAdmin {
 /** Why these settings cannot create the first admin, or undefined when they can. */
 export function firstAdminProblem(admin: FirstAdmin): string | undefined {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(admin.email)) return 'SILA_ADMIN_EMAIL must be an e-mail address';
-  if (admin.password.length < PASSWORD_MIN_LENGTH) return `SILA_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (admin.password.length < PASSWORD_MIN_LENGTH)
+    return `SILA_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`;
   return undefined;
 }
 
@@ -26,15 +27,30 @@ export async function ensureFirstAdmin(db: Database, admin: FirstAdmin, now: Dat
   return db.transaction(async (tx) => {
     // One instance at a time (several may start together).
     await tx.query('SELECT pg_advisory_xact_lock($1)', [7_349_122]);
-    const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM staff_accounts WHERE role = 'admin'`);
+    const { rows } = await tx.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM staff_accounts WHERE role = 'admin'`,
+    );
     if (rows[0]!.n > 0) return false;
     if (await findAccountByEmail(tx, admin.email)) return false;
     const created = await createAccount(
       tx,
-      { name: admin.name ?? 'Administrator', email: admin.email, role: 'admin', password: admin.password, mustChangePassword: false },
+      {
+        name: admin.name ?? 'Administrator',
+        email: admin.email,
+        role: 'admin',
+        password: admin.password,
+        mustChangePassword: false,
+      },
       now,
     );
-    await writeAudit(tx, { actor: null, action: 'account.create', target: created.id, ip: 'startup', details: { role: 'admin', firstAdmin: true }, at: now });
+    await writeAudit(tx, {
+      actor: null,
+      action: 'account.create',
+      target: created.id,
+      ip: 'startup',
+      details: { role: 'admin', firstAdmin: true },
+      at: now,
+    });
     return true;
   });
 }

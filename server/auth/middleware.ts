@@ -34,7 +34,8 @@ function forbidden(code: string, detail: string): HttpProblem {
 /** This server's origin as the browser sees it (behind a trusted TLS proxy: https). */
 function ownOrigin(c: Context<AppEnv>, trustProxy: boolean): string {
   const url = new URL(c.req.url);
-  const host = (trustProxy && c.req.header('x-forwarded-host')?.split(',')[0]?.trim()) || c.req.header('host') || url.host;
+  const host =
+    (trustProxy && c.req.header('x-forwarded-host')?.split(',')[0]?.trim()) || c.req.header('host') || url.host;
   return `${isHttps(c, trustProxy) ? 'https' : 'http'}://${host}`;
 }
 
@@ -42,7 +43,10 @@ function ownOrigin(c: Context<AppEnv>, trustProxy: boolean): string {
 function checkOrigin(c: Context<AppEnv>, trustProxy: boolean): void {
   const origin = c.req.header('origin');
   const fetchSite = c.req.header('sec-fetch-site');
-  if ((origin && origin !== ownOrigin(c, trustProxy)) || (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+  if (
+    (origin && origin !== ownOrigin(c, trustProxy)) ||
+    (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none')
+  ) {
     throw forbidden('origin_refused', 'Staff changes are only accepted from pages of this server.');
   }
 }
@@ -59,7 +63,11 @@ async function tokenActor(c: Context<AppEnv>, state: AppState, token: string): P
   const key = `token-ip:${addressKey(ip)}`;
   const wait = await throttleWait(state.db, key, now);
   if (wait > 0) {
-    throw new HttpProblem(429, { code: 'rate_limited', detail: 'Too many failed attempts. Try again later.', headers: { 'Retry-After': String(wait) } });
+    throw new HttpProblem(429, {
+      code: 'rate_limited',
+      detail: 'Too many failed attempts. Try again later.',
+      headers: { 'Retry-After': String(wait) },
+    });
   }
   if (!isAdminToken(token, state.adminToken)) {
     await recordFailure(state.db, 'token', key, now);
@@ -97,10 +105,16 @@ export function staffAuth(state: AppState): MiddlewareHandler<AppEnv> {
     }
     if (!FIRST_STEPS.has(route) && route !== `POST ${SESSION_PATH}`) {
       if (account.must_change_password) {
-        throw forbidden('password_change_required', 'Change the temporary password first (POST /v1/staff/me/password).');
+        throw forbidden(
+          'password_change_required',
+          'Change the temporary password first (POST /v1/staff/me/password).',
+        );
       }
       if (account.totp_secret === null && (await readSettings(state.db)).requireTotp) {
-        throw forbidden('totp_enrollment_required', 'The association requires a second factor: set up TOTP first (POST /v1/staff/me/totp).');
+        throw forbidden(
+          'totp_enrollment_required',
+          'The association requires a second factor: set up TOTP first (POST /v1/staff/me/totp).',
+        );
       }
     }
     c.set('actor', { kind: 'account', id: account.id, name: account.name, role: account.role });

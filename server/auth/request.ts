@@ -11,7 +11,11 @@ import type { AppEnv, AppState } from '../context.js';
 import { validationProblem } from '../problem.js';
 import { forbiddenTextErrors } from '../text-guard.js';
 
-export async function parseBody<Schema extends z.ZodMiniType>(c: Context<AppEnv>, state: AppState, schema: Schema): Promise<z.output<Schema>> {
+export async function parseBody<Schema extends z.ZodMiniType>(
+  c: Context<AppEnv>,
+  state: AppState,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   const parsed = schema.safeParse(await readJson(c, state.limits));
   if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
   const unsafe = forbiddenTextErrors(parsed.data);

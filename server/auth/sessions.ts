@@ -45,7 +45,11 @@ export function sessionCookie(c: Context<AppEnv>): string | undefined {
 }
 
 /** Starts a session for the account; returns the cookie value (set it with setSessionCookie). */
-export async function createSession(q: Queryable, accountId: string, now: Date): Promise<{ id: string; row: SessionRow }> {
+export async function createSession(
+  q: Queryable,
+  accountId: string,
+  now: Date,
+): Promise<{ id: string; row: SessionRow }> {
   const id = randomBytes(32).toString('base64url');
   const { rows } = await q.query<SessionRow>(
     `INSERT INTO staff_sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
@@ -77,7 +81,8 @@ export async function resolveSession(q: Queryable, id: string, now: Date): Promi
   const row = rows[0];
   if (!row) return undefined;
   const lastSeen = new Date(row.last_seen_at).getTime();
-  const dead = !row.account.active || now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() - lastSeen >= IDLE_MS;
+  const dead =
+    !row.account.active || now.getTime() >= new Date(row.expires_at).getTime() || now.getTime() - lastSeen >= IDLE_MS;
   if (dead) {
     await q.query('DELETE FROM staff_sessions WHERE id_hash = $1', [hash]);
     return undefined;
@@ -87,7 +92,14 @@ export async function resolveSession(q: Queryable, id: string, now: Date): Promi
     row.last_seen_at = now;
   }
   const { account, ...session } = row;
-  return { session, account: { ...account, created_at: new Date(account.created_at), last_sign_in_at: account.last_sign_in_at && new Date(account.last_sign_in_at) } };
+  return {
+    session,
+    account: {
+      ...account,
+      created_at: new Date(account.created_at),
+      last_sign_in_at: account.last_sign_in_at && new Date(account.last_sign_in_at),
+    },
+  };
 }
 
 export async function deleteSession(q: Queryable, id: string): Promise<void> {
@@ -95,7 +107,10 @@ export async function deleteSession(q: Queryable, id: string): Promise<void> {
 }
 
 export async function purgeExpiredSessions(q: Queryable, now: Date = new Date()): Promise<void> {
-  await q.query('DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at <= $2', [now, new Date(now.getTime() - IDLE_MS)]);
+  await q.query('DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at <= $2', [
+    now,
+    new Date(now.getTime() - IDLE_MS),
+  ]);
 }
 
 /** The body of POST/GET /v1/staff/session. */

@@ -13,7 +13,12 @@ export async function readSettings(q: Queryable): Promise<StaffSettings> {
   return settings;
 }
 
-export async function writeSetting(q: Queryable, key: keyof StaffSettings, value: StaffSettings[typeof key], now: Date): Promise<void> {
+export async function writeSetting(
+  q: Queryable,
+  key: keyof StaffSettings,
+  value: StaffSettings[typeof key],
+  now: Date,
+): Promise<void> {
   await q.query(
     `INSERT INTO staff_settings (key, value, updated_at) VALUES ($1, $2::jsonb, $3)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,

@@ -41,13 +41,20 @@ export function addressKey(ip: string): string {
   const [head = '', tail] = address.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** Seconds to wait before this key may try again (0: go ahead). */
 export async function throttleWait(q: Queryable, key: string, now: Date): Promise<number> {
-  const { rows } = await q.query<FailureRow>('SELECT failures, last_failure_at, blocked_until FROM staff_sign_in_failures WHERE key = $1', [key]);
+  const { rows } = await q.query<FailureRow>(
+    'SELECT failures, last_failure_at, blocked_until FROM staff_sign_in_failures WHERE key = $1',
+    [key],
+  );
   const blockedUntil = rows[0]?.blocked_until;
   if (!blockedUntil) return 0;
   const ms = new Date(blockedUntil).getTime() - now.getTime();
@@ -67,7 +74,10 @@ export async function recordFailure(q: Queryable, kind: ThrottleKind, key: strin
   const over = rows[0]!.failures - THROTTLE.freeFailures[kind];
   if (over <= 0) return;
   const delay = Math.min(THROTTLE.maxDelayMs, 1000 * 2 ** (over - 1));
-  await q.query('UPDATE staff_sign_in_failures SET blocked_until = $2 WHERE key = $1', [key, new Date(now.getTime() + delay)]);
+  await q.query('UPDATE staff_sign_in_failures SET blocked_until = $2 WHERE key = $1', [
+    key,
+    new Date(now.getTime() + delay),
+  ]);
 }
 
 /** A success clears the key (the person got in). */
@@ -77,7 +87,9 @@ export async function clearFailures(q: Queryable, key: string): Promise<void> {
 
 /** Drops records nobody remembers any more (hourly maintenance). */
 export async function purgeSignInFailures(q: Queryable, now: Date = new Date()): Promise<void> {
-  await q.query('DELETE FROM staff_sign_in_failures WHERE last_failure_at < $1', [new Date(now.getTime() - THROTTLE.forgetAfterMs)]);
+  await q.query('DELETE FROM staff_sign_in_failures WHERE last_failure_at < $1', [
+    new Date(now.getTime() - THROTTLE.forgetAfterMs),
+  ]);
 }
 
 /**

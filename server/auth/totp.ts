@@ -4,7 +4,14 @@ import { Secret, TOTP } from 'otpauth';
 const PERIOD = 30;
 
 function totp(secret: string, label = 'staff'): TOTP {
-  return new TOTP({ issuer: 'Sila', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: 'Sila',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 export function newTotpSecret(): string {

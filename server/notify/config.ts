@@ -48,7 +48,8 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`);
   return value;
 }
 
@@ -61,7 +62,8 @@ function httpUrl(env: NodeJS.ProcessEnv, name: string, protocols = ['http:', 'ht
   } catch {
     throw new ConfigError(`${name} is not a URL`);
   }
-  if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  if (!protocols.includes(url.protocol))
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   return raw;
 }
 
@@ -80,7 +82,10 @@ export function readNotifyConfig(env: NodeJS.ProcessEnv = process.env): NotifyCo
   const smtpUrl = httpUrl(env, 'SILA_SMTP_URL', ['smtp:', 'smtps:']);
   if (smtpUrl) {
     const from = env.SILA_MAIL_FROM?.trim();
-    if (!from || !from.includes('@')) throw new ConfigError('SILA_MAIL_FROM must be set (e.g. "Association <no-reply@charity.example>") with SILA_SMTP_URL');
+    if (!from || !from.includes('@'))
+      throw new ConfigError(
+        'SILA_MAIL_FROM must be set (e.g. "Association <no-reply@charity.example>") with SILA_SMTP_URL',
+      );
     email = smtpChannel({
       url: smtpUrl,
       user: env.SILA_SMTP_USER?.trim() || undefined,
@@ -96,11 +101,17 @@ export function readNotifyConfig(env: NodeJS.ProcessEnv = process.env): NotifyCo
   const webhookUrl = httpUrl(env, 'SILA_SMS_WEBHOOK_URL');
   if (appSid) {
     const url = httpUrl(env, 'SILA_UNIFONIC_URL') ?? UNIFONIC_URL;
-    sms = unifonicChannel({ appSid, senderId: env.SILA_UNIFONIC_SENDER_ID?.trim() || undefined, url, timeoutMs: delivery.timeoutMs });
+    sms = unifonicChannel({
+      appSid,
+      senderId: env.SILA_UNIFONIC_SENDER_ID?.trim() || undefined,
+      url,
+      timeoutMs: delivery.timeoutMs,
+    });
     parts.push('SMS via Unifonic');
   } else if (webhookUrl) {
     const secret = env.SILA_SMS_WEBHOOK_SECRET ?? '';
-    if (secret.length < 32) throw new ConfigError('SILA_SMS_WEBHOOK_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+    if (secret.length < 32)
+      throw new ConfigError('SILA_SMS_WEBHOOK_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`)');
     sms = webhookChannel({ url: webhookUrl, secret, timeoutMs: delivery.timeoutMs });
     parts.push(`SMS via webhook ${new URL(webhookUrl).host}`);
   }
@@ -125,9 +136,12 @@ export function loadTemplates(configPath: string): Templates {
   if (!parsed.success) {
     const details = toFieldErrors(parsed.error.issues)
       .map((error) => {
-        const value = error.path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], raw.notifications);
+        const value = error.path
+          .split('.')
+          .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], raw.notifications);
         const unknown = typeof value === 'string' ? unknownPlaceholders(value) : [];
-        const why = unknown.length > 0 ? `unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}` : error.code;
+        const why =
+          unknown.length > 0 ? `unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}` : error.code;
         return `  notifications.${error.path}: ${why}`;
       })
       .join('\n');

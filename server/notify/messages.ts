@@ -19,7 +19,8 @@ interface Row {
   resend_of: string | null;
 }
 
-const COLUMNS = 'id, event, channel, state, attempts, last_error, provider_id, created_at, updated_at, sent_at, next_attempt_at, resend_of';
+const COLUMNS =
+  'id, event, channel, state, attempts, last_error, provider_id, created_at, updated_at, sent_at, next_attempt_at, resend_of';
 
 function toMessage(row: Row): StaffMessage {
   return {
@@ -39,7 +40,9 @@ function toMessage(row: Row): StaffMessage {
 }
 
 export async function listMessages(db: Queryable, reference: string): Promise<StaffMessage[]> {
-  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM messages WHERE reference = $1 ORDER BY created_at, id`, [reference]);
+  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM messages WHERE reference = $1 ORDER BY created_at, id`, [
+    reference,
+  ]);
   return rows.map(toMessage);
 }
 
@@ -47,8 +50,15 @@ export async function listMessages(db: Queryable, reference: string): Promise<St
  * Queues a copy of a finished message (sent, failed or not configured) under a new id:
  * the same id would be dropped as a repeat by a receiver that already has it.
  */
-export async function resendMessage(tx: Queryable, reference: string, id: string): Promise<StaffMessage | 'not_found' | 'pending'> {
-  const { rows } = await tx.query<{ state: string }>('SELECT state FROM messages WHERE id = $1 AND reference = $2 FOR UPDATE', [id, reference]);
+export async function resendMessage(
+  tx: Queryable,
+  reference: string,
+  id: string,
+): Promise<StaffMessage | 'not_found' | 'pending'> {
+  const { rows } = await tx.query<{ state: string }>(
+    'SELECT state FROM messages WHERE id = $1 AND reference = $2 FOR UPDATE',
+    [id, reference],
+  );
   const original = rows[0];
   if (!original) return 'not_found';
   if (original.state === 'queued' || original.state === 'sending') return 'pending';

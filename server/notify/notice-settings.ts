@@ -10,7 +10,12 @@ export async function readNoticeSettings(db: Queryable, accountId: string): Prom
   return { dailyDigest: rows[0]?.daily_digest ?? false, dueWarnings: rows[0]?.due_warnings ?? false };
 }
 
-export async function writeNoticeSettings(tx: Queryable, accountId: string, settings: StaffNoticeSettings, now: Date): Promise<void> {
+export async function writeNoticeSettings(
+  tx: Queryable,
+  accountId: string,
+  settings: StaffNoticeSettings,
+  now: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO staff_notice_settings (account_id, daily_digest, due_warnings, updated_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (account_id) DO UPDATE SET daily_digest = $2, due_warnings = $3, updated_at = $4`,

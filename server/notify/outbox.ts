@@ -29,7 +29,12 @@ export function backoffMs(attempt: number, baseMs: number, maxMs: number, random
 }
 
 /** Takes up to BATCH due rows for this sender: leased, attempts counted. */
-export async function claimDue<Row extends ClaimedRow>(db: Queryable, table: OutboxTable, columns: string, leaseMs: number): Promise<Row[]> {
+export async function claimDue<Row extends ClaimedRow>(
+  db: Queryable,
+  table: OutboxTable,
+  columns: string,
+  leaseMs: number,
+): Promise<Row[]> {
   const { rows } = await db.query<Row>(
     `UPDATE ${table} m
         SET state = 'sending', attempts = m.attempts + 1, updated_at = now(),
@@ -41,7 +46,10 @@ export async function claimDue<Row extends ClaimedRow>(db: Queryable, table: Out
               LIMIT $1
               FOR UPDATE SKIP LOCKED) due
       WHERE m.id = due.id
-     RETURNING ${columns.split(',').map((column) => `m.${column.trim()}`).join(', ')}`,
+     RETURNING ${columns
+       .split(',')
+       .map((column) => `m.${column.trim()}`)
+       .join(', ')}`,
     [BATCH, leaseMs],
   );
   return rows;
@@ -49,7 +57,10 @@ export async function claimDue<Row extends ClaimedRow>(db: Queryable, table: Out
 
 /** Hands a claimed row back at once (the sender is stopping). */
 export async function releaseClaim(db: Queryable, table: OutboxTable, id: string): Promise<void> {
-  await db.query(`UPDATE ${table} SET state = 'queued', attempts = attempts - 1, locked_until = NULL WHERE id = $1 AND state = 'sending'`, [id]);
+  await db.query(
+    `UPDATE ${table} SET state = 'queued', attempts = attempts - 1, locked_until = NULL WHERE id = $1 AND state = 'sending'`,
+    [id],
+  );
 }
 
 /** Runs one send and says what it means: sent, final refusal, or another try later. */
@@ -60,12 +71,19 @@ export async function attempt(row: ClaimedRow, maxAttempts: number, send: () => 
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof PermanentSendError) return { state: 'failed', reason };
-    if (row.attempts >= maxAttempts) return { state: 'failed', reason: `gave up after ${row.attempts} attempts: ${reason}` };
+    if (row.attempts >= maxAttempts)
+      return { state: 'failed', reason: `gave up after ${row.attempts} attempts: ${reason}` };
     return { state: 'retry', reason };
   }
 }
 
-export async function recordOutcome(db: Queryable, table: OutboxTable, row: ClaimedRow, outcome: Outcome, settings: DeliverySettings): Promise<void> {
+export async function recordOutcome(
+  db: Queryable,
+  table: OutboxTable,
+  row: ClaimedRow,
+  outcome: Outcome,
+  settings: DeliverySettings,
+): Promise<void> {
   if (outcome.state === 'sent') {
     await db.query(
       `UPDATE ${table} SET state = 'sent', sent_at = now(), updated_at = now(), locked_until = NULL, last_error = NULL, provider_id = $2
@@ -80,10 +98,9 @@ export async function recordOutcome(db: Queryable, table: OutboxTable, row: Clai
       [row.id, outcome.reason, backoffMs(row.attempts, settings.backoffBaseMs, settings.backoffMaxMs)],
     );
   } else {
-    await db.query(`UPDATE ${table} SET state = $2, updated_at = now(), locked_until = NULL, last_error = $3 WHERE id = $1`, [
-      row.id,
-      outcome.state,
-      outcome.reason,
-    ]);
+    await db.query(
+      `UPDATE ${table} SET state = $2, updated_at = now(), locked_until = NULL, last_error = $3 WHERE id = $1`,
+      [row.id, outcome.state, outcome.reason],
+    );
   }
 }

@@ -50,7 +50,16 @@ export async function queueCaseMessage(tx: Queryable, event: CaseMessageEvent): 
     `INSERT INTO messages (id, reference, event, event_key, channel, locale, params, state, next_attempt_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'queued', now(), $8, $8)
      ON CONFLICT (reference, event_key) DO NOTHING RETURNING id`,
-    [randomId(), event.reference, event.event, eventKey(event), contact.channel, contact.locale, JSON.stringify(params), event.at],
+    [
+      randomId(),
+      event.reference,
+      event.event,
+      eventKey(event),
+      contact.channel,
+      contact.locale,
+      JSON.stringify(params),
+      event.at,
+    ],
   );
   return rows[0];
 }

@@ -32,8 +32,20 @@ const STATUS_LABELS: Record<MessageLocale, Record<string, string>> = {
 };
 
 const KIND_LABELS: Record<MessageLocale, Record<string, string>> = {
-  ar: { request: 'طلب الخدمة', complaint: 'الشكوى', suggestion: 'الاقتراح', inquiry: 'الاستفسار', compensation: 'طلب التعويض' },
-  en: { request: 'service request', complaint: 'complaint', suggestion: 'suggestion', inquiry: 'inquiry', compensation: 'compensation claim' },
+  ar: {
+    request: 'طلب الخدمة',
+    complaint: 'الشكوى',
+    suggestion: 'الاقتراح',
+    inquiry: 'الاستفسار',
+    compensation: 'طلب التعويض',
+  },
+  en: {
+    request: 'service request',
+    complaint: 'complaint',
+    suggestion: 'suggestion',
+    inquiry: 'inquiry',
+    compensation: 'compensation claim',
+  },
 };
 
 export interface MessageFacts {
@@ -95,7 +107,12 @@ export function escapeHtml(text: string): string {
  */
 export function htmlDocument(
   text: string,
-  options: { locale: MessageLocale; subject: string; link?: string; /** Kept on one line, left to right (the reference). */ unbroken?: string },
+  options: {
+    locale: MessageLocale;
+    subject: string;
+    link?: string;
+    /** Kept on one line, left to right (the reference). */ unbroken?: string;
+  },
 ): string {
   const dir = options.locale === 'ar' ? 'rtl' : 'ltr';
   const url = options.link ? escapeHtml(options.link) : undefined;
@@ -108,7 +125,11 @@ export function htmlDocument(
         // The one link: the association's own follow-up page from its configuration.
         if (url) html = html.split(url).join(`<a href="${url}" dir="ltr">${url}</a>`);
         // The reference never wraps at its dashes, nor reorders inside Arabic text (not inside the link).
-        if (unbroken) html = html.replace(new RegExp(`${unbroken}(?![^<]*</a>)`, 'g'), `<bdi dir="ltr" style="white-space:nowrap">${unbroken}</bdi>`);
+        if (unbroken)
+          html = html.replace(
+            new RegExp(`${unbroken}(?![^<]*</a>)`, 'g'),
+            `<bdi dir="ltr" style="white-space:nowrap">${unbroken}</bdi>`,
+          );
         return html;
       });
       return `<p style="margin:0 0 16px">${lines.join('<br>')}</p>`;
@@ -139,12 +160,25 @@ export function renderMessage(template: MessageTemplate, facts: MessageFacts): R
     name: facts.name ?? '',
     statusUrl: facts.statusUrl ?? '',
   };
-  const long = { ...common, date: longDate(facts.at, locale), dueDate: facts.dueDate ? longDate(facts.dueDate, locale) : '' };
-  const short = { ...common, date: shortDate(facts.at, locale), dueDate: facts.dueDate ? shortDate(facts.dueDate, locale) : '' };
+  const long = {
+    ...common,
+    date: longDate(facts.at, locale),
+    dueDate: facts.dueDate ? longDate(facts.dueDate, locale) : '',
+  };
+  const short = {
+    ...common,
+    date: shortDate(facts.at, locale),
+    dueDate: facts.dueDate ? shortDate(facts.dueDate, locale) : '',
+  };
   // A subject is one line.
   const subject = fillTemplate(template.subject, long).replace(/\s+/g, ' ');
   const text = fillTemplate(template.email, long);
-  return { subject, text, html: htmlDocument(text, { locale, subject, link: facts.statusUrl, unbroken: common.reference }), sms: fillTemplate(template.sms, short) };
+  return {
+    subject,
+    text,
+    html: htmlDocument(text, { locale, subject, link: facts.statusUrl, unbroken: common.reference }),
+    sms: fillTemplate(template.sms, short),
+  };
 }
 
 /** The follow-up page link: the association's page with ?ref= (never the follow-up code). */

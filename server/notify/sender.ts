@@ -10,10 +10,24 @@ import type { FormConfig } from '../../src/contract/form-config.js';
 import type { NotificationEvent } from '../../src/contract/notifications.js';
 import type { Queryable } from '../db/database.js';
 import type { NotifyConfig, Templates } from './config.js';
-import { BATCH, attempt, claimDue, recordOutcome, releaseClaim, type ClaimedRow, type Outcome, type OutboxTable } from './outbox.js';
+import {
+  BATCH,
+  attempt,
+  claimDue,
+  recordOutcome,
+  releaseClaim,
+  type ClaimedRow,
+  type Outcome,
+  type OutboxTable,
+} from './outbox.js';
 import { caseContact } from './recipient.js';
 import { renderMessage, statusLink } from './render.js';
-import { STAFF_NOTICE_COLUMNS, deliverStaffNotice, scheduleStaffNotices, type StaffNoticeRow } from './staff-notices.js';
+import {
+  STAFF_NOTICE_COLUMNS,
+  deliverStaffNotice,
+  scheduleStaffNotices,
+  type StaffNoticeRow,
+} from './staff-notices.js';
 
 export { backoffMs } from './outbox.js';
 
@@ -101,7 +115,11 @@ export class Sender {
     return Math.max(messages.length, notices.length);
   }
 
-  private async each<Row extends ClaimedRow>(table: OutboxTable, rows: Row[], deliver: (row: Row) => Promise<Outcome>): Promise<void> {
+  private async each<Row extends ClaimedRow>(
+    table: OutboxTable,
+    rows: Row[],
+    deliver: (row: Row) => Promise<Outcome>,
+  ): Promise<void> {
     const { db, config } = this.deps;
     for (const row of rows) {
       if (this.stopped && row !== rows[0]) {
@@ -109,7 +127,10 @@ export class Sender {
         await releaseClaim(db, table, row.id);
         continue;
       }
-      const outcome = row.attempts > config.maxAttempts ? { state: 'failed' as const, reason: `gave up after ${config.maxAttempts} attempts` } : await deliver(row);
+      const outcome =
+        row.attempts > config.maxAttempts
+          ? { state: 'failed' as const, reason: `gave up after ${config.maxAttempts} attempts` }
+          : await deliver(row);
       await recordOutcome(db, table, row, outcome, config);
     }
   }
@@ -134,12 +155,21 @@ export class Sender {
       name: contact.name,
       association,
       statusUrl: statusLink(config.statusPageUrl, row.reference),
-      secrets: [contact.nationalId, contact.channel === 'sms' ? contact.address : undefined].filter((s): s is string => Boolean(s)),
+      secrets: [contact.nationalId, contact.channel === 'sms' ? contact.address : undefined].filter((s): s is string =>
+        Boolean(s),
+      ),
     });
     const to = contact.address;
     return attempt(row, config.maxAttempts, () =>
       row.channel === 'email'
-        ? email!.send({ id: row.id, to, subject: rendered.subject, text: rendered.text, html: rendered.html, locale: row.locale })
+        ? email!.send({
+            id: row.id,
+            to,
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+            locale: row.locale,
+          })
         : sms!.send({ id: row.id, to, text: rendered.sms }),
     );
   }

@@ -18,7 +18,11 @@ export interface SegmentLine {
 }
 
 /** Each event's SMS with sample values (a real reference, the association's name, today). */
-export function smsSegmentTable(templates: Templates, association: { ar: string; en?: string }, statusPageUrl?: string): SegmentLine[] {
+export function smsSegmentTable(
+  templates: Templates,
+  association: { ar: string; en?: string },
+  statusPageUrl?: string,
+): SegmentLine[] {
   const lines: SegmentLine[] = [];
   const now = new Date();
   for (const event of NOTIFICATION_EVENTS) {
@@ -29,7 +33,14 @@ export function smsSegmentTable(templates: Templates, association: { ar: string;
         locale,
         reference: SAMPLE_REFERENCE,
         kind: 'complaint',
-        status: event === 'decision' ? 'accepted' : event === 'needs_info' ? 'needs_info' : event === 'closed' ? 'closed' : 'under_review',
+        status:
+          event === 'decision'
+            ? 'accepted'
+            : event === 'needs_info'
+              ? 'needs_info'
+              : event === 'closed'
+                ? 'closed'
+                : 'under_review',
         at: now,
         dueDate: now,
         name: locale === 'ar' ? 'محمد عبدالله العتيبي' : 'Mohammed Alotaibi',
@@ -37,7 +48,14 @@ export function smsSegmentTable(templates: Templates, association: { ar: string;
         statusUrl: statusLink(statusPageUrl, SAMPLE_REFERENCE),
       });
       const count = countSegments(sms);
-      lines.push({ event, locale, encoding: count.encoding, characters: count.units, segments: count.segments, plusNote: template.sms.includes('{note}') });
+      lines.push({
+        event,
+        locale,
+        encoding: count.encoding,
+        characters: count.units,
+        segments: count.segments,
+        plusNote: template.sms.includes('{note}'),
+      });
     }
   }
   return lines;

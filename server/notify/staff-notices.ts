@@ -17,8 +17,20 @@ export const DIGEST_HOUR = 7;
 /** A case is "due soon" within this many days (as the inbox's dueSoon flag). */
 const DUE_SOON_DAYS = 2;
 const KIND_PLURALS: Record<'ar' | 'en', Record<string, string>> = {
-  ar: { request: 'طلبات الخدمة', complaint: 'الشكاوى', suggestion: 'الاقتراحات', inquiry: 'الاستفسارات', compensation: 'طلبات التعويض' },
-  en: { request: 'service requests', complaint: 'complaints', suggestion: 'suggestions', inquiry: 'inquiries', compensation: 'compensation claims' },
+  ar: {
+    request: 'طلبات الخدمة',
+    complaint: 'الشكاوى',
+    suggestion: 'الاقتراحات',
+    inquiry: 'الاستفسارات',
+    compensation: 'طلبات التعويض',
+  },
+  en: {
+    request: 'service requests',
+    complaint: 'complaints',
+    suggestion: 'suggestions',
+    inquiry: 'inquiries',
+    compensation: 'compensation claims',
+  },
 };
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
 
@@ -71,7 +83,11 @@ interface Account {
   active: boolean;
 }
 
-async function digestText(db: Queryable, account: Account & { id: string }, day: string): Promise<{ subject: string; text: string }> {
+async function digestText(
+  db: Queryable,
+  account: Account & { id: string },
+  day: string,
+): Promise<{ subject: string; text: string }> {
   const from = startOfLocalDay(day);
   const to = startOfLocalDay(nextDay(day));
   const yesterday = new Date(from.getTime() - 24 * 60 * 60 * 1000);
@@ -88,7 +104,8 @@ async function digestText(db: Queryable, account: Account & { id: string }, day:
     [to, account.id],
   );
   const total = rows.reduce((sum, row) => sum + row.n, 0);
-  const kinds = (locale: 'ar' | 'en') => rows.map((row) => `${KIND_PLURALS[locale][row.kind] ?? row.kind} ${row.n}`).join(locale === 'ar' ? '، ' : ', ');
+  const kinds = (locale: 'ar' | 'en') =>
+    rows.map((row) => `${KIND_PLURALS[locale][row.kind] ?? row.kind} ${row.n}`).join(locale === 'ar' ? '، ' : ', ');
   const overdue = open.rows[0]?.overdue ?? 0;
   const soon = open.rows[0]?.soon ?? 0;
   return {
@@ -119,9 +136,16 @@ function dueText(account: Account, reference: string, dueAt: Date): { subject: s
 }
 
 /** Sends one claimed notice by e-mail (staff have no SMS). */
-export async function deliverStaffNotice(db: Queryable, row: StaffNoticeRow, email: EmailChannel | undefined): Promise<Outcome | { send: () => ReturnType<EmailChannel['send']> }> {
+export async function deliverStaffNotice(
+  db: Queryable,
+  row: StaffNoticeRow,
+  email: EmailChannel | undefined,
+): Promise<Outcome | { send: () => ReturnType<EmailChannel['send']> }> {
   if (!email) return { state: 'not_configured', reason: 'not sent: no channel configured' };
-  const { rows } = await db.query<Account & { id: string }>('SELECT id, email, name, role, active FROM staff_accounts WHERE id = $1', [row.account_id]);
+  const { rows } = await db.query<Account & { id: string }>(
+    'SELECT id, email, name, role, active FROM staff_accounts WHERE id = $1',
+    [row.account_id],
+  );
   const account = rows[0];
   if (!account?.active) return { state: 'failed', reason: 'account disabled' };
   const content =

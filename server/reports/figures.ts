@@ -40,7 +40,11 @@ const byCountThenKey = (a: ReportCount, b: ReportCount) => b.count - a.count || 
 type Params = [string, string, string | null];
 const params = (period: Period, kind: SubmissionKind | undefined): Params => [period.from, period.to, kind ?? null];
 /** Ratings are timestamped: $1 start (included), $2 end (excluded), $3 kind or null. */
-const instants = (period: Period, kind: SubmissionKind | undefined): [Date, Date, string | null] => [period.start, period.end, kind ?? null];
+const instants = (period: Period, kind: SubmissionKind | undefined): [Date, Date, string | null] => [
+  period.start,
+  period.end,
+  kind ?? null,
+];
 
 /** Counts by kind, channel, status, service, category and day, from the daily rollup. */
 async function counts(db: Queryable, p: Params): Promise<Report['counts']> {
@@ -57,14 +61,23 @@ async function counts(db: Queryable, p: Params): Promise<Report['counts']> {
       GROUP BY GROUPING SETS ((kind), (channel), (status), (service), (category), (day))`,
     p,
   );
-  const result: Report['counts'] = { total: 0, byKind: [], byCategory: [], byService: [], byChannel: [], byStatus: [], byDay: [] };
+  const result: Report['counts'] = {
+    total: 0,
+    byKind: [],
+    byCategory: [],
+    byService: [],
+    byChannel: [],
+    byStatus: [],
+    byDay: [],
+  };
   for (const row of rows) {
     if (row.key === null) continue;
     const dim = row.dim as Exclude<keyof Report['counts'], 'total'>;
     result[dim].push({ key: row.key, count: row.n });
     if (dim === 'byKind') result.total += row.n;
   }
-  for (const key of ['byKind', 'byCategory', 'byService', 'byChannel', 'byStatus'] as const) result[key].sort(byCountThenKey);
+  for (const key of ['byKind', 'byCategory', 'byService', 'byChannel', 'byStatus'] as const)
+    result[key].sort(byCountThenKey);
   result.byDay.sort((a, b) => a.key.localeCompare(b.key));
   return result;
 }
@@ -104,7 +117,7 @@ async function times(db: Database, p: Params, now: Date): Promise<Pick<Report, '
   const { rows } = await db.transaction(async (tx) => {
     await tx.exec(`SET LOCAL work_mem = '64MB'`);
     return tx.query<TimesRow>(
-    `WITH c AS (
+      `WITH c AS (
        SELECT s.kind, s.received_at, s.due, s.first_response_at AS first_response, s.resolved_at AS resolved, s.decided_at AS decided
          FROM report_cases s WHERE ${IN_PERIOD})
      SELECT count(first_response)::int AS responded,
@@ -122,11 +135,23 @@ async function times(db: Database, p: Params, now: Date): Promise<Pick<Report, '
   const row = rows[0]!;
   return {
     times: {
-      firstResponse: { count: row.responded, medianHours: hours(row.response?.[0] ?? null), p90Hours: hours(row.response?.[1] ?? null) },
-      resolution: { count: row.resolved, medianHours: hours(row.resolution?.[0] ?? null), p90Hours: hours(row.resolution?.[1] ?? null) },
+      firstResponse: {
+        count: row.responded,
+        medianHours: hours(row.response?.[0] ?? null),
+        p90Hours: hours(row.response?.[1] ?? null),
+      },
+      resolution: {
+        count: row.resolved,
+        medianHours: hours(row.resolution?.[0] ?? null),
+        p90Hours: hours(row.resolution?.[1] ?? null),
+      },
     },
     deadlines: {
-      requestsDecided: { due: row.requests_due, onTime: row.requests_on_time, percent: percent(row.requests_on_time, row.requests_due) },
+      requestsDecided: {
+        due: row.requests_due,
+        onTime: row.requests_on_time,
+        percent: percent(row.requests_on_time, row.requests_due),
+      },
       complaintsAnswered: {
         due: row.complaints_due,
         onTime: row.complaints_on_time,
@@ -211,7 +236,15 @@ async function ratings(db: Queryable, p: ReturnType<typeof instants>): Promise<R
         GROUP BY GROUPING SETS ((source, scale), (month, source, scale), (kind, scale), (category, scale))`,
       p,
     ),
-    db.query<{ day: string; source: 'service' | 'website'; scale: string; score: number; kind: string | null; topic: string | null; comment: string }>(
+    db.query<{
+      day: string;
+      source: 'service' | 'website';
+      scale: string;
+      score: number;
+      kind: string | null;
+      topic: string | null;
+      comment: string;
+    }>(
       `SELECT to_char(r.created_at AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS day, r.source, r.scale, r.score, r.kind,
               coalesce(r.topic, t.context) AS topic, t.comment
          FROM report_ratings r JOIN ratings t ON t.id = r.id
@@ -237,7 +270,10 @@ async function ratings(db: Queryable, p: ReturnType<typeof instants>): Promise<R
     if (row.dim === 'source') addRating(result[row.source!], row);
     else if (row.dim === 'month') {
       let month = result.byMonth.find((item) => item.month === row.month);
-      if (!month) result.byMonth.push((month = { month: row.month!, service: emptySatisfaction(), website: emptySatisfaction() }));
+      if (!month)
+        result.byMonth.push(
+          (month = { month: row.month!, service: emptySatisfaction(), website: emptySatisfaction() }),
+        );
       addRating(month[row.source!], row);
     } else if (row.dim === 'kind' && row.kind !== null) addRating(keyed(result.byKind, row.kind), row);
     else if (row.dim === 'category' && row.category !== null) addRating(keyed(result.byCategory, row.category), row);
@@ -265,10 +301,17 @@ async function visitors(db: Queryable, period: Period): Promise<Report['visitors
 }
 
 /** The few headline figures of a comparison period. */
-export async function summarize(db: Database, period: Period, kind: SubmissionKind | undefined): Promise<PeriodSummary> {
+export async function summarize(
+  db: Database,
+  period: Period,
+  kind: SubmissionKind | undefined,
+): Promise<PeriodSummary> {
   const p = params(period, kind);
   const [byKind, response, csat, walkIns] = await Promise.all([
-    db.query<{ kind: string; n: number }>(`SELECT s.kind, sum(s.n)::int AS n FROM report_daily s WHERE ${IN_PERIOD} GROUP BY s.kind HAVING sum(s.n) > 0`, p),
+    db.query<{ kind: string; n: number }>(
+      `SELECT s.kind, sum(s.n)::int AS n FROM report_daily s WHERE ${IN_PERIOD} GROUP BY s.kind HAVING sum(s.n) > 0`,
+      p,
+    ),
     db.query<{ p50: number | null }>(
       `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.first_response_at - s.received_at))::float8 AS p50
          FROM report_cases s WHERE ${IN_PERIOD}`,
@@ -301,9 +344,17 @@ async function visitorTotal(db: Queryable, period: Period): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-export type Figures = Pick<Report, 'counts' | 'actions' | 'times' | 'deadlines' | 'overdue' | 'satisfaction' | 'visitors'>;
+export type Figures = Pick<
+  Report,
+  'counts' | 'actions' | 'times' | 'deadlines' | 'overdue' | 'satisfaction' | 'visitors'
+>;
 
-export async function computeFigures(db: Database, period: Period, kind: SubmissionKind | undefined, now: Date): Promise<Figures> {
+export async function computeFigures(
+  db: Database,
+  period: Period,
+  kind: SubmissionKind | undefined,
+  now: Date,
+): Promise<Figures> {
   const p = params(period, kind);
   const [countsResult, actionsResult, timesResult, overdueResult, satisfaction, walkIns] = await Promise.all([
     counts(db, p),
@@ -313,5 +364,12 @@ export async function computeFigures(db: Database, period: Period, kind: Submiss
     ratings(db, instants(period, kind)),
     visitors(db, period),
   ]);
-  return { counts: countsResult, actions: actionsResult, ...timesResult, overdue: overdueResult, satisfaction, visitors: walkIns };
+  return {
+    counts: countsResult,
+    actions: actionsResult,
+    ...timesResult,
+    overdue: overdueResult,
+    satisfaction,
+    visitors: walkIns,
+  };
 }

@@ -23,7 +23,13 @@ const dayOf = (year: number, month: number, date: number) => {
 };
 
 function make(kind: Period['kind'], from: string, to: string): Period {
-  return { kind, from, to, start: startOfLocalDay(from, ASSOCIATION_TIME_ZONE), end: startOfLocalDay(nextDay(to), ASSOCIATION_TIME_ZONE) };
+  return {
+    kind,
+    from,
+    to,
+    start: startOfLocalDay(from, ASSOCIATION_TIME_ZONE),
+    end: startOfLocalDay(nextDay(to), ASSOCIATION_TIME_ZONE),
+  };
 }
 
 /** Months from year/month, `length` months long. */
@@ -97,7 +103,7 @@ function gregorianLabel(period: Period, locale: 'ar' | 'en'): string {
     case 'month':
       return format(locale, 'gregory', false).format(first);
     case 'quarter':
-      return `${QUARTERS[locale][Math.floor((first.getUTCMonth()) / 3)]} ${year} (${format(locale, 'gregory', false).formatRange(first, last)})`;
+      return `${QUARTERS[locale][Math.floor(first.getUTCMonth() / 3)]} ${year} (${format(locale, 'gregory', false).formatRange(first, last)})`;
     case 'year':
       return year;
     default:
@@ -111,8 +117,17 @@ function hijriLabel(period: Period, locale: 'ar' | 'en'): string {
 }
 
 export function describePeriod(period: Period): ReportPeriod {
-  const labels = (locale: 'ar' | 'en') => ({ gregorian: gregorianLabel(period, locale), hijri: hijriLabel(period, locale) });
-  return { from: period.from, to: period.to, start: iso(period.start), end: iso(period.end), labels: { ar: labels('ar'), en: labels('en') } };
+  const labels = (locale: 'ar' | 'en') => ({
+    gregorian: gregorianLabel(period, locale),
+    hijri: hijriLabel(period, locale),
+  });
+  return {
+    from: period.from,
+    to: period.to,
+    start: iso(period.start),
+    end: iso(period.end),
+    labels: { ar: labels('ar'), en: labels('en') },
+  };
 }
 
 /** "30 November 2026 (19 Jumada II 1448 AH)": a date of issue in both calendars. */

@@ -13,7 +13,9 @@ export function parseStrictQuery<Schema extends z.ZodMiniType>(schema: Schema, c
   const errors = toFieldErrors(parsed.error.issues).map((error) => {
     // An unknown parameter is reported at the root: name it.
     const unknown = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys');
-    return error.path === '' && unknown && 'keys' in unknown ? { ...error, path: unknown.keys.join(','), message: 'Unknown parameter.' } : error;
+    return error.path === '' && unknown && 'keys' in unknown
+      ? { ...error, path: unknown.keys.join(','), message: 'Unknown parameter.' }
+      : error;
   });
   throw new HttpProblem(400, { code: 'invalid_query', detail: 'Some query parameters are not valid.', errors });
 }

@@ -6,7 +6,12 @@ import { ASSOCIATION_TIME_ZONE, iso } from '../dates.js';
 import { computeFigures, summarize } from './figures.js';
 import { describePeriod, previousPeriod, resolvePeriod, samePeriodLastYear } from './period.js';
 
-export async function buildReport(db: Database, query: ReportQuery, formConfig: FormConfig, now: Date): Promise<Report> {
+export async function buildReport(
+  db: Database,
+  query: ReportQuery,
+  formConfig: FormConfig,
+  now: Date,
+): Promise<Report> {
   const period = resolvePeriod(query);
   const previous = previousPeriod(period);
   const lastYear = samePeriodLastYear(period);

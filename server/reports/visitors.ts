@@ -24,7 +24,12 @@ const toEntry = (row: Row): VisitorEntry => ({
   recordedAt: iso(row.recorded_at),
 });
 
-export async function recordVisitors(q: Queryable, input: VisitorEntryInput, actor: StaffActor, now: Date): Promise<VisitorEntry> {
+export async function recordVisitors(
+  q: Queryable,
+  input: VisitorEntryInput,
+  actor: StaffActor,
+  now: Date,
+): Promise<VisitorEntry> {
   const { rows } = await q.query<Row>(
     `INSERT INTO visitor_log (day, purpose, count, recorded_by, recorded_at) VALUES ($1::date, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
     [input.day, input.purpose, input.count, actorLabel(actor), now],

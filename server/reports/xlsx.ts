@@ -105,20 +105,34 @@ export async function reportWorkbook(report: Report, lang: Lang, config: FormCon
     pick(report.comparison.previous),
     pick(report.comparison.lastYear),
   ];
-  const summary = sheet('summary', [t('figure'), t('thisPeriod'), t('previous'), t('lastYear')], [
-    [t('title'), report.association[lang], null, null],
-    [t('period'), report.period.labels[lang].gregorian, report.comparison.previous.period.labels[lang].gregorian, report.comparison.lastYear.period.labels[lang].gregorian],
-    [t('hijri'), report.period.labels[lang].hijri, report.comparison.previous.period.labels[lang].hijri, report.comparison.lastYear.period.labels[lang].hijri],
-    [t('issued'), issueDate(new Date(report.generatedAt), lang), null, null],
-    [t('kindFilter'), report.kind ? labels.kind(report.kind) : t('all'), null, null],
-    summaryRow(t('submissions'), (s) => s.submissions, report.counts.total),
-    ...report.counts.byKind.map((row) =>
-      summaryRow(labels.kind(row.key), (s) => s.byKind.find((item) => item.key === row.key)?.count ?? 0, row.count),
-    ),
-    summaryRow(t('visitorsTotal'), (s) => s.visitors, report.visitors.total),
-    summaryRow(t('csat'), (s) => s.serviceCsatPercent, report.satisfaction.service.csat.satisfiedPercent),
-    summaryRow(t('firstResponse'), (s) => s.firstResponseMedianHours, report.times.firstResponse.medianHours),
-  ]);
+  const summary = sheet(
+    'summary',
+    [t('figure'), t('thisPeriod'), t('previous'), t('lastYear')],
+    [
+      [t('title'), report.association[lang], null, null],
+      [
+        t('period'),
+        report.period.labels[lang].gregorian,
+        report.comparison.previous.period.labels[lang].gregorian,
+        report.comparison.lastYear.period.labels[lang].gregorian,
+      ],
+      [
+        t('hijri'),
+        report.period.labels[lang].hijri,
+        report.comparison.previous.period.labels[lang].hijri,
+        report.comparison.lastYear.period.labels[lang].hijri,
+      ],
+      [t('issued'), issueDate(new Date(report.generatedAt), lang), null, null],
+      [t('kindFilter'), report.kind ? labels.kind(report.kind) : t('all'), null, null],
+      summaryRow(t('submissions'), (s) => s.submissions, report.counts.total),
+      ...report.counts.byKind.map((row) =>
+        summaryRow(labels.kind(row.key), (s) => s.byKind.find((item) => item.key === row.key)?.count ?? 0, row.count),
+      ),
+      summaryRow(t('visitorsTotal'), (s) => s.visitors, report.visitors.total),
+      summaryRow(t('csat'), (s) => s.serviceCsatPercent, report.satisfaction.service.csat.satisfiedPercent),
+      summaryRow(t('firstResponse'), (s) => s.firstResponseMedianHours, report.times.firstResponse.medianHours),
+    ],
+  );
   summary.getRow(2).font = { bold: true };
 
   const c = report.counts;
@@ -133,24 +147,41 @@ export async function reportWorkbook(report: Report, lang: Lang, config: FormCon
   sheet(
     'counts',
     [t('dimension'), t('item'), t('count')],
-    [[t('total'), t('total'), c.total], ...dims.flatMap(([dim, rows, name]) => rows.map((row): Cell[] => [t(dim), name(row.key), row.count]))],
+    [
+      [t('total'), t('total'), c.total],
+      ...dims.flatMap(([dim, rows, name]) => rows.map((row): Cell[] => [t(dim), name(row.key), row.count])),
+    ],
   );
 
   const a = report.actions;
   const d = report.deadlines;
-  sheet('actions', [t('figure'), t('count'), t('median'), t('p90')], [
-    [t('statusChanges'), a.statusChanges, null, null],
-    ...a.byStatus.map((row): Cell[] => [`${t('statusChanges')}: ${labels.status(row.key)}`, row.count, null, null]),
-    [t('referrals'), a.referrals, null, null],
-    [t('accepted'), a.decisions.accepted, null, null],
-    [t('rejected'), a.decisions.rejected, null, null],
-    [t('firstResponseRow'), report.times.firstResponse.count, report.times.firstResponse.medianHours, report.times.firstResponse.p90Hours],
-    [t('resolutionRow'), report.times.resolution.count, report.times.resolution.medianHours, report.times.resolution.p90Hours],
-    [],
-    [t('figure'), t('due'), t('onTime'), t('percent')],
-    [t('decidedInPeriod'), d.requestsDecided.due, d.requestsDecided.onTime, d.requestsDecided.percent],
-    [t('answeredInPeriod'), d.complaintsAnswered.due, d.complaintsAnswered.onTime, d.complaintsAnswered.percent],
-  ]);
+  sheet(
+    'actions',
+    [t('figure'), t('count'), t('median'), t('p90')],
+    [
+      [t('statusChanges'), a.statusChanges, null, null],
+      ...a.byStatus.map((row): Cell[] => [`${t('statusChanges')}: ${labels.status(row.key)}`, row.count, null, null]),
+      [t('referrals'), a.referrals, null, null],
+      [t('accepted'), a.decisions.accepted, null, null],
+      [t('rejected'), a.decisions.rejected, null, null],
+      [
+        t('firstResponseRow'),
+        report.times.firstResponse.count,
+        report.times.firstResponse.medianHours,
+        report.times.firstResponse.p90Hours,
+      ],
+      [
+        t('resolutionRow'),
+        report.times.resolution.count,
+        report.times.resolution.medianHours,
+        report.times.resolution.p90Hours,
+      ],
+      [],
+      [t('figure'), t('due'), t('onTime'), t('percent')],
+      [t('decidedInPeriod'), d.requestsDecided.due, d.requestsDecided.onTime, d.requestsDecided.percent],
+      [t('answeredInPeriod'), d.complaintsAnswered.due, d.complaintsAnswered.onTime, d.complaintsAnswered.percent],
+    ],
+  );
 
   sheet(
     'overdue',
@@ -184,8 +215,16 @@ export async function reportWorkbook(report: Report, lang: Lang, config: FormCon
         [`${t('month')} ${row.month}`, labels.source('service'), ...satisfactionCells(row.service)],
         [`${t('month')} ${row.month}`, labels.source('website'), ...satisfactionCells(row.website)],
       ]),
-      ...sat.byKind.map((row): Cell[] => [`${t('kind')}: ${labels.kind(row.key)}`, labels.source('service'), ...satisfactionCells(row.satisfaction)]),
-      ...sat.byCategory.map((row): Cell[] => [`${t('topic')}: ${labels.topic(row.key)}`, labels.source('service'), ...satisfactionCells(row.satisfaction)]),
+      ...sat.byKind.map((row): Cell[] => [
+        `${t('kind')}: ${labels.kind(row.key)}`,
+        labels.source('service'),
+        ...satisfactionCells(row.satisfaction),
+      ]),
+      ...sat.byCategory.map((row): Cell[] => [
+        `${t('topic')}: ${labels.topic(row.key)}`,
+        labels.source('service'),
+        ...satisfactionCells(row.satisfaction),
+      ]),
     ],
   );
 
@@ -203,11 +242,15 @@ export async function reportWorkbook(report: Report, lang: Lang, config: FormCon
     ]),
   );
 
-  sheet('visitors', [t('dimension'), t('item'), t('count')], [
-    [t('total'), t('total'), report.visitors.total],
-    ...report.visitors.byDay.map((row): Cell[] => [t('byDay'), row.key, row.count]),
-    ...report.visitors.byPurpose.map((row): Cell[] => [t('byPurpose'), labels.purpose(row.key), row.count]),
-  ]);
+  sheet(
+    'visitors',
+    [t('dimension'), t('item'), t('count')],
+    [
+      [t('total'), t('total'), report.visitors.total],
+      ...report.visitors.byDay.map((row): Cell[] => [t('byDay'), row.key, row.count]),
+      ...report.visitors.byPurpose.map((row): Cell[] => [t('byPurpose'), labels.purpose(row.key), row.count]),
+    ],
+  );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -31,7 +31,8 @@ export function complaintSpec(state: AppState): CreateSpec<typeof complaintSchem
     async create(tx, { data, files, receivedAt, channel }) {
       const anonymous = data.anonymous === true;
       // Anonymous senders have no mobile to prove it is theirs: they get a code, once.
-      const verifier = anonymous || !data.contact ? randomCode(ANONYMOUS_CODE_LENGTH) : mobileVerifier(data.contact.mobile);
+      const verifier =
+        anonymous || !data.contact ? randomCode(ANONYMOUS_CODE_LENGTH) : mobileVerifier(data.contact.mobile);
       const expected = responseDate(receivedAt, state);
       const { reference } = await insertSubmission(tx, {
         kind: data.kind,

@@ -69,7 +69,11 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
   return async (c: Context<AppEnv>) => {
     const key = idempotencyKeyFrom(c);
     const attachments = state.formConfig.attachments;
-    const body = await readCreateBody(c, state.limits, spec.acceptsFiles && attachments.enabled ? attachments.maxTotalBytes : 0);
+    const body = await readCreateBody(
+      c,
+      state.limits,
+      spec.acceptsFiles && attachments.enabled ? attachments.maxTotalBytes : 0,
+    );
     const replay = await storedAnswer(state.db, { key, route: spec.route, requestHash: body.hash });
     if (replay) return c.json(replay.body as object, replay.status as 201, { 'Idempotent-Replayed': 'true' });
     const parsed = spec.schema.safeParse(body.json);
@@ -93,7 +97,9 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
         errors: [{ path: 'attachments', code: 'invalid', message: 'This route takes no files.' }],
       });
     }
-    const files = spec.acceptsFiles ? checkAttachments(body.files, attachments, spec.requiredAttachments?.(data, state)) : [];
+    const files = spec.acceptsFiles
+      ? checkAttachments(body.files, attachments, spec.requiredAttachments?.(data, state))
+      : [];
 
     const input: CreateInput<z.output<Schema>> = { data, files, receivedAt: state.now(), channel };
     if (!staff && looksAutomated(data.client, spec.minFillMs)) return c.json(spec.decoy(input, state) as object, 201);

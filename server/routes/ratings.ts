@@ -29,14 +29,25 @@ export function ratingRoutes(app: Hono<AppEnv>, state: AppState): void {
       check: checkScale,
       async create(tx, { data, receivedAt }) {
         if (data.reference && !(await referenceExists(tx, data.reference))) {
-          throw validationProblem([{ path: 'reference', code: 'invalid_reference', message: 'No submission has this reference.' }]);
+          throw validationProblem([
+            { path: 'reference', code: 'invalid_reference', message: 'No submission has this reference.' },
+          ]);
         }
         const id = randomId();
         const { rows } = await tx.query(
           `INSERT INTO ratings (id, reference, scale, score, context, comment, locale, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (reference) DO NOTHING RETURNING id`,
-          [id, data.reference ?? null, data.scale, data.score, data.context ?? null, data.comment ?? null, data.client?.locale ?? null, receivedAt],
+          [
+            id,
+            data.reference ?? null,
+            data.scale,
+            data.score,
+            data.context ?? null,
+            data.comment ?? null,
+            data.client?.locale ?? null,
+            receivedAt,
+          ],
         );
         if (rows.length === 0) {
           throw new HttpProblem(409, { code: 'already_rated', detail: 'This reference has already been rated.' });

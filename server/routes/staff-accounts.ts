@@ -1,10 +1,6 @@
 /** Accounts and association settings (admin), and the assignee picker's list (officers). */
 import type { Context, Hono } from 'hono';
-import {
-  accountCreateBody,
-  accountUpdateBody,
-  staffSettingsUpdate,
-} from '../../src/contract/staff-auth.js';
+import { accountCreateBody, accountUpdateBody, staffSettingsUpdate } from '../../src/contract/staff-auth.js';
 import { requireRole } from '../auth/actor.js';
 import {
   assignableAccounts,
@@ -49,7 +45,14 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     const password = temporaryPassword();
     const row = await state.db.transaction(async (tx) => {
       const created = await createAccount(tx, { ...body, password, mustChangePassword: true }, now);
-      await writeAudit(tx, { actor, action: 'account.create', target: created.id, ip: c.get('clientIp'), details: { role: created.role }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'account.create',
+        target: created.id,
+        ip: c.get('clientIp'),
+        details: { role: created.role },
+        at: now,
+      });
       return created;
     });
     return c.json({ account: toListItem(row), temporaryPassword: password }, 201);
@@ -76,7 +79,13 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     const id = accountIdParam(c);
     const password = await state.db.transaction(async (tx) => {
       const temporary = await resetToTemporaryPassword(tx, id);
-      await writeAudit(tx, { actor, action: 'account.reset_password', target: id, ip: c.get('clientIp'), at: state.now() });
+      await writeAudit(tx, {
+        actor,
+        action: 'account.reset_password',
+        target: id,
+        ip: c.get('clientIp'),
+        at: state.now(),
+      });
       return temporary;
     });
     return c.json({ temporaryPassword: password });
@@ -93,11 +102,21 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     const now = state.now();
     // Requiring TOTP before having it would shut the admin out of everything but enrolment.
     if (body.requireTotp && actor.kind === 'account' && (await findAccount(state.db, actor.id))?.totp_secret === null) {
-      throw new HttpProblem(409, { code: 'totp_enrol_first', detail: 'Set up your own authenticator (TOTP) before requiring it for everyone.' });
+      throw new HttpProblem(409, {
+        code: 'totp_enrol_first',
+        detail: 'Set up your own authenticator (TOTP) before requiring it for everyone.',
+      });
     }
     await state.db.transaction(async (tx) => {
       if (body.requireTotp !== undefined) await writeSetting(tx, 'requireTotp', body.requireTotp, now);
-      await writeAudit(tx, { actor, action: 'settings.update', target: 'staff', ip: c.get('clientIp'), details: { ...body }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'settings.update',
+        target: 'staff',
+        ip: c.get('clientIp'),
+        details: { ...body },
+        at: now,
+      });
     });
     return c.json(await readSettings(state.db));
   });

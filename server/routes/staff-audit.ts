@@ -15,7 +15,17 @@ const DEFAULT_LIMIT = 50;
 /** The CSV is read in pages of this many rows. */
 const CSV_PAGE = 1000;
 const ZONE_SUFFIX = `_${ASSOCIATION_TIME_ZONE.split('/').pop()!.toLowerCase()}`;
-export const AUDIT_CSV_HEADER = ['id', `at${ZONE_SUFFIX}`, 'actor_id', 'actor', 'role', 'action', 'target', 'ip', 'details'] as const;
+export const AUDIT_CSV_HEADER = [
+  'id',
+  `at${ZONE_SUFFIX}`,
+  'actor_id',
+  'actor',
+  'role',
+  'action',
+  'target',
+  'ip',
+  'details',
+] as const;
 
 /** An unknown parameter or a bad value is a 400, never ignored. */
 function parseAuditQuery(c: Context<AppEnv>): AuditQuery {
@@ -41,7 +51,13 @@ export function staffAuditRoutes(app: Hono<AppEnv>, state: AppState): void {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await state.db.transaction(async (tx) => {
       const found = await queryAudit(tx, query, limit + 1);
-      await writeAudit(tx, { actor, action: 'audit.view', ip: c.get('clientIp'), details: filterDetails(query), at: state.now() });
+      await writeAudit(tx, {
+        actor,
+        action: 'audit.view',
+        ip: c.get('clientIp'),
+        details: filterDetails(query),
+        at: state.now(),
+      });
       return found;
     });
     const page = rows.slice(0, limit);
@@ -61,7 +77,13 @@ export function staffAuditRoutes(app: Hono<AppEnv>, state: AppState): void {
         if (page.length < CSV_PAGE) break;
         cursor = String(page.at(-1)!.id);
       }
-      await writeAudit(tx, { actor, action: 'audit.export', ip: c.get('clientIp'), details: { ...filterDetails(query), rows: rows.length }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'audit.export',
+        ip: c.get('clientIp'),
+        details: { ...filterDetails(query), rows: rows.length },
+        at: now,
+      });
     });
     const csv = toCsv(
       AUDIT_CSV_HEADER,

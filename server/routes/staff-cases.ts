@@ -20,7 +20,15 @@ import { writeAudit } from '../audit/audit-log.js';
 import { readJson } from '../body.js';
 import type { AppEnv, AppState } from '../context.js';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody, validationProblem } from '../problem.js';
-import { type ActionContext, VersionConflict, addNote, assignCase, changeStatus, decideCase, referCase } from '../staff/actions.js';
+import {
+  type ActionContext,
+  VersionConflict,
+  addNote,
+  assignCase,
+  changeStatus,
+  decideCase,
+  referCase,
+} from '../staff/actions.js';
 import { ATTACHMENT_READERS, CASE_READERS } from '../staff/case-view.js';
 import { intakeSpec } from '../staff/intake.js';
 import { caseNotFound, parseQuery, referenceParam } from '../staff/params.js';
@@ -32,7 +40,11 @@ const NO_PARAMETERS = z.strictObject({});
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /** A change's body, checked by its schema and for characters that cannot be stored. */
-async function readBody<Schema extends z.ZodMiniType>(c: Context<AppEnv>, state: AppState, schema: Schema): Promise<z.output<Schema>> {
+async function readBody<Schema extends z.ZodMiniType>(
+  c: Context<AppEnv>,
+  state: AppState,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   const parsed = schema.safeParse(await readJson(c, state.limits));
   if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
   const unsafe = forbiddenTextErrors(parsed.data);
@@ -58,7 +70,13 @@ export function staffCaseRoutes(app: Hono<AppEnv>, state: AppState): void {
     const reference = referenceParam(c);
     const detail = await getCase(state.db, reference, actor, state.now());
     if (!detail) throw caseNotFound();
-    await writeAudit(state.db, { actor, action: 'case.view', target: reference, ip: c.get('clientIp'), at: state.now() });
+    await writeAudit(state.db, {
+      actor,
+      action: 'case.view',
+      target: reference,
+      ip: c.get('clientIp'),
+      at: state.now(),
+    });
     return c.json(detail);
   });
 

@@ -19,7 +19,10 @@ import { caseNotFound, referenceParam } from '../staff/params.js';
 const COMMITTEE_STATUSES = ['referred', 'accepted', 'rejected'];
 
 async function caseVisible(db: Queryable, reference: string, committee: boolean): Promise<boolean> {
-  const { rows } = await db.query<{ kind: string; status: string }>('SELECT kind, status FROM submissions WHERE reference = $1', [reference]);
+  const { rows } = await db.query<{ kind: string; status: string }>(
+    'SELECT kind, status FROM submissions WHERE reference = $1',
+    [reference],
+  );
   const row = rows[0];
   if (!row) return false;
   return !committee || (row.kind === 'request' && COMMITTEE_STATUSES.includes(row.status));
@@ -43,9 +46,13 @@ export function staffMessageRoutes(app: Hono<AppEnv>, state: AppState): void {
     const now = state.now();
     const copy = await state.db.transaction(async (tx) => {
       const result = await resendMessage(tx, reference, id);
-      if (result === 'not_found') throw new HttpProblem(404, { code: 'not_found', detail: 'This case has no such message.' });
+      if (result === 'not_found')
+        throw new HttpProblem(404, { code: 'not_found', detail: 'This case has no such message.' });
       if (result === 'pending') {
-        throw new HttpProblem(409, { code: 'message_pending', detail: 'This message is still being sent; wait for its outcome.' });
+        throw new HttpProblem(409, {
+          code: 'message_pending',
+          detail: 'This message is still being sent; wait for its outcome.',
+        });
       }
       await writeAudit(tx, {
         actor,
@@ -76,7 +83,14 @@ export function staffMessageRoutes(app: Hono<AppEnv>, state: AppState): void {
     const now = state.now();
     await state.db.transaction(async (tx) => {
       await writeNoticeSettings(tx, accountId(actor), body, now);
-      await writeAudit(tx, { actor, action: 'account.update', target: accountId(actor), ip: c.get('clientIp'), details: { ...body }, at: now });
+      await writeAudit(tx, {
+        actor,
+        action: 'account.update',
+        target: accountId(actor),
+        ip: c.get('clientIp'),
+        details: { ...body },
+        at: now,
+      });
     });
     return c.json(body);
   });

@@ -55,7 +55,10 @@ export function staffReportRoutes(app: Hono<AppEnv>, state: AppState): void {
       at: now,
     });
     const name = `sila-report-${query.at ?? `${report.period.from}_${report.period.to}`}-${lang}.xlsx`;
-    return c.body(new Uint8Array(body), 200, { 'Content-Type': XLSX_TYPE, 'Content-Disposition': `attachment; filename="${name}"` });
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': `attachment; filename="${name}"`,
+    });
   });
 
   app.get('/v1/staff/visitors', async (c) => {

@@ -19,7 +19,14 @@ import {
   setSessionCookie,
 } from '../auth/sessions.js';
 import { readSettings } from '../auth/settings.js';
-import { accountThrottleKey, addressKey, clearFailures, InFlight, recordFailure, throttleWait } from '../auth/throttle.js';
+import {
+  accountThrottleKey,
+  addressKey,
+  clearFailures,
+  InFlight,
+  recordFailure,
+  throttleWait,
+} from '../auth/throttle.js';
 import { checkTotp, newTotpSecret, otpauthUrl } from '../auth/totp.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
@@ -62,7 +69,13 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     const accountKey = accountThrottleKey(body.email);
     const ipKey = `ip:${addressKey(ip)}`;
     // One guess per account at a time, a few per address: parallel guesses wait their turn.
-    if (!inFlight.enter([[accountKey, 1], [ipKey, IP_IN_FLIGHT]])) throw tooMany(1);
+    if (
+      !inFlight.enter([
+        [accountKey, 1],
+        [ipKey, IP_IN_FLIGHT],
+      ])
+    )
+      throw tooMany(1);
     try {
       const wait = Math.max(await throttleWait(state.db, accountKey, now), await throttleWait(state.db, ipKey, now));
       if (wait > 0) throw tooMany(wait);
@@ -85,7 +98,11 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
             at: now,
           });
         });
-        if (reason === 'totp') throw new HttpProblem(401, { code: 'invalid_totp', detail: 'The code from the authenticator app is not right.' });
+        if (reason === 'totp')
+          throw new HttpProblem(401, {
+            code: 'invalid_totp',
+            detail: 'The code from the authenticator app is not right.',
+          });
         throw new HttpProblem(401, { code: 'invalid_credentials', detail: 'Wrong e-mail or password.' });
       };
       if (!account || !passwordOk) return fail('credentials');
@@ -115,7 +132,14 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
         if (previous) await deleteSession(tx, previous);
         const created = await createSession(tx, account.id, now);
         await clearFailures(tx, accountKey);
-        await writeAudit(tx, { actor: accountActor(account), action: 'session.sign_in', target: account.id, ip, details: { totp: totpStep !== null }, at: now });
+        await writeAudit(tx, {
+          actor: accountActor(account),
+          action: 'session.sign_in',
+          target: account.id,
+          ip,
+          details: { totp: totpStep !== null },
+          at: now,
+        });
         return created;
       });
       if (!started) return fail('totp');
@@ -141,7 +165,13 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     if (actor?.kind === 'account' && id) {
       await state.db.transaction(async (tx) => {
         await deleteSession(tx, id);
-        await writeAudit(tx, { actor, action: 'session.sign_out', target: actor.id, ip: c.get('clientIp'), at: state.now() });
+        await writeAudit(tx, {
+          actor,
+          action: 'session.sign_out',
+          target: actor.id,
+          ip: c.get('clientIp'),
+          at: state.now(),
+        });
       });
     }
     clearSessionCookie(c, isHttps(c, state.trustProxy));
@@ -166,13 +196,24 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
       inFlight.leave([key]);
     }
     if (body.next === body.current) {
-      throw validationProblem([{ path: 'next', code: 'invalid', message: 'Choose a password different from the current one.' }]);
+      throw validationProblem([
+        { path: 'next', code: 'invalid', message: 'Choose a password different from the current one.' },
+      ]);
     }
     await state.db.transaction(async (tx) => {
       await setPassword(tx, account.id, body.next, false);
       // Other signed-in browsers of this account end; this one goes on.
-      await tx.query('DELETE FROM staff_sessions WHERE account_id = $1 AND id_hash <> $2', [account.id, sha256(sessionCookie(c) ?? '').toString('hex')]);
-      await writeAudit(tx, { actor: accountActor(account), action: 'account.password', target: account.id, ip: c.get('clientIp'), at: now });
+      await tx.query('DELETE FROM staff_sessions WHERE account_id = $1 AND id_hash <> $2', [
+        account.id,
+        sha256(sessionCookie(c) ?? '').toString('hex'),
+      ]);
+      await writeAudit(tx, {
+        actor: accountActor(account),
+        action: 'account.password',
+        target: account.id,
+        ip: c.get('clientIp'),
+        at: now,
+      });
     });
     return c.body(null, 204);
   });
@@ -182,7 +223,10 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     // The cookie alone must not swap the second factor (a stolen session would keep the
     // account for good); a lost phone is an admin's password reset, which clears TOTP.
     if (account.totp_secret !== null) {
-      throw new HttpProblem(409, { code: 'totp_already_enabled', detail: 'Two-step verification is already on; an admin can reset it with a password reset.' });
+      throw new HttpProblem(409, {
+        code: 'totp_already_enabled',
+        detail: 'Two-step verification is already on; an admin can reset it with a password reset.',
+      });
     }
     const secret = newTotpSecret();
     await state.db.query('UPDATE staff_accounts SET totp_pending_secret = $2 WHERE id = $1', [account.id, secret]);
@@ -194,7 +238,10 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     const body = await parseBody(c, state, totpConfirmBody);
     const now = state.now();
     if (account.totp_pending_secret === null) {
-      throw new HttpProblem(409, { code: 'totp_not_started', detail: 'Start the set-up first (POST /v1/staff/me/totp).' });
+      throw new HttpProblem(409, {
+        code: 'totp_not_started',
+        detail: 'Start the set-up first (POST /v1/staff/me/totp).',
+      });
     }
     const step = checkTotp(account.totp_pending_secret, body.code, now, null);
     if (step === null) throw validationProblem([{ path: 'code', code: 'invalid', message: 'The code is not right.' }]);
@@ -203,7 +250,14 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
         'UPDATE staff_accounts SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = $2 WHERE id = $1',
         [account.id, step],
       );
-      await writeAudit(tx, { actor: accountActor(account), action: 'account.totp', target: account.id, ip: c.get('clientIp'), details: { enabled: true }, at: now });
+      await writeAudit(tx, {
+        actor: accountActor(account),
+        action: 'account.totp',
+        target: account.id,
+        ip: c.get('clientIp'),
+        details: { enabled: true },
+        at: now,
+      });
     });
     return c.body(null, 204);
   });

@@ -12,7 +12,14 @@ import type {
   StaffStatusUpdate,
 } from '../../src/contract/staff.js';
 import type { Status } from '../../src/contract/status.js';
-import { NOTE_REQUIRED, canDecide, canRefer, statusMoves, transitionExists, type CaseKind } from '../../src/contract/workflow.js';
+import {
+  NOTE_REQUIRED,
+  canDecide,
+  canRefer,
+  statusMoves,
+  transitionExists,
+  type CaseKind,
+} from '../../src/contract/workflow.js';
 import { actorLabel, type StaffActor } from '../auth/actor.js';
 import { writeAudit, type AuditAction, type AuditDetails } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -53,7 +60,10 @@ interface Change {
 /** Refuses a move: 403 when it exists for another role, 422 when it does not exist for this case. */
 function refuse(row: CaseRow, to: Status): HttpProblem {
   if (transitionExists(row.kind, row.status, to)) {
-    return new HttpProblem(403, { code: 'forbidden', detail: `Your role cannot move a case from ${row.status} to ${to}.` });
+    return new HttpProblem(403, {
+      code: 'forbidden',
+      detail: `Your role cannot move a case from ${row.status} to ${to}.`,
+    });
   }
   return new HttpProblem(422, {
     code: 'transition_not_allowed',
@@ -80,7 +90,14 @@ async function mutate(
     const version = row.version + 1;
     const { details } = await change(tx, row, version);
     await tx.query('UPDATE submissions SET version = $2 WHERE reference = $1', [reference, version]);
-    await writeAudit(tx, { actor: ctx.actor, action, target: reference, ip: ctx.ip, details: { ...details, version }, at: ctx.now });
+    await writeAudit(tx, {
+      actor: ctx.actor,
+      action,
+      target: reference,
+      ip: ctx.ip,
+      details: { ...details, version },
+      at: ctx.now,
+    });
   });
 }
 
@@ -92,7 +109,13 @@ interface Entry {
   details?: Record<string, unknown>;
 }
 
-async function addEntry(tx: Queryable, ctx: ActionContext, reference: string, version: number, entry: Entry): Promise<void> {
+async function addEntry(
+  tx: Queryable,
+  ctx: ActionContext,
+  reference: string,
+  version: number,
+  entry: Entry,
+): Promise<void> {
   await tx.query(
     `INSERT INTO submission_history (reference, type, status, note, note_public, actor, actor_id, at, version, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`,
@@ -119,15 +142,27 @@ function statusEvent(reference: string, status: Status, publicNote: string | und
 
 export async function changeStatus(ctx: ActionContext, reference: string, body: StaffStatusUpdate): Promise<void> {
   await mutate(ctx, reference, body.version, 'case.status', async (tx, row, version) => {
-    if (!statusMoves(row.kind, row.status, workflowActor(ctx.actor)).includes(body.status)) throw refuse(row, body.status);
+    if (!statusMoves(row.kind, row.status, workflowActor(ctx.actor)).includes(body.status))
+      throw refuse(row, body.status);
     // The reason for a rejection and the question of needs_info are the applicant's to read.
     const required = NOTE_REQUIRED.includes(body.status);
     if (required && !body.note) {
-      throw validationProblem([{ path: 'note', code: 'required', message: 'This status needs a note the applicant sees.' }]);
+      throw validationProblem([
+        { path: 'note', code: 'required', message: 'This status needs a note the applicant sees.' },
+      ]);
     }
     const isPublic = required || body.notePublic === true;
-    await tx.query('UPDATE submissions SET status = $2, updated_at = $3 WHERE reference = $1', [reference, body.status, ctx.now]);
-    await addEntry(tx, ctx, reference, version, { type: 'status', status: body.status, note: body.note, public: isPublic });
+    await tx.query('UPDATE submissions SET status = $2, updated_at = $3 WHERE reference = $1', [
+      reference,
+      body.status,
+      ctx.now,
+    ]);
+    await addEntry(tx, ctx, reference, version, {
+      type: 'status',
+      status: body.status,
+      note: body.note,
+      public: isPublic,
+    });
     await queueCaseMessage(tx, statusEvent(reference, body.status, isPublic ? body.note : undefined, ctx.now));
     return { details: { from: row.status, to: body.status, notePublic: isPublic && body.note !== undefined } };
   });
@@ -135,12 +170,19 @@ export async function changeStatus(ctx: ActionContext, reference: string, body: 
 
 export async function addNote(ctx: ActionContext, reference: string, body: StaffNoteBody): Promise<void> {
   await mutate(ctx, reference, body.version, 'case.note', async (tx, row, version) => {
-    if (row.status === 'closed') throw new HttpProblem(422, { code: 'case_closed', detail: 'A closed case takes no more notes.' });
+    if (row.status === 'closed')
+      throw new HttpProblem(422, { code: 'case_closed', detail: 'A closed case takes no more notes.' });
     const isPublic = body.public === true;
     // Only what the applicant can see moves the case's public "updated" time.
     if (isPublic) await tx.query('UPDATE submissions SET updated_at = $2 WHERE reference = $1', [reference, ctx.now]);
-    await addEntry(tx, ctx, reference, version, { type: 'note', status: row.status, note: body.text, public: isPublic });
-    if (isPublic) await queueCaseMessage(tx, { reference, event: 'status', status: row.status, note: body.text, at: ctx.now });
+    await addEntry(tx, ctx, reference, version, {
+      type: 'note',
+      status: row.status,
+      note: body.text,
+      public: isPublic,
+    });
+    if (isPublic)
+      await queueCaseMessage(tx, { reference, event: 'status', status: row.status, note: body.text, at: ctx.now });
     return { details: { public: isPublic } };
   });
 }
@@ -158,7 +200,9 @@ export async function assignCase(ctx: ActionContext, reference: string, body: St
   await mutate(ctx, reference, body.version, 'case.assign', async (tx, row, version) => {
     const person = body.assigneeId === null ? null : await assignee(tx, body.assigneeId);
     if (person === undefined) {
-      throw validationProblem([{ path: 'assigneeId', code: 'invalid_choice', message: 'Not an active officer or committee member.' }]);
+      throw validationProblem([
+        { path: 'assigneeId', code: 'invalid_choice', message: 'Not an active officer or committee member.' },
+      ]);
     }
     await tx.query('UPDATE submissions SET assignee_id = $2 WHERE reference = $1', [reference, person?.id ?? null]);
     await addEntry(tx, ctx, reference, version, {
@@ -187,14 +231,20 @@ export async function referCase(ctx: ActionContext, reference: string, body: Sta
 
 export async function decideCase(ctx: ActionContext, reference: string, body: StaffDecisionBody): Promise<void> {
   await mutate(ctx, reference, body.version, 'case.decision', async (tx, row, version) => {
-    if (!canDecide(row.kind, row.status, workflowActor(ctx.actor)) || ctx.actor.kind !== 'account') throw refuse(row, body.decision);
+    if (!canDecide(row.kind, row.status, workflowActor(ctx.actor)) || ctx.actor.kind !== 'account')
+      throw refuse(row, body.decision);
     await tx.query(
       `UPDATE submissions SET status = $2, decision = $2, decision_reason = $3, decision_note = $4, decision_by = $5,
               decision_at = $6, updated_at = $6 WHERE reference = $1`,
       [reference, body.decision, body.reason, body.publicNote ?? null, ctx.actor.id, ctx.now],
     );
     // The public note reaches the applicant (lookup and message); the reason stays internal.
-    await addEntry(tx, ctx, reference, version, { type: 'status', status: body.decision, note: body.publicNote, public: true });
+    await addEntry(tx, ctx, reference, version, {
+      type: 'status',
+      status: body.decision,
+      note: body.publicNote,
+      public: true,
+    });
     await queueCaseMessage(tx, {
       reference,
       event: 'decision',

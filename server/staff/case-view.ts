@@ -22,7 +22,10 @@ function maskEmail(value: string): string {
 }
 
 /** The payload for this role, and the paths it masked or left out. */
-export function shapePayload(payload: Record<string, unknown>, who: WorkflowActor): { payload: Record<string, unknown>; redacted: string[] } {
+export function shapePayload(
+  payload: Record<string, unknown>,
+  who: WorkflowActor,
+): { payload: Record<string, unknown>; redacted: string[] } {
   if (who === 'token' || who === 'committee') return { payload, redacted: [] };
   const shaped: Record<string, unknown> = { ...payload };
   const redacted: string[] = [];

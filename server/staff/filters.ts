@@ -28,7 +28,8 @@ export const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', 
 /** "Due soon": open and due within this many days. */
 export const DUE_SOON_DAYS = 2;
 /** An open case with a due date: the partial index submissions_open_due_idx covers exactly this. */
-export const OPEN_WITH_DUE = (p: string) => `${p}status NOT IN (${FINAL_LIST}) AND ${p}expected_decision_by IS NOT NULL`;
+export const OPEN_WITH_DUE = (p: string) =>
+  `${p}status NOT IN (${FINAL_LIST}) AND ${p}expected_decision_by IS NOT NULL`;
 
 /** Positional parameters, numbered as they are added. */
 export class Params {
@@ -95,11 +96,15 @@ export function submissionConditions(
   else if (query.assignee) conditions.push(`${prefix}assignee_id = ${p.add(query.assignee)}`);
   if (query.overdue !== undefined) {
     const past = `${prefix}expected_decision_by < ${p.add(scope.now)}`;
-    conditions.push(query.overdue ? `${OPEN_WITH_DUE(prefix)} AND ${past}` : `NOT (${OPEN_WITH_DUE(prefix)} AND ${past})`);
+    conditions.push(
+      query.overdue ? `${OPEN_WITH_DUE(prefix)} AND ${past}` : `NOT (${OPEN_WITH_DUE(prefix)} AND ${past})`,
+    );
   }
   if (query.dueSoon !== undefined) {
     const soon = `${prefix}expected_decision_by >= ${p.add(scope.now)} AND ${prefix}expected_decision_by < ${p.add(dueSoonLimit(scope.now))}`;
-    conditions.push(query.dueSoon ? `${OPEN_WITH_DUE(prefix)} AND ${soon}` : `NOT (${OPEN_WITH_DUE(prefix)} AND ${soon})`);
+    conditions.push(
+      query.dueSoon ? `${OPEN_WITH_DUE(prefix)} AND ${soon}` : `NOT (${OPEN_WITH_DUE(prefix)} AND ${soon})`,
+    );
   }
   if (query.q) conditions.push(searchCondition(query.q, p, prefix) ?? 'false');
   return conditions;

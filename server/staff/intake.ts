@@ -18,7 +18,11 @@ import { requestSpec } from '../routes/requests.js';
 
 type Parsed =
   | { kind: 'request'; channel: string; data: z.output<typeof requestSchema> }
-  | { kind: 'complaint' | 'suggestion' | 'inquiry' | 'compensation'; channel: string; data: z.output<typeof complaintSchema> };
+  | {
+      kind: 'complaint' | 'suggestion' | 'inquiry' | 'compensation';
+      channel: string;
+      data: z.output<typeof complaintSchema>;
+    };
 
 /** The envelope, then the payload with the public form's schema; payload errors keep their path under `payload.`. */
 const intakeSchema = z.pipe(
@@ -41,7 +45,8 @@ const intakeSchema = z.pipe(
   }),
 );
 
-const prefixed = <T extends { path: string }>(errors: T[]) => errors.map((error) => ({ ...error, path: `payload.${error.path}` }));
+const prefixed = <T extends { path: string }>(errors: T[]) =>
+  errors.map((error) => ({ ...error, path: `payload.${error.path}` }));
 
 export function intakeSpec(state: AppState, c: Context<AppEnv>, actor: StaffActor): CreateSpec<typeof intakeSchema> {
   const request = requestSpec(state);
@@ -51,7 +56,11 @@ export function intakeSpec(state: AppState, c: Context<AppEnv>, actor: StaffActo
     schema: intakeSchema,
     acceptsFiles: true,
     check: (parsed) =>
-      prefixed(parsed.kind === 'request' ? (request.check?.(parsed.data, state) ?? []) : (complaint.check?.(parsed.data, state) ?? [])),
+      prefixed(
+        parsed.kind === 'request'
+          ? (request.check?.(parsed.data, state) ?? [])
+          : (complaint.check?.(parsed.data, state) ?? []),
+      ),
     // Documents a walk-in forgot can follow; the officer checks completeness in the case.
     requiredAttachments: () => [],
     async create(tx, input) {
@@ -61,7 +70,13 @@ export function intakeSpec(state: AppState, c: Context<AppEnv>, actor: StaffActo
         kind === 'request'
           ? await request.create(tx, { ...common, data }, state)
           : await complaint.create(tx, { ...common, data: data as z.output<typeof complaintSchema> }, state);
-      const created = answer.body as { reference: string; receivedAt: string; expectedDecisionBy?: string; expectedResponseBy?: string; verifier?: string };
+      const created = answer.body as {
+        reference: string;
+        receivedAt: string;
+        expectedDecisionBy?: string;
+        expectedResponseBy?: string;
+        verifier?: string;
+      };
       await writeAudit(tx, {
         actor,
         action: 'case.intake',
@@ -76,7 +91,9 @@ export function intakeSpec(state: AppState, c: Context<AppEnv>, actor: StaffActo
         kind,
         receivedAt: created.receivedAt,
         ...(due ? { dueAt: due } : {}),
-        ...(created.verifier ? { verifierHint: 'code' as const, verifier: created.verifier } : { verifierHint: 'mobile_last4' as const }),
+        ...(created.verifier
+          ? { verifierHint: 'code' as const, verifier: created.verifier }
+          : { verifierHint: 'mobile_last4' as const }),
       };
       return { status: 201, body };
     },

@@ -7,7 +7,8 @@ import type { AppEnv } from '../context.js';
 import type { FieldError } from '../../src/contract/problem.js';
 import { HttpProblem } from '../problem.js';
 
-export const caseNotFound = () => new HttpProblem(404, { code: 'not_found', detail: 'No submission has this reference.' });
+export const caseNotFound = () =>
+  new HttpProblem(404, { code: 'not_found', detail: 'No submission has this reference.' });
 
 export function referenceParam(c: Context<AppEnv>): string {
   const reference = normalizeReference(c.req.param('reference') ?? '');
@@ -26,7 +27,8 @@ export function parseQuery<Schema extends z.ZodMiniType>(schema: Schema, c: Cont
   const errors: FieldError[] = [];
   for (const issue of parsed.error.issues) {
     if (issue.code !== 'unrecognized_keys') continue;
-    for (const key of issue.keys) errors.push({ path: key, code: 'unknown_parameter', message: 'This list has no such parameter.' });
+    for (const key of issue.keys)
+      errors.push({ path: key, code: 'unknown_parameter', message: 'This list has no such parameter.' });
   }
   errors.push(...toFieldErrors(parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys')));
   const names = errors.map((error) => error.path).join(', ');

@@ -132,7 +132,9 @@ export async function listSubmissions(db: Queryable, query: StaffListQuery, scop
   const conditions = submissionConditions(query, p, scope);
   if (query.cursor) {
     const after = decodeCursor(query.cursor, sort);
-    conditions.push(`(${key}, s.reference) ${dir === 'DESC' ? '<' : '>'} (${p.add(after.key)}::timestamptz, ${p.add(after.reference)})`);
+    conditions.push(
+      `(${key}, s.reference) ${dir === 'DESC' ? '<' : '>'} (${p.add(after.key)}::timestamptz, ${p.add(after.reference)})`,
+    );
   }
   const { rows } = await db.query<SummaryRow & { sort_key: string }>(
     `SELECT ${columns}, (${key})::text AS sort_key FROM submissions s ${ASSIGNEE_JOIN}
@@ -219,7 +221,11 @@ function toTimeline(row: TimelineRow): StaffTimelineEntry {
     public: row.note_public,
     actor: row.actor,
     ...(row.type === 'assign'
-      ? { assignee: row.details?.assigneeId ? { id: row.details.assigneeId, name: row.details.assigneeName ?? '' } : null }
+      ? {
+          assignee: row.details?.assigneeId
+            ? { id: row.details.assigneeId, name: row.details.assigneeName ?? '' }
+            : null,
+        }
       : {}),
     version: row.version,
   };
@@ -256,7 +262,12 @@ export function canSee(actor: StaffActor, row: { kind: string; referred_at: Date
 }
 
 /** The case as this caller may see it; undefined when there is none (or not for this caller). */
-export async function getCase(db: Queryable, reference: string, actor: StaffActor, now: Date): Promise<StaffSubmissionDetail | undefined> {
+export async function getCase(
+  db: Queryable,
+  reference: string,
+  actor: StaffActor,
+  now: Date,
+): Promise<StaffSubmissionDetail | undefined> {
   const p = new Params();
   const columns = summaryColumns(p.add(now), p.add(dueSoonLimit(now)));
   const { rows } = await db.query<DetailRow>(
@@ -329,7 +340,13 @@ export async function getCase(db: Queryable, reference: string, actor: StaffActo
 
 /** The file, when the case exists, this caller may see it, and the id is one of its attachments. */
 export async function getAttachment(db: Queryable, reference: string, id: string, actor: StaffActor) {
-  const { rows } = await db.query<{ kind: string; media_type: string; data: Uint8Array; case_kind: string; referred_at: Date | null }>(
+  const { rows } = await db.query<{
+    kind: string;
+    media_type: string;
+    data: Uint8Array;
+    case_kind: string;
+    referred_at: Date | null;
+  }>(
     `SELECT f.kind, f.media_type, f.data, s.kind AS case_kind, s.referred_at
        FROM attachments f JOIN submissions s ON s.reference = f.reference
       WHERE f.reference = $1 AND f.id = $2`,

@@ -8,7 +8,12 @@
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import { normalizeArabic } from '../../src/contract/arabic-normalize.js';
-import { isSaudiMobile, isSaudiNationalId, normalizeNationalId, toSaudiMobileE164 } from '../../src/contract/identifiers.js';
+import {
+  isSaudiMobile,
+  isSaudiNationalId,
+  normalizeNationalId,
+  toSaudiMobileE164,
+} from '../../src/contract/identifiers.js';
 import type { Database } from '../db/database.js';
 
 /** Development only: anyone can read it here. */
@@ -86,10 +91,15 @@ export async function backfillSearchColumns(db: Database): Promise<number> {
   const { id } = searchKey();
   // A new key invalidates every hash, and a key change resets them all at once: one
   // hashed row tells which key the others used.
-  const sample = await db.query<{ search_key_id: string }>('SELECT search_key_id FROM submissions WHERE search_key_id IS NOT NULL LIMIT 1');
+  const sample = await db.query<{ search_key_id: string }>(
+    'SELECT search_key_id FROM submissions WHERE search_key_id IS NOT NULL LIMIT 1',
+  );
   const previous = sample.rows[0]?.search_key_id;
   if (previous !== undefined && previous !== id) {
-    await db.query('UPDATE submissions SET search_key_id = NULL WHERE search_key_id IS NOT NULL AND search_key_id <> $1', [id]);
+    await db.query(
+      'UPDATE submissions SET search_key_id = NULL WHERE search_key_id IS NOT NULL AND search_key_id <> $1',
+      [id],
+    );
   }
   let written = 0;
   for (;;) {

@@ -40,8 +40,14 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
   const rated = conditions('r.created_at', query, 1, 's.kind');
   const sent = conditions('m.created_at', query, 1, 's.kind');
   const [byKind, byStatus, byMonth, overdue, ratings, messages] = await Promise.all([
-    db.query<{ key: string; n: number }>(`SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`, received.params),
-    db.query<{ key: string; n: number }>(`SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`, received.params),
+    db.query<{ key: string; n: number }>(
+      `SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`,
+      received.params,
+    ),
+    db.query<{ key: string; n: number }>(
+      `SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`,
+      received.params,
+    ),
     // Months are counted in the association's time zone (Riyadh), as the CSV export shows times.
     db.query<{ key: string; n: number }>(
       `SELECT to_char(received_at AT TIME ZONE '${ASSOCIATION_TIME_ZONE}', 'YYYY-MM') AS key, count(*)::int AS n

@@ -79,7 +79,16 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
     await tx.query(
       `INSERT INTO attachments (id, reference, kind, media_type, size, sha256, data, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, reference, file.kind, file.mediaType, file.bytes.byteLength, sha256(file.bytes).toString('hex'), file.bytes, s.receivedAt],
+      [
+        id,
+        reference,
+        file.kind,
+        file.mediaType,
+        file.bytes.byteLength,
+        sha256(file.bytes).toString('hex'),
+        file.bytes,
+        s.receivedAt,
+      ],
     );
     attachments.push({ id, kind: file.kind, size: file.bytes.byteLength });
   }
@@ -93,9 +102,10 @@ export async function referenceExists(db: Queryable, reference: string): Promise
 
 /** Only what the lookup needs to decide; the same query whether or not the reference exists. */
 export async function findVerifierHash(db: Queryable, reference: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ verifier_hash: string }>('SELECT verifier_hash FROM submissions WHERE reference = $1', [
-    reference,
-  ]);
+  const { rows } = await db.query<{ verifier_hash: string }>(
+    'SELECT verifier_hash FROM submissions WHERE reference = $1',
+    [reference],
+  );
   return rows[0]?.verifier_hash;
 }
 

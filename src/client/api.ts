@@ -29,8 +29,15 @@ function joinUrl(endpoint: string, path: string): string {
 }
 
 export function createSilaClient(options: ClientOptions): SilaClient {
-  async function call<T extends z.ZodMiniType>(schema: T, request: JsonCall, extra?: HttpOptions): Promise<z.output<T>> {
-    const answer = await sendJson({ ...request, url: joinUrl(options.endpoint, request.url) }, { ...options, ...extra });
+  async function call<T extends z.ZodMiniType>(
+    schema: T,
+    request: JsonCall,
+    extra?: HttpOptions,
+  ): Promise<z.output<T>> {
+    const answer = await sendJson(
+      { ...request, url: joinUrl(options.endpoint, request.url) },
+      { ...options, ...extra },
+    );
     const parsed = schema.safeParse(answer.body);
     if (!parsed.success) throw new SilaError('invalid_response', answer.status);
     return parsed.data;
@@ -46,6 +53,10 @@ export function createSilaClient(options: ClientOptions): SilaClient {
     createRating: (payload, key) => create(ratingCreated, '/v1/ratings', payload, key),
     lookupStatus: (reference, verifier, signal) =>
       // A lookup is not worth retrying for long: the person is waiting on the page.
-      call(lookupResult, { method: 'POST', url: '/v1/status', body: { reference, verifier } }, { signal, retry: { retries: 1 } }),
+      call(
+        lookupResult,
+        { method: 'POST', url: '/v1/status', body: { reference, verifier } },
+        { signal, retry: { retries: 1 } },
+      ),
   };
 }

@@ -43,7 +43,13 @@ export class SilaError extends Error {
 
   /** True when the submission may go through later unchanged (keep it in the outbox). */
   get isTransient(): boolean {
-    return this.kind === 'offline' || this.kind === 'unreachable' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate_limited';
+    return (
+      this.kind === 'offline' ||
+      this.kind === 'unreachable' ||
+      this.kind === 'timeout' ||
+      this.kind === 'server' ||
+      this.kind === 'rate_limited'
+    );
   }
 }
 

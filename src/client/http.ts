@@ -5,7 +5,14 @@
 import { problemSchema, type Problem } from '../contract/problem.js';
 import { SilaError, errorKindForStatus } from './errors.js';
 import { networkFailure } from './network-failure.js';
-import { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, parseRetryAfter, sleep, type RetryPolicy } from './retry.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffDelay,
+  isRetryableStatus,
+  parseRetryAfter,
+  sleep,
+  type RetryPolicy,
+} from './retry.js';
 
 export interface HttpOptions {
   fetch?: typeof fetch;
@@ -51,7 +58,10 @@ function toProblem(body: unknown): Problem | undefined {
 
 async function attempt(call: JsonCall, options: HttpOptions): Promise<JsonAnswer> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException('timeout', 'TimeoutError')),
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
   try {
     const response = await (options.fetch ?? fetch)(call.url, {

@@ -39,7 +39,8 @@ const DEFAULT_TIMEOUT_MS = 120_000; // documents over a weak connection take tim
 export function toFormData(payload: unknown, files: readonly Attachment[]): FormData {
   const body = new FormData();
   body.append('payload', JSON.stringify(payload));
-  for (const { kind, file, name } of files) body.append(`attachment:${kind}`, file, name ?? (file instanceof File ? file.name : kind));
+  for (const { kind, file, name } of files)
+    body.append(`attachment:${kind}`, file, name ?? (file instanceof File ? file.name : kind));
   return body;
 }
 
@@ -49,12 +50,17 @@ function viaXhr(call: MultipartCall, options: HttpOptions, body: FormData): Prom
     xhr.open('POST', call.url);
     xhr.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     xhr.withCredentials = false;
-    const headers = { Accept: 'application/json, application/problem+json', ...options.headers, 'Idempotency-Key': call.idempotencyKey };
+    const headers = {
+      Accept: 'application/json, application/problem+json',
+      ...options.headers,
+      'Idempotency-Key': call.idempotencyKey,
+    };
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) call.onProgress?.(event.loaded / event.total);
     };
-    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText, retryAfter: xhr.getResponseHeader('Retry-After') });
+    xhr.onload = () =>
+      resolve({ status: xhr.status, text: xhr.responseText, retryAfter: xhr.getResponseHeader('Retry-After') });
     xhr.onerror = () => reject(networkFailure(call.url));
     xhr.ontimeout = () => reject(new SilaError('timeout'));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
@@ -70,7 +76,11 @@ async function viaFetch(call: MultipartCall, options: HttpOptions, body: FormDat
     // No Content-Type: the browser writes the multipart boundary itself.
     const response = await (options.fetch ?? fetch)(call.url, {
       method: 'POST',
-      headers: { Accept: 'application/json, application/problem+json', ...options.headers, 'Idempotency-Key': call.idempotencyKey },
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        ...options.headers,
+        'Idempotency-Key': call.idempotencyKey,
+      },
       body,
       signal,
       credentials: 'omit',
@@ -92,7 +102,11 @@ function parse(text: string): unknown {
 }
 
 /** Sends the files and the payload; resolves with the answer parsed by `schema`. */
-export function sendMultipart<T extends z.ZodMiniType>(schema: T, call: MultipartCall, options: HttpOptions = {}): Promise<z.output<T>> {
+export function sendMultipart<T extends z.ZodMiniType>(
+  schema: T,
+  call: MultipartCall,
+  options: HttpOptions = {},
+): Promise<z.output<T>> {
   const body = toFormData(call.payload, call.files);
   return withRetries(async () => {
     const answer = options.fetch ? await viaFetch(call, options, body) : await viaXhr(call, options, body);
@@ -103,6 +117,11 @@ export function sendMultipart<T extends z.ZodMiniType>(schema: T, call: Multipar
       return parsed.data;
     }
     const problem = problemSchema.safeParse(parsedBody);
-    throw new SilaError(errorKindForStatus(answer.status), answer.status, problem.success ? problem.data : undefined, parseRetryAfter(answer.retryAfter));
+    throw new SilaError(
+      errorKindForStatus(answer.status),
+      answer.status,
+      problem.success ? problem.data : undefined,
+      parseRetryAfter(answer.retryAfter),
+    );
   }, options);
 }

@@ -32,5 +32,9 @@ function hintOnce(url: string): void {
   const page = globalThis.location.origin;
   const check = `Sila: no answer from ${service} while online. Is the endpoint right and the service running`;
   // A page on another origin is refused by CORS unless the service lists it.
-  console.warn(service === page ? `${check}?` : `${check}, and does it allow ${page} (CORS; reference server: SILA_ALLOWED_ORIGINS)?`);
+  console.warn(
+    service === page
+      ? `${check}?`
+      : `${check}, and does it allow ${page} (CORS; reference server: SILA_ALLOWED_ORIGINS)?`,
+  );
 }

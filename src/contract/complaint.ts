@@ -3,7 +3,17 @@
  * Composed from parts so the widget can validate a section and the server the whole.
  */
 import * as z from 'zod/mini';
-import { acceptance, channel, choiceId, clientMeta, optionalEmail, optionalReference, personName, saudiMobile, text } from './fields.js';
+import {
+  acceptance,
+  channel,
+  choiceId,
+  clientMeta,
+  optionalEmail,
+  optionalReference,
+  personName,
+  saudiMobile,
+  text,
+} from './fields.js';
 
 export const COMPLAINT_KINDS = ['complaint', 'suggestion', 'inquiry', 'compensation'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
@@ -46,7 +56,12 @@ export const complaintSchema = z
     z.superRefine((value, ctx) => {
       if (value.anonymous) {
         if (!ANONYMOUS_KINDS.includes(value.kind)) {
-          ctx.issues.push({ code: 'custom', message: 'anonymous_not_allowed', path: ['anonymous'], input: value.anonymous });
+          ctx.issues.push({
+            code: 'custom',
+            message: 'anonymous_not_allowed',
+            path: ['anonymous'],
+            input: value.anonymous,
+          });
         }
         return;
       }

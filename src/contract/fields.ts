@@ -85,7 +85,13 @@ export const email = identifier(254).check(z.email({ error: 'invalid_email' }));
 export const optionalEmail = z.optional(
   z.pipe(
     z.string().check(z.trim()),
-    z.union([z.pipe(z.literal(''), z.transform(() => undefined)), email]),
+    z.union([
+      z.pipe(
+        z.literal(''),
+        z.transform(() => undefined),
+      ),
+      email,
+    ]),
   ),
 );
 
@@ -99,7 +105,13 @@ export const reference = z.pipe(
 export const optionalReference = z.optional(
   z.pipe(
     z.string().check(z.trim()),
-    z.union([z.pipe(z.literal(''), z.transform(() => undefined)), reference]),
+    z.union([
+      z.pipe(
+        z.literal(''),
+        z.transform(() => undefined),
+      ),
+      reference,
+    ]),
   ),
 );
 
@@ -111,11 +123,13 @@ export function integer(min: number, max: number) {
       z.transform((value: number | string) =>
         typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(normalizeDigits(value.trim())),
       ),
-      z.number({ error: 'invalid_number' }).check(
-        z.int({ error: 'invalid_number' }),
-        z.gte(min, { error: 'too_small' }),
-        z.lte(max, { error: 'too_large' }),
-      ),
+      z
+        .number({ error: 'invalid_number' })
+        .check(
+          z.int({ error: 'invalid_number' }),
+          z.gte(min, { error: 'too_small' }),
+          z.lte(max, { error: 'too_large' }),
+        ),
     ),
   );
 }
@@ -128,11 +142,13 @@ export const isoDate = z.string({ error: 'required' }).check(
 );
 
 /** Id of an item of the association's configured lists (services, categories). */
-export const choiceId = z.string({ error: 'required' }).check(
-  z.minLength(1, { error: 'required' }),
-  z.maxLength(64, { error: 'too_long' }),
-  z.regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'invalid_choice' }),
-);
+export const choiceId = z
+  .string({ error: 'required' })
+  .check(
+    z.minLength(1, { error: 'required' }),
+    z.maxLength(64, { error: 'too_long' }),
+    z.regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'invalid_choice' }),
+  );
 
 /** A signed statement: the box was ticked, for this version of the text. */
 export const acceptance = z.object({

@@ -60,7 +60,13 @@ export function mobileVerifier(e164: string): string {
  * shown as C-4F7K-2M9Q-X3TB and stored without dashes. Crockford's alphabet leaves out
  * I, L, O and U, so misread letters can be mapped back when people type them.
  */
-export const REFERENCE_KINDS = { request: 'R', complaint: 'C', suggestion: 'S', inquiry: 'Q', compensation: 'K' } as const;
+export const REFERENCE_KINDS = {
+  request: 'R',
+  complaint: 'C',
+  suggestion: 'S',
+  inquiry: 'Q',
+  compensation: 'K',
+} as const;
 export type ReferenceKind = keyof typeof REFERENCE_KINDS;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const REFERENCE_PATTERN = /^[RCSQK][0-9A-HJKMNP-TV-Z]{12}$/;

@@ -8,11 +8,9 @@ export const lookupSchema = z.object({
   reference,
   /** The last 4 digits of the mobile used, or the code given to an anonymous sender. */
   verifier: z.pipe(
-    z.string({ error: 'required' }).check(
-      z.trim(),
-      z.minLength(1, { error: 'required' }),
-      z.maxLength(12, { error: 'too_long' }),
-    ),
+    z
+      .string({ error: 'required' })
+      .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(12, { error: 'too_long' })),
     z.transform((value) => normalizeDigits(value).replace(/[\s-]/g, '').toUpperCase()),
   ),
 });

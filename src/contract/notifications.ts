@@ -8,7 +8,17 @@ export const NOTIFICATION_EVENTS = ['received', 'status', 'needs_info', 'decisio
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** The only placeholders a template may use; anything else in braces is refused at start. */
-export const PLACEHOLDERS = ['reference', 'kind', 'status', 'note', 'date', 'dueDate', 'statusUrl', 'association', 'name'] as const;
+export const PLACEHOLDERS = [
+  'reference',
+  'kind',
+  'status',
+  'note',
+  'date',
+  'dueDate',
+  'statusUrl',
+  'association',
+  'name',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 const PLACEHOLDER_PATTERN = /\{([^{}]*)\}/g;

@@ -15,9 +15,13 @@ export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 
 const day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    error: 'invalid_date',
-  }),
+  z.refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    {
+      error: 'invalid_date',
+    },
+  ),
 );
 
 /**
@@ -41,13 +45,22 @@ export const reportQuery = z
       if (value.period === 'custom') {
         if (!value.from) ctx.issues.push({ code: 'custom', message: 'required', path: ['from'], input: value.from });
         if (!value.to) ctx.issues.push({ code: 'custom', message: 'required', path: ['to'], input: value.to });
-        if (value.from && value.to && (value.to < value.from || Date.parse(value.to) - Date.parse(value.from) > 731 * 86_400_000)) {
+        if (
+          value.from &&
+          value.to &&
+          (value.to < value.from || Date.parse(value.to) - Date.parse(value.from) > 731 * 86_400_000)
+        ) {
           ctx.issues.push({ code: 'custom', message: 'invalid_date', path: ['to'], input: value.to });
         }
         if (value.at) ctx.issues.push({ code: 'custom', message: 'invalid', path: ['at'], input: value.at });
       } else {
         if (!value.at || !shapes[value.period].test(value.at)) {
-          ctx.issues.push({ code: 'custom', message: value.at ? 'invalid_date' : 'required', path: ['at'], input: value.at });
+          ctx.issues.push({
+            code: 'custom',
+            message: value.at ? 'invalid_date' : 'required',
+            path: ['at'],
+            input: value.at,
+          });
         }
         for (const key of ['from', 'to'] as const) {
           if (value[key]) ctx.issues.push({ code: 'custom', message: 'invalid', path: [key], input: value[key] });
@@ -111,7 +124,13 @@ export const satisfaction = z.object({
   /** Share of CSAT answers of 4 or 5, in %. */
   csat: z.object({ count: z.number(), satisfiedPercent: z.nullable(z.number()) }),
   /** Promoters (9–10) minus detractors (0–6), in % of answers. */
-  nps: z.object({ count: z.number(), promoters: z.number(), passives: z.number(), detractors: z.number(), score: z.nullable(z.number()) }),
+  nps: z.object({
+    count: z.number(),
+    promoters: z.number(),
+    passives: z.number(),
+    detractors: z.number(),
+    score: z.nullable(z.number()),
+  }),
   /** Customer effort, average of 1–7 (lower is easier). */
   ces: z.object({ count: z.number(), average: z.nullable(z.number()) }),
 });
@@ -198,11 +217,13 @@ export type Report = z.output<typeof report>;
 export const visitorEntryInput = z.strictObject({
   day,
   purpose: z.enum(VISIT_PURPOSES, { error: 'invalid_choice' }),
-  count: z.number({ error: 'required' }).check(
-    z.int({ error: 'invalid_number' }),
-    z.minimum(1, { error: 'too_small' }),
-    z.maximum(5000, { error: 'too_large' }),
-  ),
+  count: z
+    .number({ error: 'required' })
+    .check(
+      z.int({ error: 'invalid_number' }),
+      z.minimum(1, { error: 'too_small' }),
+      z.maximum(5000, { error: 'too_large' }),
+    ),
 });
 export type VisitorEntryInput = z.output<typeof visitorEntryInput>;
 

@@ -3,7 +3,19 @@
  * step of the multi-step form.
  */
 import * as z from 'zod/mini';
-import { acceptance, channel, choiceId, clientMeta, integer, isoDate, nationalId, optionalEmail, personName, saudiMobile, text } from './fields.js';
+import {
+  acceptance,
+  channel,
+  choiceId,
+  clientMeta,
+  integer,
+  isoDate,
+  nationalId,
+  optionalEmail,
+  personName,
+  saudiMobile,
+  text,
+} from './fields.js';
 
 export const AUDIENCES = ['beneficiary', 'member'] as const;
 export type Audience = (typeof AUDIENCES)[number];

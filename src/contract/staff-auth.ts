@@ -15,25 +15,25 @@ export const PASSWORD_MIN_LENGTH = 12;
 const PASSWORD_MAX_LENGTH = 200;
 
 /** A password as typed: never trimmed (spaces count), bounded so hashing stays cheap. */
-const passwordInput = z.string({ error: 'required' }).check(
-  z.minLength(1, { error: 'required' }),
-  z.maxLength(PASSWORD_MAX_LENGTH, { error: 'too_long' }),
-);
-const newPassword = z.string({ error: 'required' }).check(
-  z.minLength(1, { error: 'required' }),
-  z.minLength(PASSWORD_MIN_LENGTH, { error: 'too_short' }),
-  z.maxLength(PASSWORD_MAX_LENGTH, { error: 'too_long' }),
-);
+const passwordInput = z
+  .string({ error: 'required' })
+  .check(z.minLength(1, { error: 'required' }), z.maxLength(PASSWORD_MAX_LENGTH, { error: 'too_long' }));
+const newPassword = z
+  .string({ error: 'required' })
+  .check(
+    z.minLength(1, { error: 'required' }),
+    z.minLength(PASSWORD_MIN_LENGTH, { error: 'too_short' }),
+    z.maxLength(PASSWORD_MAX_LENGTH, { error: 'too_long' }),
+  );
 /** A 6-digit code from an authenticator app (spaces allowed, as apps show "123 456"). */
-const totpCode = z.string({ error: 'required' }).check(
-  z.trim(),
-  z.regex(/^\d{3}\s?\d{3}$/, { error: 'invalid' }),
-);
+const totpCode = z.string({ error: 'required' }).check(z.trim(), z.regex(/^\d{3}\s?\d{3}$/, { error: 'invalid' }));
 const staffEmail = email.check(z.maxLength(254, { error: 'too_long' }));
 
 /** Body of POST /v1/staff/session. */
 export const signInBody = z.object({
-  email: z.string({ error: 'required' }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(254, { error: 'too_long' })),
+  email: z
+    .string({ error: 'required' })
+    .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(254, { error: 'too_long' })),
   password: passwordInput,
   /** Required when the account has TOTP or the association requires it. */
   totp: z.optional(totpCode),

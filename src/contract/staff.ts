@@ -65,7 +65,9 @@ export const staffListQuery = z.strictObject({
 export type StaffListQuery = z.output<typeof staffListQuery>;
 
 /** Every change sends the case version it saw (409 version_conflict when it moved on). */
-const version = z.number({ error: 'required' }).check(z.int({ error: 'invalid_number' }), z.gte(1, { error: 'too_small' }));
+const version = z
+  .number({ error: 'required' })
+  .check(z.int({ error: 'invalid_number' }), z.gte(1, { error: 'too_small' }));
 
 /** Body of POST /v1/staff/submissions/:reference/status. */
 export const staffStatusUpdate = z.object({
@@ -237,7 +239,13 @@ export const staffSubmissionDetail = z.object({
     z.object({ id: z.string(), kind: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() }),
   ),
   rating: z.optional(
-    z.object({ id: z.string(), scale: z.string(), score: z.number(), comment: z.optional(z.string()), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      scale: z.string(),
+      score: z.number(),
+      comment: z.optional(z.string()),
+      createdAt: z.string(),
+    }),
   ),
   allowedActions: staffAllowedActions,
 });

@@ -36,7 +36,8 @@ export const ACTION_ROLES = {
   committeeQuestion: ['committee'],
 } as const satisfies Record<string, readonly WorkflowActor[]>;
 
-const can = (action: keyof typeof ACTION_ROLES, actor: WorkflowActor) => (ACTION_ROLES[action] as readonly WorkflowActor[]).includes(actor);
+const can = (action: keyof typeof ACTION_ROLES, actor: WorkflowActor) =>
+  (ACTION_ROLES[action] as readonly WorkflowActor[]).includes(actor);
 
 /** Whether a move between two statuses exists for this kind at all (before roles). */
 export function transitionExists(kind: CaseKind, from: Status, to: Status): boolean {

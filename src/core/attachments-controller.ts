@@ -62,9 +62,11 @@ export class AttachmentsController implements ReactiveController {
     problems.delete(kind);
     files.delete(kind);
     const others = [...files.values()].reduce((sum, other) => sum + other.size, 0);
-    if (file && file.size > limits.maxFileBytes) problems.set(kind, { code: 'file_too_large', limit: limits.maxFileBytes });
+    if (file && file.size > limits.maxFileBytes)
+      problems.set(kind, { code: 'file_too_large', limit: limits.maxFileBytes });
     else if (file && file.type && !limits.types.includes(file.type)) problems.set(kind, { code: 'invalid_file_type' });
-    else if (file && others + file.size > limits.maxTotalBytes) problems.set(kind, { code: 'files_too_large', limit: limits.maxTotalBytes });
+    else if (file && others + file.size > limits.maxTotalBytes)
+      problems.set(kind, { code: 'files_too_large', limit: limits.maxTotalBytes });
     else if (file) files.set(kind, file);
     this.files = files;
     this.problems = problems;
@@ -93,8 +95,10 @@ export class AttachmentsController implements ReactiveController {
       const problem = this.problems.get(kind);
       const error = this.options.form.errorFor(`attachments.${kind}`);
       if (problem) errors.set(kind, this.problemText(problem));
-      else if (error?.code === 'too_large') errors.set(kind, this.problemText({ code: 'file_too_large', limit: this.options.limits().maxFileBytes }));
-      else if (error) errors.set(kind, error.code === 'required' ? msg('Add this document.') : errorMessage(error.code));
+      else if (error?.code === 'too_large')
+        errors.set(kind, this.problemText({ code: 'file_too_large', limit: this.options.limits().maxFileBytes }));
+      else if (error)
+        errors.set(kind, error.code === 'required' ? msg('Add this document.') : errorMessage(error.code));
     }
     return errors;
   }

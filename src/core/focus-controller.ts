@@ -30,7 +30,8 @@ export class FocusController implements ReactiveController {
       this.root.getElementById(fieldId(name)) ??
       this.root.querySelector<HTMLElement>(`${byName}:checked`) ??
       this.root.querySelector<HTMLElement>(byName);
-    const focusable = target?.tagName === 'FIELDSET' ? target.querySelector<HTMLElement>('input:checked, input') : target;
+    const focusable =
+      target?.tagName === 'FIELDSET' ? target.querySelector<HTMLElement>('input:checked, input') : target;
     if (!focusable) return false;
     focusable.focus();
     focusable.scrollIntoView?.({ block: 'center' });

@@ -10,16 +10,23 @@ import { safeLinkUrl } from './safe-url.js';
 
 const cache = new Map<string, Promise<Partial<FormConfig>>>();
 
-export function loadFormConfig(endpoint: string, client: SilaClient, overrides?: Partial<FormConfig>): Promise<FormConfig> {
+export function loadFormConfig(
+  endpoint: string,
+  client: SilaClient,
+  overrides?: Partial<FormConfig>,
+): Promise<FormConfig> {
   let remote = cache.get(endpoint);
   if (!remote) {
     remote = endpoint
-      ? client.getFormConfig().then((fetched) => resolveBackendLinks(endpoint, fetched)).catch(() => {
-          // A weak connection must not pin the defaults for the whole visit: the next
-          // widget (or the next render after `online`) asks again.
-          cache.delete(endpoint);
-          return {};
-        })
+      ? client
+          .getFormConfig()
+          .then((fetched) => resolveBackendLinks(endpoint, fetched))
+          .catch(() => {
+            // A weak connection must not pin the defaults for the whole visit: the next
+            // widget (or the next render after `online`) asks again.
+            cache.delete(endpoint);
+            return {};
+          })
       : Promise.resolve({});
     cache.set(endpoint, remote);
   }
@@ -46,7 +53,11 @@ export function resolveBackendLinks(endpoint: string, fetched: Partial<FormConfi
   };
   return {
     ...fetched,
-    association: { ...association, logoUrl: absolute(association.logoUrl), privacyNoticeUrl: absolute(association.privacyNoticeUrl) },
+    association: {
+      ...association,
+      logoUrl: absolute(association.logoUrl),
+      privacyNoticeUrl: absolute(association.privacyNoticeUrl),
+    },
   };
 }
 

@@ -116,7 +116,10 @@ export class FormController<T> implements ReactiveController {
 
   /** Every error to list in the summary, in the given field order. */
   visibleErrors(fieldOrder: readonly string[]): FieldError[] {
-    const errors = [...this.serverErrors.values(), ...this.validate().errors.filter((e) => !this.serverErrors.has(e.path))];
+    const errors = [
+      ...this.serverErrors.values(),
+      ...this.validate().errors.filter((e) => !this.serverErrors.has(e.path)),
+    ];
     const shown = errors.filter((error) => this.serverErrors.has(error.path) || this.isShown(error.path));
     const rank = (path: string) => {
       const index = fieldOrder.indexOf(path);

@@ -81,7 +81,12 @@ export function formatDate(iso: string, calendar: 'gregory' | 'islamic-umalqura'
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const tag = `${getLocale() === 'ar' ? 'ar-SA' : 'en-GB'}-u-ca-${calendar}-nu-latn`;
-  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Riyadh' }).format(date);
+  return new Intl.DateTimeFormat(tag, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Riyadh',
+  }).format(date);
 }
 
 /** A time of day on the person's own clock, Latin digits ("14:05" / "2:05 pm"). */
@@ -92,7 +97,9 @@ export function formatClockTime(at: number): string {
 
 /** Numbers shown to people: Latin digits in both languages (as Saudi forms use). */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(getLocale() === 'ar' ? 'ar-SA-u-nu-latn' : 'en', { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(getLocale() === 'ar' ? 'ar-SA-u-nu-latn' : 'en', { maximumFractionDigits: 1 }).format(
+    value,
+  );
 }
 
 /** "14 days" / "14 يومًا": Arabic counts need their plural form (Intl.PluralRules). */

@@ -68,7 +68,8 @@ export class SubmissionController<P, R> implements ReactiveController {
     clearTimeout(this.retryTimer);
     if (globalThis.navigator?.onLine === false) return; // the `online` event will send it
     const pause = Math.min(WAITING_RETRY_MAX_MS, WAITING_RETRY_FIRST_MS * 2 ** this.waits);
-    const delay = error.retryAfterMs === undefined ? pause : Math.max(1_000, error.at + error.retryAfterMs - Date.now());
+    const delay =
+      error.retryAfterMs === undefined ? pause : Math.max(1_000, error.at + error.retryAfterMs - Date.now());
     this.waits += 1;
     this.retryTimer = setTimeout(this.retryWhenOnline, delay);
   }

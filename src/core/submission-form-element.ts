@@ -79,7 +79,9 @@ export abstract class SubmissionFormElement<Created> extends SilaElement {
 
   /** Under the form once a draft is saved: what they typed is safe on this device. */
   protected renderSavedNotice() {
-    return this.savedAt ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>` : nothing;
+    return this.savedAt
+      ? html`<p class="saved">${msg('Your answers are saved on this device until you send them.')}</p>`
+      : nothing;
   }
 
   protected startAnother(): void {

@@ -14,10 +14,12 @@ export function renderSubmissionStatus(state: SubmissionState, error: SilaError 
   if (state === 'failed' && error?.fieldErrors.length) return nothing;
   return html`<div class="notice warning queued" id="status-message" tabindex="-1" part="status">
     <p>${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}${failureMessage(error)}</p>
-    ${state === 'queued'
-      ? html`<div class="actions">
+    ${
+      state === 'queued'
+        ? html`<div class="actions">
           <button type="button" class="secondary" @click=${retry}>${msg('Try again now')}</button>
         </div>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }

@@ -42,11 +42,13 @@ export function renderFileField(field: FileField): TemplateResult {
   return html`<div class="field file-field ${hasError ? 'has-error' : ''}" part="field">
     <label for=${id}>${labelText(field)}</label>
     ${renderHint(field)}
-    ${hasError
-      ? html`<p class="error" id=${errorId(field.name)} part="error">
+    ${
+      hasError
+        ? html`<p class="error" id=${errorId(field.name)} part="error">
           <span class="visually-hidden">${msg('Error:')} </span>${field.error}
         </p>`
-      : nothing}
+        : nothing
+    }
     <input
       type="file"
       id=${id}
@@ -63,24 +65,31 @@ export function renderFileField(field: FileField): TemplateResult {
         input.value = '';
       }}
     />
-    ${field.file
-      ? html`<p class="chosen" id=${chosenId}>
+    ${
+      field.file
+        ? html`<p class="chosen" id=${chosenId}>
           <span>${msg('Chosen:')} <bdi>${field.file.name}</bdi> (${formatBytes(field.file.size)})</span>
           <button type="button" class="link" @click=${() => field.onSelect(undefined)}>
             ${msg('Remove')}<span class="visually-hidden"> <bdi>${field.file.name}</bdi></span>
           </button>
         </p>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
 /** The upload bar while documents are sent; without a measure (fetch) it is indeterminate. */
-export function renderUploadProgress(uploading: boolean, progress: number | undefined): TemplateResult | typeof nothing {
+export function renderUploadProgress(
+  uploading: boolean,
+  progress: number | undefined,
+): TemplateResult | typeof nothing {
   if (!uploading) return nothing;
   return html`<div class="upload" part="upload-progress">
     <label for="upload-progress">${msg('Uploading your documents…')}</label>
-    ${progress === undefined
-      ? html`<progress id="upload-progress"></progress>`
-      : html`<progress id="upload-progress" max="100" value=${Math.round(progress * 100)}>${Math.round(progress * 100)}%</progress>`}
+    ${
+      progress === undefined
+        ? html`<progress id="upload-progress"></progress>`
+        : html`<progress id="upload-progress" max="100" value=${Math.round(progress * 100)}>${Math.round(progress * 100)}%</progress>`
+    }
   </div>`;
 }

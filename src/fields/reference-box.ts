@@ -9,7 +9,14 @@ export interface CopyState {
   onCopy: (value: string, shown: Element | null, announcement: string) => void;
 }
 
-function renderCopyBox(part: string, label: string, value: string, announcement: string, { copied, onCopy }: CopyState, shown: TemplateResult) {
+function renderCopyBox(
+  part: string,
+  label: string,
+  value: string,
+  announcement: string,
+  { copied, onCopy }: CopyState,
+  shown: TemplateResult,
+) {
   // Two "Copy" buttons in one panel: each is described by what it copies.
   return html`<div class="reference" part=${part}>
     <span id="${part}-label">${label}</span>
@@ -26,12 +33,26 @@ function renderCopyBox(part: string, label: string, value: string, announcement:
 }
 
 export function renderReferenceBox(reference: string, copy: CopyState): TemplateResult {
-  return renderCopyBox('reference', msg('Your reference number'), reference, msg('Reference number copied.'), copy, html`<strong data-reference>${reference}</strong>`);
+  return renderCopyBox(
+    'reference',
+    msg('Your reference number'),
+    reference,
+    msg('Reference number copied.'),
+    copy,
+    html`<strong data-reference>${reference}</strong>`,
+  );
 }
 
 /** An anonymous sender's code: with the reference, their only way to follow up. */
 export function renderFollowUpCodeBox(code: string, copy: CopyState): TemplateResult {
-  return renderCopyBox('follow-up-code', msg('Your follow-up code'), code, msg('Follow-up code copied.'), copy, html`<strong data-verifier dir="ltr">${code}</strong>`);
+  return renderCopyBox(
+    'follow-up-code',
+    msg('Your follow-up code'),
+    code,
+    msg('Follow-up code copied.'),
+    copy,
+    html`<strong data-verifier dir="ltr">${code}</strong>`,
+  );
 }
 
 /** The host's status page with the reference prefilled (`?ref=`), or '' without one. */

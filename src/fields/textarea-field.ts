@@ -31,9 +31,7 @@ export function renderTextareaField(form: FormController<unknown>, field: Textar
       @blur=${() => form.leave(field.name)}
     ></textarea>
     <p class="counter ${left < 0 ? 'over' : ''}" id=${counterId}>
-      ${left >= 0
-        ? msg(str`${left} characters left`)
-        : msg(str`${-left} characters too many`)}
+      ${left >= 0 ? msg(str`${left} characters left`) : msg(str`${-left} characters too many`)}
     </p>
   </div>`;
 }

@@ -185,7 +185,10 @@ export class StaffApi extends EventTarget {
   }
 
   private async call<T>(method: string, path: string, options: CallOptions<T>, retried = false): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...options.headers,
+    };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
     let answer: Response;

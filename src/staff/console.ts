@@ -283,7 +283,8 @@ export class SilaStaffConsole extends StaffElement {
       this.view = undefined;
       return;
     }
-    const same = this.route && this.route.entry.id === route.entry.id && this.route.params.join('/') === route.params.join('/');
+    const same =
+      this.route && this.route.entry.id === route.entry.id && this.route.params.join('/') === route.params.join('/');
     if (same && this.view) return;
     this.loadFailure = '';
     try {
@@ -368,8 +369,9 @@ export class SilaStaffConsole extends StaffElement {
           <button type="button" class="secondary" @click=${this.signOut}>${msg('Sign out')}</button>
         </div>
       </header>
-      ${entries.length
-        ? html`<nav aria-label=${msg('Main')}>
+      ${
+        entries.length
+          ? html`<nav aria-label=${msg('Main')}>
             <ul>
               ${entries.map(
                 (entry) =>
@@ -379,16 +381,19 @@ export class SilaStaffConsole extends StaffElement {
               )}
             </ul>
           </nav>`
-        : nothing}
+          : nothing
+      }
       <main id="main" tabindex="-1">
         ${this.loadFailure ? html`<p class="notice warning" role="alert">${this.loadFailure}</p>` : nothing}
         ${this.view ?? (this.route ? nothing : html`<p>${msg('There is nothing here for your role yet.')}</p>`)}
       </main>
-      ${this.reauth
-        ? html`<dialog aria-label=${msg('Your session has ended')} @cancel=${(event: Event) => event.preventDefault()}>
+      ${
+        this.reauth
+          ? html`<dialog aria-label=${msg('Your session has ended')} @cancel=${(event: Event) => event.preventDefault()}>
             <sila-staff-sign-in reauth .api=${this.api} .email=${account.email} @staff-signed-in=${this.signedIn}></sila-staff-sign-in>
           </dialog>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private skipToMain(): void {

@@ -55,12 +55,19 @@ function head(field: FieldSpec, error: string | undefined): TemplateResult {
       >${field.label}${field.optional ? html` <span class="optional">${msg('(optional)')}</span>` : nothing}</label
     >
     ${field.hint ? html`<p class="hint" id=${hintId(field.name)}>${field.hint}</p>` : nothing}
-    ${error
-      ? html`<p class="error" id=${errorId(field.name)}><span class="visually-hidden">${msg('Error:')} </span>${error}</p>`
-      : nothing}`;
+    ${
+      error
+        ? html`<p class="error" id=${errorId(field.name)}><span class="visually-hidden">${msg('Error:')} </span>${error}</p>`
+        : nothing
+    }`;
 }
 
-export function renderInput(field: InputSpec, value: string, error: string | undefined, onInput: (value: string) => void): TemplateResult {
+export function renderInput(
+  field: InputSpec,
+  value: string,
+  error: string | undefined,
+  onInput: (value: string) => void,
+): TemplateResult {
   const type = field.type ?? 'text';
   return html`<div class="field ${error ? 'has-error' : ''}">
     ${head(field, error)}
@@ -82,7 +89,12 @@ export function renderInput(field: InputSpec, value: string, error: string | und
   </div>`;
 }
 
-export function renderTextarea(field: FieldSpec & { maxLength?: number }, value: string, error: string | undefined, onInput: (value: string) => void): TemplateResult {
+export function renderTextarea(
+  field: FieldSpec & { maxLength?: number },
+  value: string,
+  error: string | undefined,
+  onInput: (value: string) => void,
+): TemplateResult {
   return html`<div class="field ${error ? 'has-error' : ''}">
     ${head(field, error)}
     <textarea
@@ -122,7 +134,11 @@ export function renderSelect(
 }
 
 /** "There is a problem" with links to the fields; it takes focus when it appears. */
-export function renderSummary(errors: readonly ShownError[], root: ParentNode, level: 2 | 3 = 3): TemplateResult | typeof nothing {
+export function renderSummary(
+  errors: readonly ShownError[],
+  root: ParentNode,
+  level: 2 | 3 = 3,
+): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
   const title = msg('There is a problem');
   return html`<div class="summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">

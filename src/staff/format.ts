@@ -12,7 +12,12 @@ function tag(): string {
 export function shortDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Riyadh' }).format(date);
+  return new Intl.DateTimeFormat(tag(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'Asia/Riyadh',
+  }).format(date);
 }
 
 /** "12 Nov 2026, 14:05". */
@@ -32,7 +37,12 @@ export function dateTime(iso: string): string {
 export type DueTone = 'late' | 'soon' | 'ok';
 
 /** "Due in 3 days" / "Overdue by 2 days" / "Due today", and how urgent it reads. */
-export function dueText(dueAt: string, overdue: boolean, dueSoon: boolean, now = Date.now()): { text: string; tone: DueTone } {
+export function dueText(
+  dueAt: string,
+  overdue: boolean,
+  dueSoon: boolean,
+  now = Date.now(),
+): { text: string; tone: DueTone } {
   const left = Date.parse(dueAt) - now;
   const days = Math.ceil(Math.abs(left) / DAY_MS);
   if (overdue || left < 0) return { text: msg(str`Overdue by ${formatDays(Math.max(1, days))}`), tone: 'late' };

@@ -9,7 +9,14 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { StaffApiError, type StaffApi } from './api.js';
-import { fieldMessage, focusSummary, renderInput, renderSummary, type InputSpec, type ShownError } from './form-parts.js';
+import {
+  fieldMessage,
+  focusSummary,
+  renderInput,
+  renderSummary,
+  type InputSpec,
+  type ShownError,
+} from './form-parts.js';
 import { failureText } from './messages.js';
 import { StaffElement } from './staff-element.js';
 import { fieldId } from '../fields/field-parts.js';
@@ -46,8 +53,22 @@ export class StaffSignIn extends StaffElement {
       ];
     }
     return [
-      { name: 'email', label: msg('E-mail address'), type: 'email', autocomplete: 'username', ltr: true, maxLength: 200 },
-      { name: 'password', label: msg('Password'), type: 'password', autocomplete: 'current-password', ltr: true, maxLength: 200 },
+      {
+        name: 'email',
+        label: msg('E-mail address'),
+        type: 'email',
+        autocomplete: 'username',
+        ltr: true,
+        maxLength: 200,
+      },
+      {
+        name: 'password',
+        label: msg('Password'),
+        type: 'password',
+        autocomplete: 'current-password',
+        ltr: true,
+        maxLength: 200,
+      },
     ];
   }
 
@@ -59,7 +80,8 @@ export class StaffSignIn extends StaffElement {
     if (name === 'email') this.email = value;
     else if (name === 'password') this.password = value;
     else this.totp = value;
-    if (this.errors[name]) this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== name));
+    if (this.errors[name])
+      this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => key !== name));
   }
 
   private check(): Record<string, string> {
@@ -110,7 +132,10 @@ export class StaffSignIn extends StaffElement {
       return;
     }
     if (error.kind === 'invalid_credentials' || error.kind === 'totp_required') {
-      this.errors = this.step === 'totp' ? { totp: fieldMessage('invalid_totp') } : { password: fieldMessage('invalid_credentials') };
+      this.errors =
+        this.step === 'totp'
+          ? { totp: fieldMessage('invalid_totp') }
+          : { password: fieldMessage('invalid_credentials') };
     } else if (error.kind === 'validation' && error.fieldErrors.length) {
       this.errors = Object.fromEntries(error.fieldErrors.map((field) => [field.path, fieldMessage(field.code)]));
     } else {
@@ -133,15 +158,19 @@ export class StaffSignIn extends StaffElement {
       .map((field) => ({ name: field.name, label: field.label, message: this.errors[field.name]! }));
     if (this.failure) shown.unshift({ name: fields[0]!.name, label: msg('Sign-in'), message: this.failure });
     return html`<form class="form sign-in" novalidate @submit=${this.submit} aria-labelledby="sign-in-title">
-      ${this.reauth
-        ? html`<h2 class="title" id="sign-in-title">${msg('Your session has ended')}</h2>`
-        : html`<h1 class="title" id="sign-in-title">${msg('Sign in to the staff console')}</h1>`}
+      ${
+        this.reauth
+          ? html`<h2 class="title" id="sign-in-title">${msg('Your session has ended')}</h2>`
+          : html`<h1 class="title" id="sign-in-title">${msg('Sign in to the staff console')}</h1>`
+      }
       <p class="lead">
-        ${this.reauth
-          ? msg('Sign in again to carry on. What you were doing is kept as it was.')
-          : this.step === 'totp'
-            ? msg('Your account asks for a second step.')
-            : msg('For the association’s staff. Use the e-mail address and password of your own account.')}
+        ${
+          this.reauth
+            ? msg('Sign in again to carry on. What you were doing is kept as it was.')
+            : this.step === 'totp'
+              ? msg('Your account asks for a second step.')
+              : msg('For the association’s staff. Use the e-mail address and password of your own account.')
+        }
       </p>
       ${renderSummary(shown, this.renderRoot, this.reauth ? 3 : 2)}
       ${fields.map((field) => renderInput(field, this.value(field.name), this.errors[field.name], (value) => this.setValue(field.name, value)))}

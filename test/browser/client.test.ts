@@ -17,7 +17,6 @@ const complaint = (mobile: string): Complaint => ({
   client: { locale: 'ar', fillMs: 30_000, hp: '' },
 });
 
-
 function problem503(retryAfter: string): Response {
   return new Response(JSON.stringify({ title: 'Service Unavailable', status: 503, code: 'unavailable' }), {
     status: 503,
@@ -44,7 +43,8 @@ describe('client', () => {
   it('makes RFC 4122 version 4 idempotency keys', () => {
     const keys = new Set(Array.from({ length: 100 }, newIdempotencyKey));
     expect(keys.size).to.equal(100);
-    for (const key of keys) expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const key of keys)
+      expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('waits as long as Retry-After says after each of three 503s (the default policy), then delivers once with the same key', async () => {
@@ -93,7 +93,9 @@ describe('client', () => {
       maxRetryAfterMs: 5_000,
       fetch: async () => (attempts++, problem503('120')),
     });
-    const error = (await client.createComplaint(complaint('0551231234'), newIdempotencyKey()).catch((caught: unknown) => caught)) as SilaError;
+    const error = (await client
+      .createComplaint(complaint('0551231234'), newIdempotencyKey())
+      .catch((caught: unknown) => caught)) as SilaError;
     expect(error.kind).to.equal('server');
     expect(error.isTransient).to.equal(true); // the widget keeps it in the outbox
     expect(error.retryAfterMs).to.equal(120_000);
@@ -140,7 +142,11 @@ describe('client', () => {
   it('rejects an answer that does not follow the contract', async () => {
     const client = createSilaClient({
       endpoint: serverEndpoint(),
-      fetch: async () => new Response(JSON.stringify({ hello: 'world' }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      fetch: async () =>
+        new Response(JSON.stringify({ hello: 'world' }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
     });
     const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
     expect(error.kind).to.equal('invalid_response');
@@ -152,7 +158,9 @@ describe('client', () => {
       timeoutMs: 200,
       retry: { retries: 0 },
       fetch: (_input, init) =>
-        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
     });
     const error = (await client.getFormConfig().catch((caught: unknown) => caught)) as SilaError;
     expect(error.kind).to.equal('timeout');
@@ -163,19 +171,24 @@ describe('links in the backend form-config', () => {
   const association = (links: { privacyNoticeUrl?: string; logoUrl?: string }) => ({ name: { ar: 'جمعية' }, ...links });
 
   it('belong to the backend: read against the endpoint, wherever the widget is embedded', () => {
-    const resolved = (endpoint: string, url: string) => resolveBackendLinks(endpoint, { association: association({ privacyNoticeUrl: url }) }).association!.privacyNoticeUrl;
+    const resolved = (endpoint: string, url: string) =>
+      resolveBackendLinks(endpoint, { association: association({ privacyNoticeUrl: url }) }).association!
+        .privacyNoticeUrl;
     expect(resolved('https://x.org/api/sila', '/privacy.html')).to.equal('https://x.org/privacy.html');
     expect(resolved('https://x.org/api/sila', 'privacy.html')).to.equal('https://x.org/api/sila/privacy.html');
     expect(resolved('https://x.org/api/sila/', 'privacy.html')).to.equal('https://x.org/api/sila/privacy.html');
     expect(resolved('https://x.org', ' /demo/privacy.html ')).to.equal('https://x.org/demo/privacy.html');
     expect(resolved('https://x.org', 'https://charity.example/privacy')).to.equal('https://charity.example/privacy');
-    const logo = resolveBackendLinks('https://x.org/api', { association: association({ logoUrl: 'logo.png' }) }).association!.logoUrl;
+    const logo = resolveBackendLinks('https://x.org/api', { association: association({ logoUrl: 'logo.png' }) })
+      .association!.logoUrl;
     expect(logo).to.equal('https://x.org/api/logo.png');
   });
 
   it('are dropped when they are not http(s) links', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', '   ', 'http://[bad']) {
-      const { association: resolvedAssociation } = resolveBackendLinks('https://x.org', { association: association({ privacyNoticeUrl: url, logoUrl: url }) });
+      const { association: resolvedAssociation } = resolveBackendLinks('https://x.org', {
+        association: association({ privacyNoticeUrl: url, logoUrl: url }),
+      });
       expect(resolvedAssociation!.privacyNoticeUrl, url).to.equal(undefined);
       expect(resolvedAssociation!.logoUrl, url).to.equal(undefined);
     }

@@ -35,7 +35,11 @@ async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<Sil
   // Wait for the server's form-config (its privacy notice replaces the default one). Its
   // link "/demo/privacy.html" is the server's page, not one of the page embedding the form.
   if (endpoint === serverEndpoint()) {
-    await until(() => shadow(el).querySelector(`.privacy a[href="${endpoint}/demo/privacy.html"]`), 5_000, 'form-config');
+    await until(
+      () => shadow(el).querySelector(`.privacy a[href="${endpoint}/demo/privacy.html"]`),
+      5_000,
+      'form-config',
+    );
   }
   return el;
 }
@@ -46,7 +50,9 @@ const PDF_BYTES = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 function chooseEvidence(el: Element, file: File): void {
   const transfer = new DataTransfer();
   transfer.items.add(file);
-  const picker = Object.assign(shadow(el).querySelector<HTMLInputElement>('input[type=file]')!, { files: transfer.files });
+  const picker = Object.assign(shadow(el).querySelector<HTMLInputElement>('input[type=file]')!, {
+    files: transfer.files,
+  });
   picker.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
@@ -72,7 +78,9 @@ describe('<sila-complaint-form>', () => {
 
   it('speaks English left-to-right with lang="en"', async () => {
     seedStartedDraft('complaint', serverEndpoint());
-    const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form lang="en" endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    const el = await fixture<SilaComplaintForm>(
+      html`<sila-complaint-form lang="en" endpoint=${serverEndpoint()}></sila-complaint-form>`,
+    );
     await el.updateComplete;
     await until(() => el.getAttribute('dir') === 'ltr', 2_000, 'ltr');
     expect(shadow(el).querySelector('h2')!.textContent).to.equal('Complaints, suggestions and inquiries');
@@ -81,12 +89,16 @@ describe('<sila-complaint-form>', () => {
 
   it('shows the association categories and response period from the server form-config', async () => {
     const el = await renderForm();
-    const options = [...shadow(el).querySelectorAll('select[name=category] option')].map((o) => (o as HTMLOptionElement).value);
+    const options = [...shadow(el).querySelectorAll('select[name=category] option')].map(
+      (o) => (o as HTMLOptionElement).value,
+    );
     expect(options).to.include.members(['service_quality', 'delay', 'website']);
     expect(options).not.to.include('improvement');
     choose(el, 'kind', 'suggestion');
     await el.updateComplete;
-    const forSuggestions = [...shadow(el).querySelectorAll('select[name=category] option')].map((o) => (o as HTMLOptionElement).value);
+    const forSuggestions = [...shadow(el).querySelectorAll('select[name=category] option')].map(
+      (o) => (o as HTMLOptionElement).value,
+    );
     expect(forSuggestions).to.include('improvement');
     expect(shadow(el).querySelector('.lead')!.textContent).to.contain('7 أيام');
   });
@@ -178,7 +190,9 @@ describe('<sila-complaint-form>', () => {
     const el = await renderForm();
     submitButton(el).click();
     await el.updateComplete;
-    const link = [...shadow(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) => a.textContent!.startsWith('رقم الجوال'))!;
+    const link = [...shadow(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) =>
+      a.textContent!.startsWith('رقم الجوال'),
+    )!;
     link.click();
     expect(shadow(el).activeElement?.getAttribute('name')).to.equal('contact.mobile');
   });
@@ -222,7 +236,10 @@ describe('<sila-complaint-form>', () => {
     // Copy the code: its own button says so; the reference's button does not.
     const writes: string[] = [];
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void writes.push(text) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void writes.push(text) },
+    });
     try {
       box.querySelector('button')!.click();
       await until(() => box.querySelector('button')!.textContent!.trim() === 'تم النسخ', 2_000, 'copied');
@@ -344,7 +361,9 @@ describe('<sila-complaint-form>', () => {
       retries: 0,
       fetch: (input, init) => {
         if (init?.method === 'POST') posts++;
-        return online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
+        return online || init?.method !== 'POST'
+          ? fetch(input, init)
+          : Promise.reject(new TypeError('Failed to fetch'));
       },
     });
     const backOnline = pretendOffline();
@@ -364,7 +383,9 @@ describe('<sila-complaint-form>', () => {
     backOnline();
     online = true;
     posts = 0;
-    el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    el = await fixture<SilaComplaintForm>(
+      html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`,
+    );
     await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
     expect(posts).to.equal(1);
     const reference = shadow(el).querySelector('[data-reference]')!.textContent!;
@@ -402,7 +423,8 @@ describe('<sila-complaint-form>', () => {
     let online = false;
     configure({
       retries: 0,
-      fetch: (input, init) => (online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('offline'))),
+      fetch: (input, init) =>
+        online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('offline')),
     });
     const backOnline = pretendOffline();
     const el = await renderForm();
@@ -424,9 +446,17 @@ describe('<sila-complaint-form>', () => {
         if (init?.method !== 'POST') return fetch(input, init);
         posts.push(new Headers(init.headers).get('Idempotency-Key')!);
         if (posts.length > 1) return fetch(input, init);
-        const body = JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited' });
+        const body = JSON.stringify({
+          type: 'about:blank',
+          title: 'Too Many Requests',
+          status: 429,
+          code: 'rate_limited',
+        });
         return Promise.resolve(
-          new Response(body, { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } }),
+          new Response(body, {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' },
+          }),
         );
       },
     });
@@ -451,7 +481,9 @@ describe('<sila-complaint-form>', () => {
       formConfig: { complaintCategories: [{ id: 'retired_topic', label: { ar: 'موضوع قديم', en: 'Old topic' } }] },
     });
     seedStartedDraft('complaint', serverEndpoint());
-    const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    const el = await fixture<SilaComplaintForm>(
+      html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`,
+    );
     await until(() => shadow(el).querySelector('option[value=retired_topic]'), 5_000, 'override');
     fillValidComplaint(el);
     choose(el, 'category', 'retired_topic');
@@ -522,11 +554,15 @@ describe('<sila-complaint-form>', () => {
     const picker = shadow(el).querySelector<HTMLInputElement>('input[type=file][name="attachments.evidence"]')!;
     expect(picker.closest('fieldset')!.querySelector('legend')!.textContent).to.equal('رسالتك');
     expect(picker.accept).to.equal('application/pdf,image/jpeg,image/png');
-    expect(shadow(el).querySelector(`label[for="${picker.id}"]`)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('مستند داعم (اختياري)');
+    expect(shadow(el).querySelector(`label[for="${picker.id}"]`)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'مستند داعم (اختياري)',
+    );
     el.remove();
     const enabled = { enabled: false, maxFileBytes: 1, maxTotalBytes: 1, maxFiles: 0, types: [] };
     configure({ formConfig: { attachments: enabled } });
-    const without = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
+    const without = await fixture<SilaComplaintForm>(
+      html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`,
+    );
     await until(() => shadow(without).querySelector('.privacy a'), 5_000, 'form-config');
     expect(shadow(without).querySelector('input[type=file]')).to.equal(null);
   });
@@ -543,10 +579,14 @@ describe('<sila-complaint-form>', () => {
     await expect(el).to.be.accessible();
     await setLocale('en');
     await el.updateComplete;
-    expect(errorText(el, 'attachments.evidence')).to.equal('Error: This file is larger than 5 MB. Choose a smaller file.');
+    expect(errorText(el, 'attachments.evidence')).to.equal(
+      'Error: This file is larger than 5 MB. Choose a smaller file.',
+    );
     chooseEvidence(el, new File(['<svg/>'], 'x.svg', { type: 'image/svg+xml' }));
     await el.updateComplete;
-    expect(errorText(el, 'attachments.evidence')).to.equal('Error: This type of file is not accepted. Use PDF, JPEG, PNG.');
+    expect(errorText(el, 'attachments.evidence')).to.equal(
+      'Error: This type of file is not accepted. Use PDF, JPEG, PNG.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -612,7 +652,9 @@ describe('<sila-complaint-form>', () => {
     const { detail } = await failed;
     expect(detail.queued).to.equal(false);
     await el.updateComplete;
-    expect(errorText(el, 'attachments.evidence')).to.equal('خطأ: هذا النوع من الملفات غير مقبول. استخدم ملفات PDF أو JPEG أو PNG.');
+    expect(errorText(el, 'attachments.evidence')).to.equal(
+      'خطأ: هذا النوع من الملفات غير مقبول. استخدم ملفات PDF أو JPEG أو PNG.',
+    );
     expect(shadow(el).activeElement?.id).to.equal('error-summary');
     expect(shadow(el).getElementById('error-summary')!.textContent).to.contain('مستند داعم');
     await expect(el).to.be.accessible();
@@ -624,14 +666,21 @@ describe('<sila-complaint-form>', () => {
         json.association.name.ar = `جمعية ${HOSTILE_MARKUP}`;
         json.association.privacyNotice.ar = `إشعار ${HOSTILE_MARKUP}`;
         json.association.privacyNoticeUrl = 'javascript:window.silaPwned=3';
-        json.complaintCategories.find((category: { id: string }) => category.id === 'delay').label.ar = `تأخر ${HOSTILE_MARKUP}`;
+        json.complaintCategories.find((category: { id: string }) => category.id === 'delay').label.ar =
+          `تأخر ${HOSTILE_MARKUP}`;
       }
       if (call.method === 'POST' && call.status === 201) json.reference = `${json.reference}${HOSTILE_MARKUP}`;
       return json;
     });
     seedStartedDraft('complaint', serverEndpoint());
-    const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`);
-    await until(() => shadow(el).querySelector('option[value="delay"]')?.textContent?.includes('<img'), 5_000, 'form-config');
+    const el = await fixture<SilaComplaintForm>(
+      html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`,
+    );
+    await until(
+      () => shadow(el).querySelector('option[value="delay"]')?.textContent?.includes('<img'),
+      5_000,
+      'form-config',
+    );
     expect(shadow(el).querySelector('option[value="delay"]')!.textContent).to.equal(`تأخر ${HOSTILE_MARKUP}`);
     expect(shadow(el).querySelector('.privacy')!.textContent).to.contain(`إشعار ${HOSTILE_MARKUP}`);
     // A javascript: URL is not a privacy notice: no link that would run it.
@@ -653,7 +702,10 @@ describe('<sila-complaint-form>', () => {
     // A category the server does not know: a real 422 on `category`.
     configure({
       formConfig: {
-        complaintCategories: [...config.complaintCategories, { id: 'not_on_server', label: { ar: 'فئة لا يعرفها الخادم' } }],
+        complaintCategories: [
+          ...config.complaintCategories,
+          { id: 'not_on_server', label: { ar: 'فئة لا يعرفها الخادم' } },
+        ],
       },
     });
     rewriteAnswers((json, call) => {

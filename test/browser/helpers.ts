@@ -26,7 +26,10 @@ export const DEAD_ENDPOINT = 'http://127.0.0.1:9';
  */
 export function seedStartedDraft(widget: string, endpoint: string, values: Record<string, unknown> = {}): void {
   const now = Date.now();
-  localStorage.setItem(`sila:draft:${widget}:${endpoint}`, JSON.stringify({ values, startedAt: now - 60_000, savedAt: now }));
+  localStorage.setItem(
+    `sila:draft:${widget}:${endpoint}`,
+    JSON.stringify({ values, startedAt: now - 60_000, savedAt: now }),
+  );
 }
 
 /**
@@ -146,7 +149,9 @@ declare global {
  * Lets the real server answer, then edits the JSON of its answer (same status and
  * headers) before the widget reads it: how a hostile backend or proxy would reply.
  */
-export function rewriteAnswers(rewrite: (json: any, call: { url: string; method: string; status: number }) => unknown): void {
+export function rewriteAnswers(
+  rewrite: (json: any, call: { url: string; method: string; status: number }) => unknown,
+): void {
   configure({
     fetch: async (input, init) => {
       const real = await fetch(input, init);
@@ -170,7 +175,8 @@ export function poisonProblem(json: any): void {
 export async function expectNothingInjected(el: Element): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 100));
   const root = shadow(el);
-  if (root.querySelector('img[src="x"], script') || document.querySelector('img[src="x"]')) throw new Error('injected markup became elements');
+  if (root.querySelector('img[src="x"], script') || document.querySelector('img[src="x"]'))
+    throw new Error('injected markup became elements');
   if (window.silaPwned !== undefined) throw new Error(`injected script ran (${window.silaPwned})`);
 }
 

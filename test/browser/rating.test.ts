@@ -33,15 +33,19 @@ function seedRating(target: string): void {
 }
 
 const radios = (el: SilaRating) => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio][name=score]')];
-const radio = (el: SilaRating, value: number) => shadow(el).querySelector<HTMLInputElement>(`input[name=score][value="${value}"]`)!;
+const radio = (el: SilaRating, value: number) =>
+  shadow(el).querySelector<HTMLInputElement>(`input[name=score][value="${value}"]`)!;
 const checkedValue = (el: SilaRating) => shadow(el).querySelector<HTMLInputElement>('input[name=score]:checked')?.value;
 const focusedValue = (el: SilaRating) => (shadow(el).activeElement as HTMLInputElement | null)?.value;
 /** The radio's accessible name: its label's text (the visible digit or glyph is aria-hidden). */
-const nameOf = (input: HTMLInputElement) => input.closest('label')!.querySelector('.visually-hidden')!.textContent!.trim();
+const nameOf = (input: HTMLInputElement) =>
+  input.closest('label')!.querySelector('.visually-hidden')!.textContent!.trim();
 const sendButton = (el: SilaRating) => shadow(el).querySelector<HTMLButtonElement>('button[type=submit]');
 const outcome = (el: SilaRating) => shadow(el).querySelector('[data-outcome]')?.getAttribute('data-outcome');
 
-async function renderRating(attrs: { scale?: string; display?: string; reference?: string; mode?: string; context?: string } = {}) {
+async function renderRating(
+  attrs: { scale?: string; display?: string; reference?: string; mode?: string; context?: string } = {},
+) {
   const context = attrs.context ?? nextContext();
   seedRating(attrs.reference ? normalizeReference(attrs.reference) : context);
   const el = await fixture<SilaRating>(html`<sila-rating
@@ -131,14 +135,34 @@ describe('<sila-rating>', () => {
 
   it('shows Arabic end labels too', async () => {
     const el = await renderRating({ scale: 'nps' });
-    expect([...shadow(el).querySelectorAll('.end')].map((end) => end.textContent)).to.deep.equal(['مستبعد تمامًا', 'مرجّح جدًا']);
-    expect(radios(el).map((input) => input.value)).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect([...shadow(el).querySelectorAll('.end')].map((end) => end.textContent)).to.deep.equal([
+      'مستبعد تمامًا',
+      'مرجّح جدًا',
+    ]);
+    expect(radios(el).map((input) => input.value)).to.deep.equal([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
     expect(nameOf(radio(el, 0))).to.equal('0 من 10، مستبعد تمامًا');
     expect(nameOf(radio(el, 6))).to.equal('6 من 10');
   });
 
   it('runs low → high in the reading direction for stars, faces and numbers alike', async () => {
-    for (const [scale, display, last] of [['csat', 'stars', 5], ['csat', 'faces', 5], ['nps', 'stars', 10], ['ces', 'stars', 7]] as const) {
+    for (const [scale, display, last] of [
+      ['csat', 'stars', 5],
+      ['csat', 'faces', 5],
+      ['nps', 'stars', 10],
+      ['ces', 'stars', 7],
+    ] as const) {
       await setLocale('ar');
       let el = await renderRating({ scale, display });
       const low = scale === 'nps' ? 0 : 1;
@@ -255,7 +279,12 @@ describe('<sila-rating>', () => {
     expect(detail.kind).to.equal('rating');
     expect(detail.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
     const { client, ...rest } = detail.payload;
-    expect(JSON.parse(JSON.stringify(rest))).to.deep.equal({ scale: 'csat', score: 4, context, comment: 'الموظفون كانوا متعاونين.' });
+    expect(JSON.parse(JSON.stringify(rest))).to.deep.equal({
+      scale: 'csat',
+      score: 4,
+      context,
+      comment: 'الموظفون كانوا متعاونين.',
+    });
     expect(client!.fillMs).to.be.at.least(59_000);
     expect(client!.locale).to.equal('ar');
   });
@@ -269,13 +298,21 @@ describe('<sila-rating>', () => {
     ];
     for (const { scale, display, score } of cases) {
       const el = await renderRating({ scale, display });
-      expect(shadow(el).querySelector('.scale')!.classList.contains(scale === 'csat' ? display : 'numbers')).to.equal(true);
+      expect(
+        shadow(el)
+          .querySelector('.scale')!
+          .classList.contains(scale === 'csat' ? display : 'numbers'),
+      ).to.equal(true);
       const change = oneEvent(el, 'sila-rating-change') as Promise<SilaRatingChangeEvent>;
       radio(el, score).click();
       expect((await change).detail).to.deep.equal({ scale, score });
       await el.updateComplete;
       const { detail } = await capturePayload(el, () => sendButton(el)!.click());
-      expect([detail.payload.scale, detail.payload.score, detail.payload.comment]).to.deep.equal([scale, score, undefined]);
+      expect([detail.payload.scale, detail.payload.score, detail.payload.comment]).to.deep.equal([
+        scale,
+        score,
+        undefined,
+      ]);
       el.remove();
     }
   });
@@ -300,7 +337,9 @@ describe('<sila-rating>', () => {
       follow-up="ما الذي نحسّنه في الورشة القادمة؟"
     ></sila-rating>`);
     expect(shadow(el).getElementById('question')!.textContent).to.equal('ما رأيك في الورشة التدريبية؟');
-    expect(shadow(el).querySelector('label[for=f-comment]')!.textContent).to.contain('ما الذي نحسّنه في الورشة القادمة؟');
+    expect(shadow(el).querySelector('label[for=f-comment]')!.textContent).to.contain(
+      'ما الذي نحسّنه في الورشة القادمة؟',
+    );
   });
 
   it('asks for a choice before sending, and limits the comment to 1000 characters', async () => {
@@ -373,7 +412,8 @@ describe('<sila-rating>', () => {
     first.remove();
 
     // The same reference typed as people write it (dashes, lower case).
-    const shown = `${reference[0]}-${reference.slice(1, 5)}-${reference.slice(5, 9)}-${reference.slice(9)}`.toLowerCase();
+    const shown =
+      `${reference[0]}-${reference.slice(1, 5)}-${reference.slice(5, 9)}-${reference.slice(9)}`.toLowerCase();
     const second = await renderRating({ reference: shown, scale: 'nps' });
     radio(second, 9).click();
     const failed = oneEvent(second, 'sila-error');
@@ -468,7 +508,10 @@ describe('<sila-rating>', () => {
       retries: 0,
       fetch: (input, init) => {
         if (init?.method !== 'POST') return fetch(input, init);
-        sent.push({ key: new Headers(init.headers).get('Idempotency-Key')!, score: JSON.parse(String(init.body)).score });
+        sent.push({
+          key: new Headers(init.headers).get('Idempotency-Key')!,
+          score: JSON.parse(String(init.body)).score,
+        });
         return online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'));
       },
     });
@@ -494,7 +537,10 @@ describe('<sila-rating>', () => {
   });
 
   it('sends a rating left in the outbox when the page is opened again', async () => {
-    configure({ retries: 0, fetch: (input, init) => (init?.method === 'POST' ? Promise.reject(new TypeError('offline')) : fetch(input, init)) });
+    configure({
+      retries: 0,
+      fetch: (input, init) => (init?.method === 'POST' ? Promise.reject(new TypeError('offline')) : fetch(input, init)),
+    });
     const context = nextContext();
     let el = await renderRating({ context });
     radio(el, 3).click();

@@ -25,7 +25,6 @@ import {
   until,
 } from './helpers.js';
 
-
 const VALID = {
   fullName: 'فاطمة أحمد',
   nationalId: '1087654321',
@@ -42,7 +41,12 @@ interface Options {
   statusUrl?: string;
 }
 
-async function renderForm({ audience = 'beneficiary', noHousehold = false, seed = true, statusUrl }: Options = {}): Promise<SilaRequestForm> {
+async function renderForm({
+  audience = 'beneficiary',
+  noHousehold = false,
+  seed = true,
+  statusUrl,
+}: Options = {}): Promise<SilaRequestForm> {
   const endpoint = serverEndpoint();
   if (seed) seedStartedDraft(audience === 'member' ? 'request-member' : 'request', endpoint);
   const el = await fixture<SilaRequestForm>(html`<sila-request-form
@@ -99,7 +103,11 @@ function fillService(el: SilaRequestForm, service = 'housing_support'): void {
 }
 
 /** Walks to the given step with valid answers, checking axe on every step on the way. */
-async function walkTo(el: SilaRequestForm, target: string, { axe = false, service = 'housing_support' } = {}): Promise<void> {
+async function walkTo(
+  el: SilaRequestForm,
+  target: string,
+  { axe = false, service = 'housing_support' } = {},
+): Promise<void> {
   for (let i = 0; i < 8 && el.steps[stepIndex(el)] !== target; i++) {
     const step = el.steps[stepIndex(el)];
     if (axe) await expect(el).to.be.accessible();
@@ -179,7 +187,9 @@ describe('<sila-request-form>', () => {
     expect(errorText(el, 'applicant.mobile')).to.contain('أدخل رقم جوال سعوديًا صحيحًا');
     expect(errorText(el, 'applicant.email')).to.contain('أدخل بريدًا إلكترونيًا صحيحًا');
     expect(errorText(el, 'applicant.fullName')).to.equal('خطأ: الحد الأدنى لعدد الأحرف: 2.');
-    const link = [...root(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) => a.textContent!.startsWith('رقم الجوال'))!;
+    const link = [...root(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) =>
+      a.textContent!.startsWith('رقم الجوال'),
+    )!;
     link.click();
     expect(root(el).activeElement?.getAttribute('name')).to.equal('applicant.mobile');
     await expect(el).to.be.accessible();
@@ -194,7 +204,9 @@ describe('<sila-request-form>', () => {
     typeInto(el, 'applicant.mobile', '0123');
     await next(el);
     expect(errorText(el, 'applicant.fullName')).to.equal('Error: This field is required.');
-    expect(errorText(el, 'applicant.nationalId')).to.equal('Error: Enter a valid 10-digit national ID or iqama number.');
+    expect(errorText(el, 'applicant.nationalId')).to.equal(
+      'Error: Enter a valid 10-digit national ID or iqama number.',
+    );
     expect(errorText(el, 'applicant.mobile')).to.equal('Error: Enter a Saudi mobile number, like 05XXXXXXXX.');
     expect(errorText(el, 'applicant.email')).to.equal(undefined); // optional
     await expect(el).to.be.accessible();
@@ -250,14 +262,18 @@ describe('<sila-request-form>', () => {
     await back(el);
     expect(root(el).activeElement?.id).to.equal('step-title');
     expect(value(el, 'household.householdSize')).to.equal('٥');
-    expect(root(el).querySelector<HTMLInputElement>('input[name="household.housing"][value=rented]')!.checked).to.equal(true);
+    expect(root(el).querySelector<HTMLInputElement>('input[name="household.housing"][value=rented]')!.checked).to.equal(
+      true,
+    );
     await back(el);
     expect(value(el, 'applicant.nationalId')).to.equal('١٠٨٧٦٥٤٣٢١');
     expect(value(el, 'applicant.birthDate')).to.equal(VALID.birthDate);
     // The Hijri equivalent is shown under the Gregorian date picker, and read with it.
     const hijri = root(el).querySelector('.hijri')!;
     expect(hijri.textContent).to.contain('1410');
-    expect(root(el).querySelector('[name="applicant.birthDate"]')!.getAttribute('aria-describedby')).to.contain(hijri.id);
+    expect(root(el).querySelector('[name="applicant.birthDate"]')!.getAttribute('aria-describedby')).to.contain(
+      hijri.id,
+    );
     await next(el);
     await next(el);
     expect(value(el, 'description')).to.equal(VALID.description);
@@ -271,7 +287,10 @@ describe('<sila-request-form>', () => {
     await walkTo(el, 'review', { axe: true });
     await expect(el).to.be.accessible();
     const rows = Object.fromEntries(
-      [...root(el).querySelectorAll('.review-row')].map((row) => [row.getAttribute('data-field'), row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim()]),
+      [...root(el).querySelectorAll('.review-row')].map((row) => [
+        row.getAttribute('data-field'),
+        row.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim(),
+      ]),
     );
     await next(el);
     expect(stepHeading(el)).to.equal('الإقرار والإرسال');
@@ -329,7 +348,10 @@ describe('<sila-request-form>', () => {
     expect(label).to.equal('أقر بصحة البيانات المقدمة وأنني مسؤول مسؤولية مباشرة عن صحة المعلومات.');
     await expect(el).to.be.accessible();
     await next(el);
-    expect(summaryItems(el)).to.deep.equal(['الإقرار: يجب الموافقة للمتابعة.', 'إشعار الخصوصية: يجب الموافقة للمتابعة.']);
+    expect(summaryItems(el)).to.deep.equal([
+      'الإقرار: يجب الموافقة للمتابعة.',
+      'إشعار الخصوصية: يجب الموافقة للمتابعة.',
+    ]);
     expect(root(el).activeElement?.id).to.equal('error-summary');
     expect(root(el).querySelector('[name="declaration.accepted"]')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -419,7 +441,9 @@ describe('<sila-request-form>', () => {
     fillApplicant(el);
     await next(el);
     expect(stepHeading(el)).to.equal('الخدمة المطلوبة');
-    const services = [...root(el).querySelectorAll<HTMLOptionElement>('select[name=service] option')].map((o) => o.value);
+    const services = [...root(el).querySelectorAll<HTMLOptionElement>('select[name=service] option')].map(
+      (o) => o.value,
+    );
     expect(services).to.include.members(['membership_card', 'assembly_documents', 'training', 'other']);
     expect(services).to.not.include('financial_aid');
     fillService(el, 'membership_card');
@@ -461,16 +485,22 @@ describe('<sila-request-form>', () => {
     await expect(el).to.be.accessible();
     await setLocale('en');
     await el.updateComplete;
-    expect(errorText(el, 'attachments.id_copy')).to.equal('Error: This file is larger than 5 MB. Choose a smaller file.');
+    expect(errorText(el, 'attachments.id_copy')).to.equal(
+      'Error: This file is larger than 5 MB. Choose a smaller file.',
+    );
     chooseFile(el, 'id_copy', new File(['<svg/>'], 'x.svg', { type: 'image/svg+xml' }));
     await el.updateComplete;
-    expect(errorText(el, 'attachments.id_copy')).to.equal('Error: This type of file is not accepted. Use PDF, JPEG, PNG.');
+    expect(errorText(el, 'attachments.id_copy')).to.equal(
+      'Error: This type of file is not accepted. Use PDF, JPEG, PNG.',
+    );
   });
 
   it('uploads documents with the request (multipart) and the staff API lists them', async () => {
     const el = await renderForm();
     await walkTo(el, 'attachments');
-    const pdf = new File(['%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'], 'هوية.pdf', { type: 'application/pdf' });
+    const pdf = new File(['%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'], 'هوية.pdf', {
+      type: 'application/pdf',
+    });
     chooseFile(el, 'id_copy', pdf);
     await el.updateComplete;
     expect(root(el).querySelector('.chosen')!.textContent).to.contain('هوية.pdf');
@@ -538,9 +568,13 @@ describe('<sila-request-form>', () => {
   });
 
   it('can be completed with the keyboard alone', async () => {
-    configure({ formConfig: { attachments: { enabled: false, maxFileBytes: 1, maxTotalBytes: 1, maxFiles: 1, types: [] } } });
+    configure({
+      formConfig: { attachments: { enabled: false, maxFileBytes: 1, maxTotalBytes: 1, maxFiles: 1, types: [] } },
+    });
     seedStartedDraft('request', serverEndpoint());
-    const el = await fixture<SilaRequestForm>(html`<sila-request-form endpoint=${serverEndpoint()} no-household></sila-request-form>`);
+    const el = await fixture<SilaRequestForm>(
+      html`<sila-request-form endpoint=${serverEndpoint()} no-household></sila-request-form>`,
+    );
     await el.updateComplete;
     const active = () => root(el).activeElement as HTMLInputElement | null;
     async function tabTo(name: string): Promise<void> {
@@ -596,7 +630,8 @@ describe('<sila-request-form>', () => {
         json.association.name.ar = `جمعية ${HOSTILE_MARKUP}`;
         json.association.privacyNotice.ar = `إشعار ${HOSTILE_MARKUP}`;
         json.association.privacyNoticeUrl = 'javascript:window.silaPwned=3';
-        json.services.find((service: { id: string }) => service.id === 'housing_support').label.ar = `دعم السكن ${HOSTILE_MARKUP}`;
+        json.services.find((service: { id: string }) => service.id === 'housing_support').label.ar =
+          `دعم السكن ${HOSTILE_MARKUP}`;
       }
       if (call.method === 'POST' && call.status === 201) json.reference = `${json.reference}${HOSTILE_MARKUP}`;
       return json;
@@ -608,7 +643,9 @@ describe('<sila-request-form>', () => {
     const link = root(el).querySelector<HTMLAnchorElement>('.privacy a');
     expect(link === null || !/^\s*javascript:/i.test(link.getAttribute('href') ?? '')).to.equal(true);
     await walkTo(el, 'service');
-    expect(root(el).querySelector('option[value="housing_support"]')!.textContent).to.equal(`دعم السكن ${HOSTILE_MARKUP}`);
+    expect(root(el).querySelector('option[value="housing_support"]')!.textContent).to.equal(
+      `دعم السكن ${HOSTILE_MARKUP}`,
+    );
     await walkTo(el, 'declaration');
     tick(el, 'declaration.accepted');
     tick(el, 'consent.accepted');
@@ -626,7 +663,9 @@ describe('<sila-request-form>', () => {
   it('never shows a problem answer’s title, detail or messages, only its own words for the codes', async () => {
     const config = await (await fetch(`${serverEndpoint()}/v1/form-config`)).json();
     // A service the server does not offer: a real 422 on `service`.
-    configure({ formConfig: { services: [...config.services, { id: 'not_on_server', label: { ar: 'خدمة لا يعرفها الخادم' } }] } });
+    configure({
+      formConfig: { services: [...config.services, { id: 'not_on_server', label: { ar: 'خدمة لا يعرفها الخادم' } }] },
+    });
     rewriteAnswers((json, call) => {
       if (call.status === 422) poisonProblem(json);
       return json;

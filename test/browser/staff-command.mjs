@@ -20,7 +20,11 @@ export function staffCommandPlugin({ endpoint, token, adminEmail, adminPassword 
       headers.Cookie = auth.cookie;
       if (method !== 'GET') headers['X-CSRF-Token'] = auth.csrf;
     }
-    const answer = await fetch(`${endpoint}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const answer = await fetch(`${endpoint}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await answer.text();
     let json;
     try {
@@ -50,7 +54,10 @@ export function staffCommandPlugin({ endpoint, token, adminEmail, adminPassword 
     const created = await call(admin, 'POST', '/v1/staff/accounts', { name: `${role} (browser tests)`, email, role });
     if (created.status !== 201) throw new Error(`create ${role}: ${created.status} ${JSON.stringify(created.body)}`);
     const first = await signIn(email, created.body.temporaryPassword);
-    const changed = await call(first, 'POST', '/v1/staff/me/password', { current: created.body.temporaryPassword, next: ACCOUNT_PASSWORD });
+    const changed = await call(first, 'POST', '/v1/staff/me/password', {
+      current: created.body.temporaryPassword,
+      next: ACCOUNT_PASSWORD,
+    });
     if (changed.status !== 204) throw new Error(`password ${role}: ${changed.status} ${JSON.stringify(changed.body)}`);
     return signIn(email, ACCOUNT_PASSWORD);
   }

@@ -11,7 +11,19 @@ import type { SilaErrorEvent } from '../../src/core/events.js';
 import { STATUSES, type Status } from '../../src/contract/status.js';
 import { formatReference, generateReference } from '../../src/contract/identifiers.js';
 import type { LookupResult } from '../../src/contract/lookup.js';
-import { DEAD_ENDPOINT, errorText, lookup, pretendOffline, resetPage, serverEndpoint, shadow, staffApi, submitButton, typeInto, until } from './helpers.js';
+import {
+  DEAD_ENDPOINT,
+  errorText,
+  lookup,
+  pretendOffline,
+  resetPage,
+  serverEndpoint,
+  shadow,
+  staffApi,
+  submitButton,
+  typeInto,
+  until,
+} from './helpers.js';
 
 interface Submitted {
   reference: string;
@@ -87,13 +99,23 @@ async function setStatus(reference: string, status: Status, note?: string, noteP
 
 /** An officer's internal note: never shown to the applicant. */
 async function addInternalNote(reference: string, text: string): Promise<void> {
-  const answer = await staffApi(`/v1/staff/submissions/${reference}/notes`, { as: 'officer', method: 'POST', body: { text }, withVersion: true });
+  const answer = await staffApi(`/v1/staff/submissions/${reference}/notes`, {
+    as: 'officer',
+    method: 'POST',
+    body: { text },
+    withVersion: true,
+  });
   expect(answer.status, `note: ${JSON.stringify(answer.body)}`).to.equal(200);
 }
 
 /** An officer refers a request to the committee. */
 async function refer(reference: string): Promise<void> {
-  const referred = await staffApi(`/v1/staff/submissions/${reference}/refer`, { as: 'officer', method: 'POST', body: {}, withVersion: true });
+  const referred = await staffApi(`/v1/staff/submissions/${reference}/refer`, {
+    as: 'officer',
+    method: 'POST',
+    body: {},
+    withVersion: true,
+  });
   expect(referred.status, `refer: ${JSON.stringify(referred.body)}`).to.equal(200);
 }
 
@@ -160,7 +182,9 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('speaks English left-to-right with lang="en"', async () => {
-    const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup lang="en" endpoint=${serverEndpoint()}></sila-status-lookup>`);
+    const el = await fixture<SilaStatusLookup>(
+      html`<sila-status-lookup lang="en" endpoint=${serverEndpoint()}></sila-status-lookup>`,
+    );
     await until(() => el.getAttribute('dir') === 'ltr', 2_000, 'ltr');
     await el.updateComplete;
     expect(textOf(shadow(el).querySelector('h2'))).to.equal('Follow up on your request or message');
@@ -193,7 +217,11 @@ describe('<sila-status-lookup>', () => {
     const { reference, verifier } = await submitComplaint();
     const toArabicIndic = (value: string) => value.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
     const [kind, code] = [reference[0]!, reference.slice(1)];
-    const messy = ` ${kind.toLowerCase()} ${toArabicIndic(code.slice(0, 4).toLowerCase().replace(/0/g, 'o'))}-${code.slice(4, 8).toLowerCase()} – ${toArabicIndic(code.slice(8))} `.replace('–', '-');
+    const messy =
+      ` ${kind.toLowerCase()} ${toArabicIndic(code.slice(0, 4).toLowerCase().replace(/0/g, 'o'))}-${code.slice(4, 8).toLowerCase()} – ${toArabicIndic(code.slice(8))} `.replace(
+        '–',
+        '-',
+      );
     const el = await renderLookup();
     typeInto(el, 'reference', messy);
     await el.updateComplete;
@@ -216,7 +244,9 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('prefills the reference from the attribute and from ?ref= in the page URL', async () => {
-    const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup reference="c4f7k2m9qx3tb"></sila-status-lookup>`);
+    const el = await fixture<SilaStatusLookup>(
+      html`<sila-status-lookup reference="c4f7k2m9qx3tb"></sila-status-lookup>`,
+    );
     await el.updateComplete;
     expect(shadow(el).querySelector<HTMLInputElement>('[name=reference]')!.value).to.equal('C-4F7K-2M9Q-X3TB');
 
@@ -261,10 +291,14 @@ describe('<sila-status-lookup>', () => {
       ['received', request, async () => {}],
       ['under_review', request, () => setStatus(request.reference, 'under_review', 'ملاحظة: under_review')],
       ['needs_info', request, () => setStatus(request.reference, 'needs_info', 'ملاحظة: needs_info')],
-      ['referred', request, async () => {
-        await setStatus(request.reference, 'under_review');
-        await refer(request.reference);
-      }],
+      [
+        'referred',
+        request,
+        async () => {
+          await setStatus(request.reference, 'under_review');
+          await refer(request.reference);
+        },
+      ],
       ['accepted', request, () => decide(request.reference, 'accepted', 'ملاحظة: accepted')],
       ['resolved', request, () => setStatus(request.reference, 'resolved', 'ملاحظة: resolved')],
       ['closed', request, () => setStatus(request.reference, 'closed', 'ملاحظة: closed')],
@@ -303,7 +337,12 @@ describe('<sila-status-lookup>', () => {
     const el = await renderLookup();
     await lookUp(el, reference, verifier);
     const items = [...shadow(el).querySelectorAll('ol.timeline > li')];
-    expect(items.map((li) => (li as HTMLElement).dataset.status)).to.deep.equal(['received', 'under_review', 'needs_info', 'under_review']);
+    expect(items.map((li) => (li as HTMLElement).dataset.status)).to.deep.equal([
+      'received',
+      'under_review',
+      'needs_info',
+      'under_review',
+    ]);
     const times = items.map((li) => Date.parse(li.querySelector('time')!.getAttribute('datetime')!));
     expect([...times].sort((a, b) => a - b)).to.deep.equal(times);
     const htmlNote = items[2]!.querySelector('.note')!;
@@ -334,7 +373,9 @@ describe('<sila-status-lookup>', () => {
     const el = await renderLookup();
     await lookUp(el, reference, verifier);
     expect(textOf(shadow(el).getElementById('result-title'))).to.contain('Service request');
-    const fact = [...shadow(el).querySelectorAll('.fact')].find((f) => textOf(f.querySelector('dt')) === 'Decision expected by')!;
+    const fact = [...shadow(el).querySelectorAll('.fact')].find(
+      (f) => textOf(f.querySelector('dt')) === 'Decision expected by',
+    )!;
     expect(fact.querySelector('time')!.getAttribute('datetime')).to.equal(expectedDecisionBy);
     expect(textOf(fact.querySelector('.hijri'))).to.match(/AH/);
     expect(part(el, 'overdue')).to.equal(null);
@@ -350,12 +391,17 @@ describe('<sila-status-lookup>', () => {
       status: 'referred',
       receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
       updatedAt: past,
-      history: [{ status: 'received', at: new Date(Date.now() - 20 * 86_400_000).toISOString() }, { status: 'referred', at: past }],
+      history: [
+        { status: 'received', at: new Date(Date.now() - 20 * 86_400_000).toISOString() },
+        { status: 'referred', at: past },
+      ],
       expectedDecisionBy: past,
     };
     expect(isOverdue(result)).to.equal(true);
     expect(isOverdue({ ...result, status: 'accepted' })).to.equal(false);
-    expect(isOverdue({ ...result, expectedDecisionBy: new Date(Date.now() + 86_400_000).toISOString() })).to.equal(false);
+    expect(isOverdue({ ...result, expectedDecisionBy: new Date(Date.now() + 86_400_000).toISOString() })).to.equal(
+      false,
+    );
     // The result panel on its own, as the widget renders it for this answer.
     const el = await renderLookup();
     const host = document.createElement('div');
@@ -528,7 +574,11 @@ describe('<sila-status-lookup>', () => {
       expect(part(el, 'rating')).to.equal(null);
 
       await setStatus(reference, 'resolved');
-      const rated = await post('/v1/ratings', { scale: 'csat', score: 5, reference }, { 'Idempotency-Key': crypto.randomUUID() });
+      const rated = await post(
+        '/v1/ratings',
+        { scale: 'csat', score: 5, reference },
+        { 'Idempotency-Key': crypto.randomUUID() },
+      );
       expect(rated.status).to.equal(201);
       await lookUp(el, reference, verifier);
       expect(textOf(part(el, 'rating'))).to.contain('شكرًا لك، لقد قيّمت هذه الخدمة من قبل.');

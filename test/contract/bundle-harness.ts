@@ -55,9 +55,11 @@ export async function startHarness(
   const site: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const body =
-      url.pathname === '/sila.iife.js' ? { type: 'text/javascript', data: bundle }
-      : url.pathname === '/config.js' ? { type: 'text/javascript', data: `window.SilaConfig = ${JSON.stringify({ endpoint: api.url })};` }
-      : route(url);
+      url.pathname === '/sila.iife.js'
+        ? { type: 'text/javascript', data: bundle }
+        : url.pathname === '/config.js'
+          ? { type: 'text/javascript', data: `window.SilaConfig = ${JSON.stringify({ endpoint: api.url })};` }
+          : route(url);
     if (!body) {
       res.writeHead(404, headers).end();
       return;

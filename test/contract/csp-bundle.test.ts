@@ -32,9 +32,12 @@ ${TAGS.map((tag) => `<${tag}></${tag}>`).join('\n')}
 let harness: Harness;
 
 before(async () => {
-  harness = await startHarness((url) => (url.pathname === '/' ? { type: 'text/html; charset=utf-8', data: PAGE } : undefined), {
-    'Content-Security-Policy': CSP,
-  });
+  harness = await startHarness(
+    (url) => (url.pathname === '/' ? { type: 'text/html; charset=utf-8', data: PAGE } : undefined),
+    {
+      'Content-Security-Policy': CSP,
+    },
+  );
 });
 
 after(() => harness?.close());
@@ -51,7 +54,9 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { reportViolation: (text: string) => void }).reportViolation;
-      report(`${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+      );
     });
   });
   await page.goto(harness.siteUrl);

@@ -5,6 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { staleBuildReason } from '../../scripts/lib/build-freshness.mjs';
 
-export function ensureFreshBuild(root: string, build: () => void = () => execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })): void {
+export function ensureFreshBuild(
+  root: string,
+  build: () => void = () => execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' }),
+): void {
   if (staleBuildReason(root)) build();
 }

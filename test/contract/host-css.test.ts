@@ -24,7 +24,9 @@ label { display: none; }
 `;
 
 function page(hostile: boolean): string {
-  const styles = hostile ? '<link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/resets.css">' : '';
+  const styles = hostile
+    ? '<link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/resets.css">'
+    : '';
   return `<!doctype html>
 <html lang="ar" dir="rtl">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,10 +47,13 @@ before(async () => {
   // Optional: Bootstrap is a devDependency only for this test; the resets alone still bite.
   const bootstrap = existsSync(bootstrapPath) ? readFileSync(bootstrapPath) : '';
   harness = await startHarness((url) =>
-    url.pathname === '/' ? { type: 'text/html; charset=utf-8', data: page(url.searchParams.has('hostile')) }
-    : url.pathname === '/bootstrap.css' ? { type: 'text/css', data: bootstrap }
-    : url.pathname === '/resets.css' ? { type: 'text/css', data: RESETS }
-    : undefined,
+    url.pathname === '/'
+      ? { type: 'text/html; charset=utf-8', data: page(url.searchParams.has('hostile')) }
+      : url.pathname === '/bootstrap.css'
+        ? { type: 'text/css', data: bootstrap }
+        : url.pathname === '/resets.css'
+          ? { type: 'text/css', data: RESETS }
+          : undefined,
   );
 });
 
@@ -69,7 +74,16 @@ async function open(hostile: boolean, width = 1280): Promise<Page> {
 interface Probe {
   hostFontSize: string;
   label?: { display: string; color: string; background: string; fontFamily: string };
-  field?: { tag: string; border: string; background: string; color: string; fontSize: string; fontFamily: string; margin: string; boxSizing: string };
+  field?: {
+    tag: string;
+    border: string;
+    background: string;
+    color: string;
+    fontSize: string;
+    fontFamily: string;
+    margin: string;
+    boxSizing: string;
+  };
   submit?: { textTransform: string; background: string; color: string; margin: string; fontSize: string; text: string };
 }
 
@@ -87,7 +101,9 @@ function probe(tab: Page, tag: string, fieldSelector: string): Promise<Probe> {
       const b = submit ? getComputedStyle(submit) : undefined;
       return {
         hostFontSize: getComputedStyle(host).fontSize,
-        label: l ? { display: l.display, color: l.color, background: l.backgroundColor, fontFamily: l.fontFamily } : undefined,
+        label: l
+          ? { display: l.display, color: l.color, background: l.backgroundColor, fontFamily: l.fontFamily }
+          : undefined,
         field: f
           ? {
               tag: field!.localName,
@@ -101,7 +117,14 @@ function probe(tab: Page, tag: string, fieldSelector: string): Promise<Probe> {
             }
           : undefined,
         submit: b
-          ? { textTransform: b.textTransform, background: b.backgroundColor, color: b.color, margin: b.margin, fontSize: b.fontSize, text: submit!.innerText }
+          ? {
+              textTransform: b.textTransform,
+              background: b.backgroundColor,
+              color: b.color,
+              margin: b.margin,
+              fontSize: b.fontSize,
+              text: submit!.innerText,
+            }
           : undefined,
       };
     },

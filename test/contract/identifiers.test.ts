@@ -26,7 +26,18 @@ describe('digits', () => {
   });
 
   it('rejects bidi controls and NUL in identifiers, NUL and lone surrogates in text', () => {
-    for (const control of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u0000']) {
+    for (const control of [
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u0000',
+    ]) {
       assert.equal(hasForbiddenIdentifierChars(`05${control}51234567`), true, JSON.stringify(control));
     }
     assert.equal(hasForbiddenIdentifierChars('محمد \u200f'), false); // RLM is ordinary Arabic typing
@@ -59,7 +70,17 @@ describe('Saudi national ID / iqama', () => {
 
 describe('Saudi mobile', () => {
   it('accepts every usual form and stores E.164', () => {
-    for (const form of ['0551234567', '551234567', '+966551234567', '00966551234567', '966551234567', '055 123 4567', '055-123-4567', '٠٥٥١٢٣٤٥٦٧', '۰۵۵۱۲۳۴۵۶۷']) {
+    for (const form of [
+      '0551234567',
+      '551234567',
+      '+966551234567',
+      '00966551234567',
+      '966551234567',
+      '055 123 4567',
+      '055-123-4567',
+      '٠٥٥١٢٣٤٥٦٧',
+      '۰۵۵۱۲۳۴۵۶۷',
+    ]) {
       assert.equal(toSaudiMobileE164(form), '+966551234567', form);
     }
   });

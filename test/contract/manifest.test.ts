@@ -48,17 +48,26 @@ after(() => rmSync(join(root, outdir), { recursive: true, force: true }));
 
 it('custom-elements.json names each tag with its class, attributes, events and parts', () => {
   assert.deepEqual(elements.map((item) => item.tagName).sort(), [...TAGS].sort());
-  const definitions = manifest.modules.flatMap((module) => module.exports ?? []).filter((item) => item.kind === 'custom-element-definition');
+  const definitions = manifest.modules
+    .flatMap((module) => module.exports ?? [])
+    .filter((item) => item.kind === 'custom-element-definition');
   assert.deepEqual(definitions.map((item) => item.name).sort(), [...TAGS].sort());
   for (const element of elements) {
     const attributes = element.attributes?.map((item) => item.name) ?? [];
-    assert.ok(attributes.includes('endpoint') && attributes.includes('lang'), `${element.tagName}: ${attributes.join()}`);
+    assert.ok(
+      attributes.includes('endpoint') && attributes.includes('lang'),
+      `${element.tagName}: ${attributes.join()}`,
+    );
     assert.ok((element.cssParts?.length ?? 0) > 0, `${element.tagName} documents its parts`);
     const definition = definitions.find((item) => item.name === element.tagName);
     assert.equal(definition?.declaration.name, element.name);
   }
   const sending = elements.filter((item) => item.tagName !== 'sila-status-lookup');
-  for (const element of sending) assert.ok(element.events?.some((event) => event.name === 'sila-submitted'), `${element.tagName} sila-submitted`);
+  for (const element of sending)
+    assert.ok(
+      element.events?.some((event) => event.name === 'sila-submitted'),
+      `${element.tagName} sila-submitted`,
+    );
 });
 
 it('custom-elements.json is valid against the Custom Elements Manifest schema', () => {
@@ -77,10 +86,16 @@ it('every event has a name and the type of the Event class that fires it', () =>
     'sila-rate-invite': 'SilaRateInviteEvent',
   };
   for (const element of elements) {
-    for (const event of element.events ?? []) assert.equal(event.type?.text, expected[event.name], `${element.tagName} ${event.name}`);
+    for (const event of element.events ?? [])
+      assert.equal(event.type?.text, expected[event.name], `${element.tagName} ${event.name}`);
   }
   const rating = elements.find((item) => item.tagName === 'sila-rating');
-  assert.deepEqual(rating?.events?.map((event) => event.name).sort(), ['sila-error', 'sila-rating-change', 'sila-submit', 'sila-submitted']);
+  assert.deepEqual(rating?.events?.map((event) => event.name).sort(), [
+    'sila-error',
+    'sila-rating-change',
+    'sila-submit',
+    'sila-submitted',
+  ]);
 });
 
 it('attribute types are written out as the values the element takes', () => {
@@ -89,7 +104,10 @@ it('attribute types are written out as the values the element takes', () => {
   assert.equal(typeOf('sila-rating', 'scale'), "'csat' | 'nps' | 'ces' | undefined");
   // The property is typed 'stars' | 'faces': NPS and CES are always numbered.
   assert.equal(typeOf('sila-rating', 'display'), "'stars' | 'faces'");
-  assert.equal(typeOf('sila-complaint-form', 'kind'), "'complaint' | 'suggestion' | 'inquiry' | 'compensation' | undefined");
+  assert.equal(
+    typeOf('sila-complaint-form', 'kind'),
+    "'complaint' | 'suggestion' | 'inquiry' | 'compensation' | undefined",
+  );
   assert.equal(typeOf('sila-request-form', 'audience'), "'beneficiary' | 'member'");
   for (const element of elements) assert.equal(typeOf(element.tagName!, 'theme'), "'light' | 'dark' | 'auto'");
 });

@@ -24,7 +24,11 @@ function importInNode(specifier: string): { exports: string[]; window: string; d
       document: typeof document,
       defined: tags.filter((tag) => globalThis.customElements?.get(tag)),
     }));`;
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return JSON.parse(output.trim().split('\n').at(-1)!);
 }
 
@@ -41,7 +45,10 @@ it('every built ES entry in dist/ imports under plain Node without touching wind
 });
 
 it('every package export with code imports by its package name under plain Node', () => {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, unknown>;
+  };
   const subpaths = Object.entries(manifest.exports)
     .filter(([, target]) => typeof target === 'object' && target !== null && 'default' in target)
     .map(([subpath]) => subpath);
@@ -58,6 +65,7 @@ it('every package export with code imports by its package name under plain Node'
     assert.ok(result.exports.length > 0, `${specifier} exports something`);
     assert.equal(result.window, 'undefined', `${specifier} defined window`);
     // Lit's Node build brings a registry of its own; the elements register there, harmlessly.
-    if (registered[subpath]) assert.ok(result.defined.includes(registered[subpath]), `${specifier} registered ${registered[subpath]}`);
+    if (registered[subpath])
+      assert.ok(result.defined.includes(registered[subpath]), `${specifier} registered ${registered[subpath]}`);
   }
 });

@@ -37,7 +37,10 @@ before(() => {
   ensureFreshBuild(root, () => npm(['run', 'build'], root));
   [packed] = JSON.parse(npm(['pack', '--json', '--silent', '--pack-destination', work], root)) as PackResult[];
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'sila-pack-check', version: '0.0.0', private: true, type: 'module' }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'sila-pack-check', version: '0.0.0', private: true, type: 'module' }),
+  );
   const tarball = join(work, packed.filename);
   // The dependencies are in the cache from the main install; no network needed.
   try {
@@ -51,7 +54,14 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 it('the tarball ships the bundle, types, manifest and OpenAPI, and no sources or server', () => {
   const paths = new Set(packed.files.map((file) => file.path));
-  for (const path of ['dist/sila.iife.js', 'dist/index.js', 'dist/types/index.d.ts', 'custom-elements.json', 'docs/openapi.json', 'package.json']) {
+  for (const path of [
+    'dist/sila.iife.js',
+    'dist/index.js',
+    'dist/types/index.d.ts',
+    'custom-elements.json',
+    'docs/openapi.json',
+    'package.json',
+  ]) {
     assert.ok(paths.has(path), `${path} is in the tarball`);
   }
   const stray = [...paths].filter((path) => /^(src|server|test|scripts|demo|locales|node_modules)\//.test(path));
@@ -60,13 +70,20 @@ it('the tarball ships the bundle, types, manifest and OpenAPI, and no sources or
 
 it('every file the exports map points at is in the tarball', () => {
   const paths = new Set(packed.files.map((file) => file.path));
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> };
-  const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | Record<string, string>>;
+  };
+  const targets = Object.values(manifest.exports).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
   for (const target of targets) assert.ok(paths.has(target.replace(/^\.\//, '')), `${target} is in the tarball`);
 });
 
 it('the installed package resolves sila-widgets/contract.js in Node', async () => {
   const script = `import('sila-widgets/contract.js').then((m) => console.log(m.normalizeReference('c-4f7k-2m9q-x3tb')))`;
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: project,
+    encoding: 'utf8',
+  });
   assert.equal(output.trim(), 'C4F7K2M9QX3TB');
 });

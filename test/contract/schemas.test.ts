@@ -20,7 +20,11 @@ function errorsOf(schema: z.ZodMiniType, value: unknown) {
 
 describe('complaint schema', () => {
   it('normalizes a valid complaint', () => {
-    const result = complaintSchema.safeParse({ ...complaint, contact: { ...complaint.contact, email: '' }, relatedReference: '' });
+    const result = complaintSchema.safeParse({
+      ...complaint,
+      contact: { ...complaint.contact, email: '' },
+      relatedReference: '',
+    });
     assert.equal(result.success, true);
     assert.equal(result.data!.contact!.mobile, '+966551234567');
     assert.equal(result.data!.contact!.email, undefined);
@@ -60,17 +64,26 @@ describe('complaint schema', () => {
   });
 
   it('rejects hidden bidi controls in identifiers and NUL in text', () => {
-    assert.deepEqual(errorsOf(complaintSchema, { ...complaint, contact: { name: 'محمد\u202e', mobile: '0551234567' } }), [
-      'contact.name:invalid_characters',
+    assert.deepEqual(
+      errorsOf(complaintSchema, { ...complaint, contact: { name: 'محمد\u202e', mobile: '0551234567' } }),
+      ['contact.name:invalid_characters'],
+    );
+    assert.deepEqual(errorsOf(complaintSchema, { ...complaint, description: 'long enough text\u0000' }), [
+      'description:invalid_characters',
     ]);
-    assert.deepEqual(errorsOf(complaintSchema, { ...complaint, description: 'long enough text\u0000' }), ['description:invalid_characters']);
   });
 });
 
 describe('request schema', () => {
   it('validates each step part and reads household size in Arabic digits', () => {
     const result = requestSchema.safeParse({
-      applicant: { fullName: 'فاطمة علي', nationalId: '1087654321', mobile: '0551234567', city: 'تبوك', birthDate: '1990-05-01' },
+      applicant: {
+        fullName: 'فاطمة علي',
+        nationalId: '1087654321',
+        mobile: '0551234567',
+        city: 'تبوك',
+        birthDate: '1990-05-01',
+      },
       household: { householdSize: '٥', incomeBracket: 'under_3000', employment: 'unemployed', housing: 'rented' },
       service: 'food_basket',
       description: 'أسرة من خمسة أفراد بلا دخل ثابت.',
@@ -82,7 +95,13 @@ describe('request schema', () => {
 
   it('cannot skip the declaration', () => {
     const errors = errorsOf(requestSchema, {
-      applicant: { fullName: 'فاطمة علي', nationalId: '1087654321', mobile: '0551234567', city: 'تبوك', birthDate: '1990-05-01' },
+      applicant: {
+        fullName: 'فاطمة علي',
+        nationalId: '1087654321',
+        mobile: '0551234567',
+        city: 'تبوك',
+        birthDate: '1990-05-01',
+      },
       service: 'food_basket',
       description: 'أسرة من خمسة أفراد بلا دخل ثابت.',
       declaration: { accepted: false, version: 'declaration-v1' },

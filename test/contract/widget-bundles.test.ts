@@ -23,8 +23,13 @@ before(async () => {
   harness = await startHarness((url) => {
     const file = /^\/(sila-[a-z-]+\.iife\.js)$/.exec(url.pathname)?.[1];
     if (file) return { type: 'text/javascript', data: readFileSync(`${root}dist/${file}`) };
-    const [script, tag, lang] = [url.searchParams.get('script'), url.searchParams.get('tag'), url.searchParams.get('lang')];
-    if (url.pathname === '/' && script && tag && lang) return { type: 'text/html; charset=utf-8', data: page(script, tag, lang) };
+    const [script, tag, lang] = [
+      url.searchParams.get('script'),
+      url.searchParams.get('tag'),
+      url.searchParams.get('lang'),
+    ];
+    if (url.pathname === '/' && script && tag && lang)
+      return { type: 'text/html; charset=utf-8', data: page(script, tag, lang) };
     return undefined;
   });
 });
@@ -45,7 +50,8 @@ async function renderedText(script: string, tag: string, lang: string): Promise<
       const shadow = document.querySelector(name)!.shadowRoot!;
       const walker = document.createTreeWalker(shadow, NodeFilter.SHOW_TEXT);
       const parts: string[] = [];
-      while (walker.nextNode()) if (walker.currentNode.parentElement?.localName !== 'style') parts.push(walker.currentNode.textContent ?? '');
+      while (walker.nextNode())
+        if (walker.currentNode.parentElement?.localName !== 'style') parts.push(walker.currentNode.textContent ?? '');
       return parts.join(' ');
     }, tag);
     const others = await tab.evaluate((all) => all.filter((name) => customElements.get(name) !== undefined), [...TAGS]);

@@ -12,57 +12,70 @@ import { COMPLAINT, complaintForm, fillComplaint, hostPage, OWN_DATABASE, staffL
 
 let harness: Harness;
 before(async () => {
-  harness = await startHarness(hostPage('<sila-complaint-form></sila-complaint-form>'), {}, {
-    apiEnv: { ...OWN_DATABASE, SILA_ALLOWED_ORIGINS: 'https://another-charity.example' },
-  });
+  harness = await startHarness(
+    hostPage('<sila-complaint-form></sila-complaint-form>'),
+    {},
+    {
+      apiEnv: { ...OWN_DATABASE, SILA_ALLOWED_ORIGINS: 'https://another-charity.example' },
+    },
+  );
 });
 after(() => harness?.close());
 
-it('a site the service does not allow: "not answering", never "offline"; the answers wait; the console names the setting', { timeout: 60_000 }, async () => {
-  const page = await harness.browser.newPage();
-  const warnings: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
-  try {
-    await page.goto(harness.siteUrl);
-    const form = await complaintForm(page);
-    const started = Date.now();
-    await fillComplaint(form);
-    await page.waitForTimeout(Math.max(0, 1_800 - (Date.now() - started))); // the time trap
-    await form.locator('button[type=submit]').click();
-
-    const notice = form.locator('[part~=status]');
-    await notice.waitFor({ timeout: 30_000 });
-    const text = (await notice.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
-    assert.match(text, /بانتظار الإرسال/);
-    assert.match(text, /الخدمة لا تستجيب الآن\. إجاباتك محفوظة وسترسل تلقائيًا/);
-    assert.doesNotMatch(text, /غير متصل/);
-    assert.equal(await page.evaluate(() => navigator.onLine), true);
-
-    const hint = warnings.filter((warning) => warning.startsWith('Sila:'));
-    assert.equal(hint.length, 1, `one hint: ${JSON.stringify(warnings)}`);
-    assert.ok(hint[0]!.includes(harness.api.url) && hint[0]!.includes(harness.siteUrl) && hint[0]!.includes('SILA_ALLOWED_ORIGINS'), hint[0]);
-
-    // Kept in the browser's outbox (idb-keyval: database "sila", store "outbox") to go out later.
-    const waiting = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('sila');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const count = await new Promise<number>((resolve, reject) => {
-        const request = db.transaction('outbox').objectStore('outbox').count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      return count;
+it(
+  'a site the service does not allow: "not answering", never "offline"; the answers wait; the console names the setting',
+  { timeout: 60_000 },
+  async () => {
+    const page = await harness.browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
     });
-    assert.equal(waiting, 1);
-    assert.equal(await form.locator('[name="subject"]').inputValue(), COMPLAINT.subject);
-    assert.equal((await staffList(harness)).total, 0, 'nothing reached the service');
-  } finally {
-    await page.close();
-  }
-});
+    try {
+      await page.goto(harness.siteUrl);
+      const form = await complaintForm(page);
+      const started = Date.now();
+      await fillComplaint(form);
+      await page.waitForTimeout(Math.max(0, 1_800 - (Date.now() - started))); // the time trap
+      await form.locator('button[type=submit]').click();
+
+      const notice = form.locator('[part~=status]');
+      await notice.waitFor({ timeout: 30_000 });
+      const text = (await notice.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+      assert.match(text, /بانتظار الإرسال/);
+      assert.match(text, /الخدمة لا تستجيب الآن\. إجاباتك محفوظة وسترسل تلقائيًا/);
+      assert.doesNotMatch(text, /غير متصل/);
+      assert.equal(await page.evaluate(() => navigator.onLine), true);
+
+      const hint = warnings.filter((warning) => warning.startsWith('Sila:'));
+      assert.equal(hint.length, 1, `one hint: ${JSON.stringify(warnings)}`);
+      assert.ok(
+        hint[0]!.includes(harness.api.url) &&
+          hint[0]!.includes(harness.siteUrl) &&
+          hint[0]!.includes('SILA_ALLOWED_ORIGINS'),
+        hint[0],
+      );
+
+      // Kept in the browser's outbox (idb-keyval: database "sila", store "outbox") to go out later.
+      const waiting = await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('sila');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const count = await new Promise<number>((resolve, reject) => {
+          const request = db.transaction('outbox').objectStore('outbox').count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        db.close();
+        return count;
+      });
+      assert.equal(waiting, 1);
+      assert.equal(await form.locator('[name="subject"]').inputValue(), COMPLAINT.subject);
+      assert.equal((await staffList(harness)).total, 0, 'nothing reached the service');
+    } finally {
+      await page.close();
+    }
+  },
+);

@@ -10,7 +10,13 @@ import { startHarness, type Harness } from '../contract/bundle-harness.js';
 import { COMPLAINT, complaintForm, hostPage, OWN_DATABASE } from './e2e-page.js';
 
 const REFERENCE = 'C-4F7K-2M9Q-X3TB';
-const APPLICANT = { fullName: 'فاطمة أحمد', nationalId: '1087654321', mobile: '0551234567', city: 'الرياض', birthDate: '1990-05-15' };
+const APPLICANT = {
+  fullName: 'فاطمة أحمد',
+  nationalId: '1087654321',
+  mobile: '0551234567',
+  city: 'الرياض',
+  birthDate: '1990-05-15',
+};
 
 let harness: Harness;
 before(async () => {
@@ -50,7 +56,8 @@ it('a reload mid-form keeps the draft of every widget', { timeout: 60_000 }, asy
 
     // Request form: the applicant step done, one answer on the household step.
     await request.locator('[name="applicant.fullName"]').waitFor();
-    for (const [name, value] of Object.entries(APPLICANT)) await request.locator(`[name="applicant.${name}"]`).fill(value);
+    for (const [name, value] of Object.entries(APPLICANT))
+      await request.locator(`[name="applicant.${name}"]`).fill(value);
     await request.locator('button[type=submit]').click();
     await request.locator('#step-title[data-step="household"]').waitFor();
     await request.locator('[name="household.householdSize"]').fill('5');

@@ -59,7 +59,10 @@ export async function staffList(harness: Harness): Promise<{ total: number; item
   const items: { reference: string }[] = [];
   let cursor: string | undefined;
   do {
-    const answer = await fetch(`${harness.api.url}/v1/staff/submissions?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: ADMIN });
+    const answer = await fetch(
+      `${harness.api.url}/v1/staff/submissions?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      { headers: ADMIN },
+    );
     if (answer.status !== 200) throw new Error(`staff list: ${answer.status} ${await answer.text()}`);
     const page = (await answer.json()) as { items: { reference: string }[]; nextCursor?: string };
     items.push(...page.items);

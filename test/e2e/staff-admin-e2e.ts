@@ -21,7 +21,11 @@ export function startStaffHarness(env: Record<string, string> = {}): Promise<Sta
 /**
  * A browser profile of its own (its own cookie jar: one person at one desk), in a language.
  */
-export async function newDesk(harness: StaffHarness, locale: 'ar' | 'en' = 'en', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+export async function newDesk(
+  harness: StaffHarness,
+  locale: 'ar' | 'en' = 'en',
+  width = 1280,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await harness.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   await context.addInitScript((value) => localStorage.setItem('sila-staff-locale', value), locale);
   const page = await context.newPage();
@@ -34,7 +38,11 @@ export function consoleOf(page: Page): Locator {
 }
 
 /** Signs in through the form (the TOTP step when asked) and waits for the navigation. */
-export async function signIn(page: Page, login: { email: string; password: string }, totp?: () => string): Promise<void> {
+export async function signIn(
+  page: Page,
+  login: { email: string; password: string },
+  totp?: () => string,
+): Promise<void> {
   const form = page.locator('sila-staff-sign-in').first();
   await form.locator('[name="email"]').fill(login.email);
   await form.locator('[name="password"]').fill(login.password);
@@ -89,7 +97,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
       // Long lists are cut at 2400 px: the top says what the view looks like.
       const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
-      await page.screenshot({ path: `${dir}/${name}-${shown}-${width}.png`, fullPage: true, clip: { x: 0, y: 0, width, height } });
+      await page.screenshot({
+        path: `${dir}/${name}-${shown}-${width}.png`,
+        fullPage: true,
+        clip: { x: 0, y: 0, width, height },
+      });
     }
   }
   await useLanguage(page, lang);

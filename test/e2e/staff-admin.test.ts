@@ -29,7 +29,12 @@ after(() => harness?.close());
 
 /** The code an authenticator app would show `offsetSteps` periods from now. */
 function codeFor(secret: string, offsetSteps = 0): string {
-  const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret.replace(/\s+/g, '')) });
+  const totp = new TOTP({
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret.replace(/\s+/g, '')),
+  });
   return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 }
 
@@ -45,59 +50,63 @@ async function apiSession(): Promise<{ get: (path: string) => Promise<Response> 
   return { get: (path) => fetch(`${harness.url}${path}`, { headers: { Cookie: cookie } }) };
 }
 
-it('accounts: invite with errors, temporary password once, role change, reset, require TOTP', { timeout: 240_000 }, async () => {
-  const { page } = await newDesk(harness, 'en');
-  await signIn(page, ADMIN_LOGIN);
-  const accounts = await openView(page, 'accounts', 'sila-staff-accounts');
-  await accounts.locator(`tr[data-account="${ADMIN_LOGIN.email}"]`).waitFor();
-  await checkState(page, 'accounts');
-  await screenshot(page, 'accounts');
+it(
+  'accounts: invite with errors, temporary password once, role change, reset, require TOTP',
+  { timeout: 240_000 },
+  async () => {
+    const { page } = await newDesk(harness, 'en');
+    await signIn(page, ADMIN_LOGIN);
+    const accounts = await openView(page, 'accounts', 'sila-staff-accounts');
+    await accounts.locator(`tr[data-account="${ADMIN_LOGIN.email}"]`).waitFor();
+    await checkState(page, 'accounts');
+    await screenshot(page, 'accounts');
 
-  // Nothing typed: every error next to its field and in the summary.
-  const invite = accounts.locator('form[aria-labelledby="invite-title"]');
-  await invite.locator('button[type=submit]').click();
-  await accounts.locator('#error-summary').waitFor();
-  assert.equal(await accounts.locator('#error-summary li').count(), 3);
-  await invite.locator('[name="email"]').fill('not an address');
-  assert.equal(await accounts.locator('#f-email-error').count(), 1);
-  await checkState(page, 'accounts invite errors');
+    // Nothing typed: every error next to its field and in the summary.
+    const invite = accounts.locator('form[aria-labelledby="invite-title"]');
+    await invite.locator('button[type=submit]').click();
+    await accounts.locator('#error-summary').waitFor();
+    assert.equal(await accounts.locator('#error-summary li').count(), 3);
+    await invite.locator('[name="email"]').fill('not an address');
+    assert.equal(await accounts.locator('#f-email-error').count(), 1);
+    await checkState(page, 'accounts invite errors');
 
-  await invite.locator('[name="name"]').fill('خالد العمري');
-  await invite.locator('[name="email"]').fill('khalid@example.org');
-  await invite.locator('[name="role"]').selectOption('committee');
-  await invite.locator('button[type=submit]').click();
-  const first = (await accounts.locator('[data-temporary-password]').textContent({ timeout: 15_000 }))!.trim();
-  assert.ok(first.length >= 12);
-  const row = accounts.locator('tr[data-account="khalid@example.org"]');
-  await row.waitFor();
-  await checkState(page, 'accounts temporary password');
-  await screenshot(page, 'accounts-handover');
+    await invite.locator('[name="name"]').fill('خالد العمري');
+    await invite.locator('[name="email"]').fill('khalid@example.org');
+    await invite.locator('[name="role"]').selectOption('committee');
+    await invite.locator('button[type=submit]').click();
+    const first = (await accounts.locator('[data-temporary-password]').textContent({ timeout: 15_000 }))!.trim();
+    assert.ok(first.length >= 12);
+    const row = accounts.locator('tr[data-account="khalid@example.org"]');
+    await row.waitFor();
+    await checkState(page, 'accounts temporary password');
+    await screenshot(page, 'accounts-handover');
 
-  // A role change, then a reset: a new temporary password, shown once.
-  await row.locator('button').click();
-  const manage = accounts.locator('[data-manage]');
-  await manage.locator('[name="manage-role"]').selectOption('manager');
-  await manage.locator('[data-do="role"]').click();
-  await row.locator('td', { hasText: 'Manager' }).waitFor();
-  await manage.locator('[data-do="reset"]').click();
-  await checkState(page, 'accounts reset question');
-  await screenshot(page, 'accounts-manage');
-  await manage.locator('[data-do="confirm-reset"]').click();
-  await accounts.locator('[data-temporary-password]').filter({ hasNotText: first }).waitFor({ timeout: 15_000 });
-  const signInWithOld = await fetch(`${harness.url}/v1/staff/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: 'khalid@example.org', password: first }),
-  });
-  assert.equal(signInWithOld.status, 401, 'the first temporary password no longer works');
+    // A role change, then a reset: a new temporary password, shown once.
+    await row.locator('button').click();
+    const manage = accounts.locator('[data-manage]');
+    await manage.locator('[name="manage-role"]').selectOption('manager');
+    await manage.locator('[data-do="role"]').click();
+    await row.locator('td', { hasText: 'Manager' }).waitFor();
+    await manage.locator('[data-do="reset"]').click();
+    await checkState(page, 'accounts reset question');
+    await screenshot(page, 'accounts-manage');
+    await manage.locator('[data-do="confirm-reset"]').click();
+    await accounts.locator('[data-temporary-password]').filter({ hasNotText: first }).waitFor({ timeout: 15_000 });
+    const signInWithOld = await fetch(`${harness.url}/v1/staff/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'khalid@example.org', password: first }),
+    });
+    assert.equal(signInWithOld.status, 401, 'the first temporary password no longer works');
 
-  // Requiring two-step verification before having it would shut the admin out: refused, said why.
-  await accounts.locator('input[name="requireTotp"]').click();
-  await accounts.locator('[data-failure]').waitFor();
-  assert.ok((await accounts.locator('[data-failure]').textContent())!.includes('My account'));
-  assert.equal(await accounts.locator('input[name="requireTotp"]').isChecked(), false);
-  await checkState(page, 'accounts setting refused');
-});
+    // Requiring two-step verification before having it would shut the admin out: refused, said why.
+    await accounts.locator('input[name="requireTotp"]').click();
+    await accounts.locator('[data-failure]').waitFor();
+    assert.ok((await accounts.locator('[data-failure]').textContent())!.includes('My account'));
+    assert.equal(await accounts.locator('input[name="requireTotp"]').isChecked(), false);
+    await checkState(page, 'accounts setting refused');
+  },
+);
 
 it('audit log: names in words, filter by action, keyset "more"', { timeout: 240_000 }, async () => {
   // 60 reads of the log by the API: 60 audit.view rows, more than a page.
@@ -114,9 +123,14 @@ it('audit log: names in words, filter by action, keyset "more"', { timeout: 240_
   await audit.locator('[name="action"]').selectOption('account.update');
   await audit.locator('form.filters button[type=submit]').click();
   await audit.locator('tr[data-action="audit.view"]').first().waitFor({ state: 'detached' });
-  const updates = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+  const updates = await audit
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
   assert.ok(updates.length >= 1 && updates.every((action) => action === 'account.update'), JSON.stringify(updates));
-  assert.ok((await audit.locator('tbody tr').first().textContent())!.includes('Changed an account'), 'the action in words');
+  assert.ok(
+    (await audit.locator('tbody tr').first().textContent())!.includes('Changed an account'),
+    'the action in words',
+  );
 
   await audit.locator('[name="action"]').selectOption('audit.view');
   await audit.locator('form.filters button[type=submit]').click();

@@ -31,7 +31,9 @@ export interface ConsoleHarness {
 export async function startConsole(env: Record<string, string> = {}, { fresh = true } = {}): Promise<ConsoleHarness> {
   if (fresh) ensureFreshBuild(root);
   const helper = '../../scripts/test-server.mjs';
-  const { startTestServer } = (await import(helper)) as { startTestServer: (root: string, env?: Record<string, string>) => Promise<TestServer> };
+  const { startTestServer } = (await import(helper)) as {
+    startTestServer: (root: string, env?: Record<string, string>) => Promise<TestServer>;
+  };
   const server = await startTestServer(root, {
     ...OWN_DATABASE,
     SILA_ALLOWED_ORIGINS: '',
@@ -91,12 +93,20 @@ export class ApiSession {
 }
 
 /** An account made by the admin, its temporary password already changed (ready to sign in). */
-export async function createAccount(base: string, admin: ApiSession, role: string, name: string): Promise<{ id: string; email: string; password: string }> {
+export async function createAccount(
+  base: string,
+  admin: ApiSession,
+  role: string,
+  name: string,
+): Promise<{ id: string; email: string; password: string }> {
   const email = `${role}-${randomUUID().slice(0, 6)}@charity.example`;
   const created = await admin.call('/v1/staff/accounts', 'POST', { name, email, role });
   assert.equal(created.status, 201, JSON.stringify(created.json));
   const first = await ApiSession.signIn(base, email, created.json.temporaryPassword);
-  const changed = await first.call('/v1/staff/me/password', 'POST', { current: created.json.temporaryPassword, next: STAFF_PASSWORD });
+  const changed = await first.call('/v1/staff/me/password', 'POST', {
+    current: created.json.temporaryPassword,
+    next: STAFF_PASSWORD,
+  });
   assert.equal(changed.status, 204, JSON.stringify(changed.json));
   return { id: created.json.account.id, email, password: STAFF_PASSWORD };
 }
@@ -117,7 +127,14 @@ export const APPLICANT = { name: 'أحمد إبراهيم الشهري', mobile:
 export function sendRequest(base: string, fullName = APPLICANT.name): Promise<{ reference: string }> {
   return publicPost(base, '/v1/requests', {
     audience: 'beneficiary',
-    applicant: { fullName, nationalId: APPLICANT.nationalId, mobile: APPLICANT.mobile, email: 'ahmad@example.com', city: 'الرياض', birthDate: '1985-03-02' },
+    applicant: {
+      fullName,
+      nationalId: APPLICANT.nationalId,
+      mobile: APPLICANT.mobile,
+      email: 'ahmad@example.com',
+      city: 'الرياض',
+      birthDate: '1985-03-02',
+    },
     household: { householdSize: '6', incomeBracket: 'under_3000', employment: 'unemployed', housing: 'rented' },
     service: 'food_basket',
     description: 'أسرة من ستة أفراد بحاجة إلى سلة غذائية شهرية بعد توقف دخل رب الأسرة.',
@@ -141,8 +158,14 @@ export function sendComplaint(base: string, name = 'سارة محمد العتي
 }
 
 /** A page of the console at the given width, in the given language, with its errors collected. */
-export async function openConsole(harness: ConsoleHarness, { width = 1280, lang = 'ar' as 'ar' | 'en' } = {}): Promise<{ page: Page; console: Locator; errors: string[] }> {
-  const context = await harness.browser.newContext({ viewport: { width, height: 900 }, locale: lang === 'ar' ? 'ar-SA' : 'en-GB' });
+export async function openConsole(
+  harness: ConsoleHarness,
+  { width = 1280, lang = 'ar' as 'ar' | 'en' } = {},
+): Promise<{ page: Page; console: Locator; errors: string[] }> {
+  const context = await harness.browser.newContext({
+    viewport: { width, height: 900 },
+    locale: lang === 'ar' ? 'ar-SA' : 'en-GB',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -173,7 +196,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')})`);
+    return result.violations.map(
+      (v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => JSON.stringify(n.target)).join(', ')})`,
+    );
   });
   return violations as string[];
 }

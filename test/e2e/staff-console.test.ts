@@ -62,7 +62,11 @@ function focused(page: Page): Promise<{ tag: string; id: string; name: string; t
   });
 }
 
-async function tabUntil(page: Page, found: (f: Awaited<ReturnType<typeof focused>>) => boolean, limit = 60): Promise<void> {
+async function tabUntil(
+  page: Page,
+  found: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  limit = 60,
+): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     if (found(await focused(page))) return;
@@ -88,46 +92,52 @@ async function openCase(console: Locator, page: Page, reference: string): Promis
 }
 
 describe('sign-in', () => {
-  it('a wrong password: one localized error next to the field and in the summary, then the inbox', { timeout: 120_000 }, async () => {
-    const { page, console, errors } = await openConsole(harness);
-    try {
-      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-      await assertAccessible(page, 'sign-in, empty');
-      await console.locator('sila-staff-sign-in button[type="submit"]').click();
-      const summary = console.locator('sila-staff-sign-in #error-summary');
-      await summary.waitFor();
-      assert.match((await summary.textContent()) ?? '', /هذا الحقل مطلوب/);
-      await assertAccessible(page, 'sign-in, empty fields');
+  it(
+    'a wrong password: one localized error next to the field and in the summary, then the inbox',
+    { timeout: 120_000 },
+    async () => {
+      const { page, console, errors } = await openConsole(harness);
+      try {
+        assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+        await assertAccessible(page, 'sign-in, empty');
+        await console.locator('sila-staff-sign-in button[type="submit"]').click();
+        const summary = console.locator('sila-staff-sign-in #error-summary');
+        await summary.waitFor();
+        assert.match((await summary.textContent()) ?? '', /هذا الحقل مطلوب/);
+        await assertAccessible(page, 'sign-in, empty fields');
 
-      await console.locator('input[name="email"]').fill(officer.email);
-      await console.locator('input[name="password"]').fill('not the password at all');
-      await console.locator('sila-staff-sign-in button[type="submit"]').click();
-      const fieldError = console.locator('sila-staff-sign-in #f-password-error');
-      await fieldError.waitFor();
-      assert.match((await fieldError.textContent()) ?? '', /البريد الإلكتروني أو كلمة المرور غير صحيحة/);
-      assert.match((await summary.textContent()) ?? '', /كلمة المرور: البريد الإلكتروني أو كلمة المرور غير صحيحة/);
-      assert.equal(await console.locator('input[name="password"]').getAttribute('aria-invalid'), 'true');
-      assert.equal((await focused(page)).id, 'error-summary', 'focus goes to the summary');
-      await assertAccessible(page, 'sign-in, wrong password');
+        await console.locator('input[name="email"]').fill(officer.email);
+        await console.locator('input[name="password"]').fill('not the password at all');
+        await console.locator('sila-staff-sign-in button[type="submit"]').click();
+        const fieldError = console.locator('sila-staff-sign-in #f-password-error');
+        await fieldError.waitFor();
+        assert.match((await fieldError.textContent()) ?? '', /البريد الإلكتروني أو كلمة المرور غير صحيحة/);
+        assert.match((await summary.textContent()) ?? '', /كلمة المرور: البريد الإلكتروني أو كلمة المرور غير صحيحة/);
+        assert.equal(await console.locator('input[name="password"]').getAttribute('aria-invalid'), 'true');
+        assert.equal((await focused(page)).id, 'error-summary', 'focus goes to the summary');
+        await assertAccessible(page, 'sign-in, wrong password');
 
-      await console.locator('input[name="password"]').fill(officer.password);
-      await console.locator('sila-staff-sign-in button[type="submit"]').click();
-      await console.locator('header.bar').waitFor();
-      const who = (await console.locator('header .who').textContent()) ?? '';
-      assert.match(who, /ريم عبدالله/);
-      assert.match(who, /مسؤول علاقات المستفيدين/);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.context().close();
-    }
-  });
+        await console.locator('input[name="password"]').fill(officer.password);
+        await console.locator('sila-staff-sign-in button[type="submit"]').click();
+        await console.locator('header.bar').waitFor();
+        const who = (await console.locator('header .who').textContent()) ?? '';
+        assert.match(who, /ريم عبدالله/);
+        assert.match(who, /مسؤول علاقات المستفيدين/);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 
   it('an account with two-step verification: the code step, then in', { timeout: 120_000 }, async () => {
     const person = await createAccount(harness.url, admin, 'officer', 'منيرة الحربي');
     const session = await ApiSession.signIn(harness.url, person.email, person.password);
     const enrol = await session.call('/v1/staff/me/totp', 'POST');
     assert.equal(enrol.status, 200);
-    const confirmed = await session.call('/v1/staff/me/totp/confirm', 'POST', { code: currentTotp(enrol.json.secret, new Date()) });
+    const confirmed = await session.call('/v1/staff/me/totp/confirm', 'POST', {
+      code: currentTotp(enrol.json.secret, new Date()),
+    });
     assert.equal(confirmed.status < 300, true, JSON.stringify(confirmed.json));
 
     const { page, console } = await openConsole(harness);
@@ -155,20 +165,24 @@ describe('sign-in', () => {
 });
 
 describe('first sign-in', () => {
-  it('a temporary password: the console opens "My account" first, whatever the address asked for', { timeout: 120_000 }, async () => {
-    const email = `new-officer-${Date.now()}@charity.example`;
-    const created = await admin.call('/v1/staff/accounts', 'POST', { name: 'هند السبيعي', email, role: 'officer' });
-    assert.equal(created.status, 201);
-    const { page, console } = await openConsole(harness);
-    try {
-      await page.evaluate(() => (location.hash = '#/inbox'));
-      await signInThroughPage(console, email, created.json.temporaryPassword);
-      await console.locator('sila-staff-account-settings').waitFor();
-      assert.equal(await console.locator('sila-staff-inbox').count(), 0);
-    } finally {
-      await page.context().close();
-    }
-  });
+  it(
+    'a temporary password: the console opens "My account" first, whatever the address asked for',
+    { timeout: 120_000 },
+    async () => {
+      const email = `new-officer-${Date.now()}@charity.example`;
+      const created = await admin.call('/v1/staff/accounts', 'POST', { name: 'هند السبيعي', email, role: 'officer' });
+      assert.equal(created.status, 201);
+      const { page, console } = await openConsole(harness);
+      try {
+        await page.evaluate(() => (location.hash = '#/inbox'));
+        await signInThroughPage(console, email, created.json.temporaryPassword);
+        await console.locator('sila-staff-account-settings').waitFor();
+        assert.equal(await console.locator('sila-staff-inbox').count(), 0);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 });
 
 describe('inbox and case, as the officer', () => {
@@ -189,7 +203,9 @@ describe('inbox and case, as the officer', () => {
       await inbox.locator('#filter-kind').selectOption('complaint');
       await inbox.locator('details button[type="submit"]').click();
       await page.waitForFunction(() => {
-        const root = document.querySelector('sila-staff-console')?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
+        const root = document
+          .querySelector('sila-staff-console')
+          ?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
         return root?.querySelectorAll('tbody tr').length === 1;
       });
       assert.match((await inbox.locator('tbody').textContent()) ?? '', new RegExp(complaint.reference));
@@ -200,7 +216,9 @@ describe('inbox and case, as the officer', () => {
       await inbox.locator('#filter-q').fill('احمد');
       await inbox.locator('#filter-q').press('Enter');
       await page.waitForFunction(() => {
-        const root = document.querySelector('sila-staff-console')?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
+        const root = document
+          .querySelector('sila-staff-console')
+          ?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
         return root?.querySelectorAll('tbody tr').length === 1;
       });
       const row = (await inbox.locator('tbody tr').textContent()) ?? '';
@@ -212,69 +230,79 @@ describe('inbox and case, as the officer', () => {
     }
   });
 
-  it('a status change with a public note: internal by default, public when ticked, seen in the status lookup', { timeout: 120_000 }, async () => {
-    const { page, console } = await openConsole(harness);
-    try {
-      await signInThroughPage(console, officer.email, officer.password);
-      const view = await openCase(console, page, complaint.reference);
-      assert.equal((await focused(page)).tag, 'h1', 'focus on the case heading');
-      await assertAccessible(page, 'case view');
-      const box = view.locator('#f-status-public');
-      assert.equal(await box.isChecked(), false, 'a note is internal unless ticked');
+  it(
+    'a status change with a public note: internal by default, public when ticked, seen in the status lookup',
+    { timeout: 120_000 },
+    async () => {
+      const { page, console } = await openConsole(harness);
+      try {
+        await signInThroughPage(console, officer.email, officer.password);
+        const view = await openCase(console, page, complaint.reference);
+        assert.equal((await focused(page)).tag, 'h1', 'focus on the case heading');
+        await assertAccessible(page, 'case view');
+        const box = view.locator('#f-status-public');
+        assert.equal(await box.isChecked(), false, 'a note is internal unless ticked');
 
-      await view.locator('#f-status-status').selectOption('under_review');
-      await view.locator('#f-status-note').fill('نراجع ملفك مع قسم الخدمات وسنعود إليك خلال أيام.');
-      await box.check();
-      await view.locator('#status-submit').click();
-      await view.locator('.entry.public').first().waitFor();
-      assert.match((await view.locator('#status-line').textContent()) ?? '', /قيد الدراسة/);
-      assert.equal(await view.locator('#f-status-note').inputValue(), '', 'the form is emptied once saved');
-      await assertAccessible(page, 'case view, after a change');
+        await view.locator('#f-status-status').selectOption('under_review');
+        await view.locator('#f-status-note').fill('نراجع ملفك مع قسم الخدمات وسنعود إليك خلال أيام.');
+        await box.check();
+        await view.locator('#status-submit').click();
+        await view.locator('.entry.public').first().waitFor();
+        assert.match((await view.locator('#status-line').textContent()) ?? '', /قيد الدراسة/);
+        assert.equal(await view.locator('#f-status-note').inputValue(), '', 'the form is emptied once saved');
+        await assertAccessible(page, 'case view, after a change');
 
-      const found = await lookup(complaint.reference, '4567');
-      assert.equal(found.status, 'under_review');
-      assert.ok(found.history.some((entry: any) => entry.note === 'نراجع ملفك مع قسم الخدمات وسنعود إليك خلال أيام.'));
-    } finally {
-      await page.context().close();
-    }
-  });
+        const found = await lookup(complaint.reference, '4567');
+        assert.equal(found.status, 'under_review');
+        assert.ok(
+          found.history.some((entry: any) => entry.note === 'نراجع ملفك مع قسم الخدمات وسنعود إليك خلال أيام.'),
+        );
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 
-  it('two pages change one case: the second gets the conflict, sees what changed, keeps what it typed', { timeout: 120_000 }, async () => {
-    const first = await openConsole(harness);
-    const second = await openConsole(harness);
-    try {
-      await signInThroughPage(first.console, officer.email, officer.password);
-      await signInThroughPage(second.console, officer.email, officer.password);
-      const a = await openCase(first.console, first.page, request.reference);
-      const b = await openCase(second.console, second.page, request.reference);
+  it(
+    'two pages change one case: the second gets the conflict, sees what changed, keeps what it typed',
+    { timeout: 120_000 },
+    async () => {
+      const first = await openConsole(harness);
+      const second = await openConsole(harness);
+      try {
+        await signInThroughPage(first.console, officer.email, officer.password);
+        await signInThroughPage(second.console, officer.email, officer.password);
+        const a = await openCase(first.console, first.page, request.reference);
+        const b = await openCase(second.console, second.page, request.reference);
 
-      await b.locator('#f-note-text').fill('اتصلت بالمستفيد وطلبت صورة الهوية.');
-      await b.locator('#note-submit').click();
-      await b.locator('.entry.internal >> text=اتصلت بالمستفيد').waitFor();
+        await b.locator('#f-note-text').fill('اتصلت بالمستفيد وطلبت صورة الهوية.');
+        await b.locator('#note-submit').click();
+        await b.locator('.entry.internal >> text=اتصلت بالمستفيد').waitFor();
 
-      const typed = 'الملف مكتمل، يُحال إلى اللجنة بعد التحقق.';
-      await a.locator('#f-status-status').selectOption('under_review');
-      await a.locator('#f-status-note').fill(typed);
-      await a.locator('#status-submit').click();
-      const conflict = a.locator('#conflict');
-      await conflict.waitFor();
-      const text = (await conflict.textContent()) ?? '';
-      assert.match(text, /عدّل شخص آخر هذه المعاملة/);
-      assert.match(text, /اتصلت بالمستفيد وطلبت صورة الهوية/, 'what the other page did');
-      assert.equal(await a.locator('#f-status-note').inputValue(), typed, 'nothing typed is lost');
-      assert.equal(await a.locator('#f-status-status').inputValue(), 'under_review');
-      assert.equal((await focused(first.page)).id, 'conflict');
-      await assertAccessible(first.page, 'case view, conflict');
+        const typed = 'الملف مكتمل، يُحال إلى اللجنة بعد التحقق.';
+        await a.locator('#f-status-status').selectOption('under_review');
+        await a.locator('#f-status-note').fill(typed);
+        await a.locator('#status-submit').click();
+        const conflict = a.locator('#conflict');
+        await conflict.waitFor();
+        const text = (await conflict.textContent()) ?? '';
+        assert.match(text, /عدّل شخص آخر هذه المعاملة/);
+        assert.match(text, /اتصلت بالمستفيد وطلبت صورة الهوية/, 'what the other page did');
+        assert.equal(await a.locator('#f-status-note').inputValue(), typed, 'nothing typed is lost');
+        assert.equal(await a.locator('#f-status-status').inputValue(), 'under_review');
+        assert.equal((await focused(first.page)).id, 'conflict');
+        await assertAccessible(first.page, 'case view, conflict');
 
-      // Sent again after a look: it goes through on the version now shown.
-      await a.locator('#status-submit').click();
-      await a.locator('#conflict').waitFor({ state: 'detached' });
-      assert.match((await a.locator('#status-line').textContent()) ?? '', /قيد الدراسة/);
-    } finally {
-      await first.page.context().close();
-      await second.page.context().close();
-    }
-  });
+        // Sent again after a look: it goes through on the version now shown.
+        await a.locator('#status-submit').click();
+        await a.locator('#conflict').waitFor({ state: 'detached' });
+        assert.match((await a.locator('#status-line').textContent()) ?? '', /قيد الدراسة/);
+      } finally {
+        await first.page.context().close();
+        await second.page.context().close();
+      }
+    },
+  );
 
   it('a lapsed session: sign in again in place, the typed note goes through', { timeout: 120_000 }, async () => {
     const { page, console } = await openConsole(harness);
@@ -340,7 +368,10 @@ describe('inbox and case, as the officer', () => {
 
       const found = await lookup(request.reference, APPLICANT.mobile.slice(-4));
       assert.equal(found.status, 'accepted');
-      assert.ok(found.history.some((entry: any) => entry.note === 'قُبل طلبك، وسنتواصل معك لتحديد موعد الاستلام.'), JSON.stringify(found.history));
+      assert.ok(
+        found.history.some((entry: any) => entry.note === 'قُبل طلبك، وسنتواصل معك لتحديد موعد الاستلام.'),
+        JSON.stringify(found.history),
+      );
       assert.ok(!JSON.stringify(found).includes('لائحة الدعم'), 'the internal reason never reaches the applicant');
     } finally {
       await page.context().close();
@@ -349,63 +380,75 @@ describe('inbox and case, as the officer', () => {
 });
 
 describe('messages to the beneficiary', () => {
-  it('no channel configured: the receipt shows "not sent", the officer resends it once (double click), axe stays clean', { timeout: 120_000 }, async () => {
-    const answer = await fetch(`${harness.url}/v1/complaints`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({
-        kind: 'complaint',
-        category: 'delay',
-        subject: 'لم يصلني رد',
-        description: 'أرسلت طلبًا ولم يصلني أي رد على بريدي حتى الآن.',
-        contactChannel: 'email',
-        contact: { name: 'نورة سعد القحطاني', mobile: '0559876543', email: 'noura@example.com' },
-        consent: { accepted: true, version: 'privacy-v1' },
-        client: { locale: 'ar', fillMs: 45_000, hp: '' },
-      }),
-    });
-    const { reference } = (await answer.json()) as { reference: string };
-    assert.equal(answer.status, 201);
-    const api = await ApiSession.signIn(harness.url, officer.email, officer.password);
-    const messages = async () => (await api.call(`/v1/staff/submissions/${reference}/messages`)).json.items as any[];
-    // The sender looks at the outbox every second; wait for its verdict on the receipt.
-    for (let i = 0; i < 60 && (await messages())[0]?.state !== 'not_configured'; i++) await new Promise((done) => setTimeout(done, 250));
-    const [receipt] = await messages();
-    assert.equal(receipt.state, 'not_configured', JSON.stringify(receipt));
-    assert.equal(receipt.channel, 'email');
+  it(
+    'no channel configured: the receipt shows "not sent", the officer resends it once (double click), axe stays clean',
+    { timeout: 120_000 },
+    async () => {
+      const answer = await fetch(`${harness.url}/v1/complaints`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: JSON.stringify({
+          kind: 'complaint',
+          category: 'delay',
+          subject: 'لم يصلني رد',
+          description: 'أرسلت طلبًا ولم يصلني أي رد على بريدي حتى الآن.',
+          contactChannel: 'email',
+          contact: { name: 'نورة سعد القحطاني', mobile: '0559876543', email: 'noura@example.com' },
+          consent: { accepted: true, version: 'privacy-v1' },
+          client: { locale: 'ar', fillMs: 45_000, hp: '' },
+        }),
+      });
+      const { reference } = (await answer.json()) as { reference: string };
+      assert.equal(answer.status, 201);
+      const api = await ApiSession.signIn(harness.url, officer.email, officer.password);
+      const messages = async () => (await api.call(`/v1/staff/submissions/${reference}/messages`)).json.items as any[];
+      // The sender looks at the outbox every second; wait for its verdict on the receipt.
+      for (let i = 0; i < 60 && (await messages())[0]?.state !== 'not_configured'; i++)
+        await new Promise((done) => setTimeout(done, 250));
+      const [receipt] = await messages();
+      assert.equal(receipt.state, 'not_configured', JSON.stringify(receipt));
+      assert.equal(receipt.channel, 'email');
 
-    const { page, console, errors } = await openConsole(harness);
-    try {
-      await signInThroughPage(console, officer.email, officer.password);
-      const view = await openCase(console, page, reference);
-      const section = view.locator('#messages');
-      const first = section.locator(`li[data-id="${receipt.id}"]`);
-      await first.waitFor();
-      assert.match((await section.locator('h2').textContent()) ?? '', /الرسائل المرسلة إلى المستفيد/);
-      const line = (await first.textContent()) ?? '';
-      assert.match(line, /إشعار الاستلام/);
-      assert.match(line, /بريد إلكتروني/);
-      assert.match(line, /لم تُرسل: لم تُضبط قناة إرسال/);
-      assert.ok(!line.includes('noura@example.com'), 'no address in the list');
-      await assertAccessible(page, 'case view, a message not sent');
-      await page.screenshot({ path: '/tmp/sila-case-messages-ar.png', fullPage: true });
+      const { page, console, errors } = await openConsole(harness);
+      try {
+        await signInThroughPage(console, officer.email, officer.password);
+        const view = await openCase(console, page, reference);
+        const section = view.locator('#messages');
+        const first = section.locator(`li[data-id="${receipt.id}"]`);
+        await first.waitFor();
+        assert.match((await section.locator('h2').textContent()) ?? '', /الرسائل المرسلة إلى المستفيد/);
+        const line = (await first.textContent()) ?? '';
+        assert.match(line, /إشعار الاستلام/);
+        assert.match(line, /بريد إلكتروني/);
+        assert.match(line, /لم تُرسل: لم تُضبط قناة إرسال/);
+        assert.ok(!line.includes('noura@example.com'), 'no address in the list');
+        await assertAccessible(page, 'case view, a message not sent');
+        await page.screenshot({ path: '/tmp/sila-case-messages-ar.png', fullPage: true });
 
-      // The route queues a copy of a not-configured message (202); a double click makes one copy only.
-      await first.locator('button.resend').dblclick();
-      await section.locator('li.message').nth(1).waitFor();
-      const copy = section.locator('li.message').first();
-      assert.match((await copy.textContent()) ?? '', /نسخة مُعاد إرسالها/);
-      assert.equal(await first.locator('button.resend').textContent().then((t) => t?.trim()), 'إعادة الإرسال', 'the button is back once done');
-      const after = await messages();
-      assert.equal(after.length, 2, JSON.stringify(after));
-      assert.equal(after[1].resendOf, receipt.id);
-      await assertAccessible(page, 'case view, after a resend');
-      await page.screenshot({ path: '/tmp/sila-case-messages-resent-ar.png', fullPage: true });
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.context().close();
-    }
-  });
+        // The route queues a copy of a not-configured message (202); a double click makes one copy only.
+        await first.locator('button.resend').dblclick();
+        await section.locator('li.message').nth(1).waitFor();
+        const copy = section.locator('li.message').first();
+        assert.match((await copy.textContent()) ?? '', /نسخة مُعاد إرسالها/);
+        assert.equal(
+          await first
+            .locator('button.resend')
+            .textContent()
+            .then((t) => t?.trim()),
+          'إعادة الإرسال',
+          'the button is back once done',
+        );
+        const after = await messages();
+        assert.equal(after.length, 2, JSON.stringify(after));
+        assert.equal(after[1].resendOf, receipt.id);
+        await assertAccessible(page, 'case view, after a resend');
+        await page.screenshot({ path: '/tmp/sila-case-messages-resent-ar.png', fullPage: true });
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 });
 
 describe('keyboard and tablet', () => {
@@ -419,7 +462,9 @@ describe('keyboard and tablet', () => {
       assert.equal((await focused(page)).name, 'password');
       await page.keyboard.type(officer.password);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('sila-staff-console')?.shadowRoot?.querySelector('sila-staff-inbox'));
+      await page.waitForFunction(() =>
+        document.querySelector('sila-staff-console')?.shadowRoot?.querySelector('sila-staff-inbox'),
+      );
       await page.waitForFunction(() => {
         let element = document.activeElement;
         while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
@@ -480,36 +525,39 @@ describe('keyboard and tablet', () => {
 });
 
 describe('a long list', () => {
-  it('keyset paging: "Show more" adds the next page and moves focus to its first case; sort oldest first', { timeout: 180_000 }, async () => {
-    for (let i = 0; i < 26; i++) await sendComplaint(harness.url, `مراجع رقم ${i + 1}`);
-    const { page, console } = await openConsole(harness);
-    try {
-      await signInThroughPage(console, officer.email, officer.password);
-      const inbox = console.locator('sila-staff-inbox');
-      await inbox.locator('#tab-all').click();
-      await inbox.locator('tbody tr').nth(24).waitFor();
-      assert.equal(await inbox.locator('tbody tr').count(), 25, 'one page');
-      const more = inbox.locator('#cases .actions button');
-      await more.click();
-      await inbox.locator('tbody tr').nth(25).waitFor();
-      const total = await inbox.locator('tbody tr').count();
-      assert.ok(total > 25 && total <= 50, `${total} rows`);
-      const refs = await inbox.locator('a.case-link').allTextContents();
-      assert.equal(new Set(refs).size, refs.length, 'no case twice across pages');
-      assert.equal((await focused(page)).text, refs[25], 'focus on the first new case');
+  it(
+    'keyset paging: "Show more" adds the next page and moves focus to its first case; sort oldest first',
+    { timeout: 180_000 },
+    async () => {
+      for (let i = 0; i < 26; i++) await sendComplaint(harness.url, `مراجع رقم ${i + 1}`);
+      const { page, console } = await openConsole(harness);
+      try {
+        await signInThroughPage(console, officer.email, officer.password);
+        const inbox = console.locator('sila-staff-inbox');
+        await inbox.locator('#tab-all').click();
+        await inbox.locator('tbody tr').nth(24).waitFor();
+        assert.equal(await inbox.locator('tbody tr').count(), 25, 'one page');
+        const more = inbox.locator('#cases .actions button');
+        await more.click();
+        await inbox.locator('tbody tr').nth(25).waitFor();
+        const total = await inbox.locator('tbody tr').count();
+        assert.ok(total > 25 && total <= 50, `${total} rows`);
+        const refs = await inbox.locator('a.case-link').allTextContents();
+        assert.equal(new Set(refs).size, refs.length, 'no case twice across pages');
+        assert.equal((await focused(page)).text, refs[25], 'focus on the first new case');
 
-      await inbox.locator('summary').click();
-      await inbox.locator('#filter-sort').selectOption('received');
-      await inbox.locator('details button[type="submit"]').click();
-      await page.waitForFunction(
-        (first) => {
-          const root = document.querySelector('sila-staff-console')?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
+        await inbox.locator('summary').click();
+        await inbox.locator('#filter-sort').selectOption('received');
+        await inbox.locator('details button[type="submit"]').click();
+        await page.waitForFunction((first) => {
+          const root = document
+            .querySelector('sila-staff-console')
+            ?.shadowRoot?.querySelector('sila-staff-inbox')?.shadowRoot;
           return root?.querySelector('a.case-link')?.textContent === first;
-        },
-        request.reference,
-      );
-    } finally {
-      await page.context().close();
-    }
-  });
+        }, request.reference);
+      } finally {
+        await page.context().close();
+      }
+    },
+  );
 });

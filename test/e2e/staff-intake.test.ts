@@ -74,95 +74,118 @@ async function inviteOfficer(admin: Page): Promise<string> {
   return password.trim();
 }
 
-it('invite → forced password change → walk-in request once → 422 at the field → disabled → audit and CSV', { timeout: 240_000 }, async () => {
-  const { page: admin } = await newDesk(harness, 'en');
-  await signIn(admin, ADMIN_LOGIN);
-  await openView(admin, 'accounts', 'sila-staff-accounts');
-  const temporary = await inviteOfficer(admin);
+it(
+  'invite → forced password change → walk-in request once → 422 at the field → disabled → audit and CSV',
+  { timeout: 240_000 },
+  async () => {
+    const { page: admin } = await newDesk(harness, 'en');
+    await signIn(admin, ADMIN_LOGIN);
+    await openView(admin, 'accounts', 'sila-staff-accounts');
+    const temporary = await inviteOfficer(admin);
 
-  // The officer at the reception desk: the temporary password, then their own.
-  const { page: desk } = await newDesk(harness, 'ar');
-  await signIn(desk, { email: OFFICER.email, password: temporary });
-  const settings = await openView(desk, 'account', 'sila-staff-account-settings');
-  await settings.locator('[data-must-change]').waitFor();
-  await settings.locator('[name="current"]').fill(temporary);
-  await settings.locator('[name="next"]').fill(OFFICER.password);
-  await settings.locator('form[aria-labelledby="password-title"] button[type=submit]').click();
-  await settings.locator('[data-must-change]').waitFor({ state: 'detached' });
+    // The officer at the reception desk: the temporary password, then their own.
+    const { page: desk } = await newDesk(harness, 'ar');
+    await signIn(desk, { email: OFFICER.email, password: temporary });
+    const settings = await openView(desk, 'account', 'sila-staff-account-settings');
+    await settings.locator('[data-must-change]').waitFor();
+    await settings.locator('[name="current"]').fill(temporary);
+    await settings.locator('[name="next"]').fill(OFFICER.password);
+    await settings.locator('form[aria-labelledby="password-title"] button[type=submit]').click();
+    await settings.locator('[data-must-change]').waitFor({ state: 'detached' });
 
-  // A walk-in request, sent with a double click: one request on the wire, one case stored.
-  const intake = await openView(desk, 'intake', 'sila-staff-intake');
-  await intake.locator('input[name="channel"][value="walk_in"]').waitFor();
-  await checkState(desk, 'intake empty');
-  await screenshot(desk, 'intake-empty');
-  await intake.locator('input[name="type"][value="request"]').check();
-  await intake.locator('button[type=submit]').click();
-  await intake.locator('#error-summary').waitFor();
-  assert.equal(await intake.evaluate((el) => el.shadowRoot!.activeElement?.id), 'error-summary', 'the summary takes focus');
-  await checkState(desk, 'intake errors');
-  await screenshot(desk, 'intake-errors');
+    // A walk-in request, sent with a double click: one request on the wire, one case stored.
+    const intake = await openView(desk, 'intake', 'sila-staff-intake');
+    await intake.locator('input[name="channel"][value="walk_in"]').waitFor();
+    await checkState(desk, 'intake empty');
+    await screenshot(desk, 'intake-empty');
+    await intake.locator('input[name="type"][value="request"]').check();
+    await intake.locator('button[type=submit]').click();
+    await intake.locator('#error-summary').waitFor();
+    assert.equal(
+      await intake.evaluate((el) => el.shadowRoot!.activeElement?.id),
+      'error-summary',
+      'the summary takes focus',
+    );
+    await checkState(desk, 'intake errors');
+    await screenshot(desk, 'intake-errors');
 
-  await fillWalkInRequest(intake, 'housing_support');
-  const posts: string[] = [];
-  desk.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/v1/staff/intake')) posts.push(request.headers()['idempotency-key'] ?? '');
-  });
-  await intake.locator('button[type=submit]').dblclick();
-  const reference = (await intake.locator('[data-reference]').first().textContent({ timeout: 20_000 }))!.trim();
-  assert.match(reference, /^R-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  assert.equal(posts.length, 1, 'the double click sent the intake once');
-  const walkIns = (await storedCases(harness.url)).filter((item) => item.channel === 'walk_in');
-  assert.equal(walkIns.length, 1, 'one case stored');
-  assert.equal(walkIns[0]!.reference.replace(/-/g, ''), reference.replace(/-/g, ''));
-  // What the beneficiary takes home: the reference and how to follow up (never the digits).
-  const receipt = (await intake.locator('[data-receipt]').textContent())!;
-  assert.ok(receipt.includes(reference));
-  assert.ok(!receipt.includes('4567'), 'the follow-up code is not printed on the receipt');
-  await checkState(desk, 'intake done');
-  await screenshot(desk, 'intake-done');
+    await fillWalkInRequest(intake, 'housing_support');
+    const posts: string[] = [];
+    desk.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/v1/staff/intake'))
+        posts.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await intake.locator('button[type=submit]').dblclick();
+    const reference = (await intake.locator('[data-reference]').first().textContent({ timeout: 20_000 }))!.trim();
+    assert.match(reference, /^R-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    assert.equal(posts.length, 1, 'the double click sent the intake once');
+    const walkIns = (await storedCases(harness.url)).filter((item) => item.channel === 'walk_in');
+    assert.equal(walkIns.length, 1, 'one case stored');
+    assert.equal(walkIns[0]!.reference.replace(/-/g, ''), reference.replace(/-/g, ''));
+    // What the beneficiary takes home: the reference and how to follow up (never the digits).
+    const receipt = (await intake.locator('[data-receipt]').textContent())!;
+    assert.ok(receipt.includes(reference));
+    assert.ok(!receipt.includes('4567'), 'the follow-up code is not printed on the receipt');
+    await checkState(desk, 'intake done');
+    await screenshot(desk, 'intake-done');
 
-  // The next one names a service the server no longer offers: 422 at the field.
-  await intake.locator('[data-do="another"]').click();
-  await fillWalkInRequest(intake, 'food_basket');
-  await addRetiredService(intake);
-  await intake.locator('[name="service"]').selectOption('retired_service');
-  await intake.locator('button[type=submit]').click();
-  await intake.locator('#f-service-error').waitFor({ timeout: 15_000 });
-  assert.equal(await intake.locator('#error-summary a[href="#f-service"]').count(), 1, 'the summary links to the field');
-  assert.equal(await intake.locator('[name="applicant.fullName"]').inputValue(), APPLICANT['applicant.fullName'], 'nothing typed is lost');
-  assert.equal(await intake.locator('[name="description"]').inputValue(), APPLICANT.description);
-  await checkState(desk, 'intake server error');
-  await screenshot(desk, 'intake-server-error');
+    // The next one names a service the server no longer offers: 422 at the field.
+    await intake.locator('[data-do="another"]').click();
+    await fillWalkInRequest(intake, 'food_basket');
+    await addRetiredService(intake);
+    await intake.locator('[name="service"]').selectOption('retired_service');
+    await intake.locator('button[type=submit]').click();
+    await intake.locator('#f-service-error').waitFor({ timeout: 15_000 });
+    assert.equal(
+      await intake.locator('#error-summary a[href="#f-service"]').count(),
+      1,
+      'the summary links to the field',
+    );
+    assert.equal(
+      await intake.locator('[name="applicant.fullName"]').inputValue(),
+      APPLICANT['applicant.fullName'],
+      'nothing typed is lost',
+    );
+    assert.equal(await intake.locator('[name="description"]').inputValue(), APPLICANT.description);
+    await checkState(desk, 'intake server error');
+    await screenshot(desk, 'intake-server-error');
 
-  // The admin disables the account; the officer's next action meets "session ended".
-  const accounts = consoleOf(admin).locator('sila-staff-accounts');
-  await accounts.locator(`tr[data-account="${OFFICER.email}"] button`).click();
-  await accounts.locator('[data-manage] [data-do="disable"]').click();
-  await accounts.locator(`tr[data-account="${OFFICER.email}"] [data-active="false"]`).waitFor();
-  await intake.locator('[name="service"]').selectOption('food_basket');
-  await intake.locator('button[type=submit]').click();
-  const dialog = consoleOf(desk).locator('dialog sila-staff-sign-in[reauth]');
-  await dialog.waitFor({ timeout: 15_000 });
-  assert.match((await dialog.locator('h2').textContent())!, /انتهت|ended/);
-  assert.equal(await intake.locator('[name="applicant.fullName"]').inputValue(), APPLICANT['applicant.fullName'], 'kept under the dialog');
-  assert.equal((await storedCases(harness.url)).length, 1, 'nothing recorded by a disabled account');
+    // The admin disables the account; the officer's next action meets "session ended".
+    const accounts = consoleOf(admin).locator('sila-staff-accounts');
+    await accounts.locator(`tr[data-account="${OFFICER.email}"] button`).click();
+    await accounts.locator('[data-manage] [data-do="disable"]').click();
+    await accounts.locator(`tr[data-account="${OFFICER.email}"] [data-active="false"]`).waitFor();
+    await intake.locator('[name="service"]').selectOption('food_basket');
+    await intake.locator('button[type=submit]').click();
+    const dialog = consoleOf(desk).locator('dialog sila-staff-sign-in[reauth]');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.locator('h2').textContent())!, /انتهت|ended/);
+    assert.equal(
+      await intake.locator('[name="applicant.fullName"]').inputValue(),
+      APPLICANT['applicant.fullName'],
+      'kept under the dialog',
+    );
+    assert.equal((await storedCases(harness.url)).length, 1, 'nothing recorded by a disabled account');
 
-  // The audit log: every step, a filter by action, and the CSV of the filtered rows.
-  const audit = await openView(admin, 'audit', 'sila-staff-audit');
-  await audit.locator('tr[data-action="case.intake"]').waitFor();
-  for (const action of ['account.create', 'account.password', 'account.update', 'session.sign_in']) {
-    assert.ok((await audit.locator(`tr[data-action="${action}"]`).count()) >= 1, `${action} is in the log`);
-  }
-  await audit.locator('[name="action"]').selectOption('case.intake');
-  await audit.locator('form.filters button[type=submit]').click();
-  await audit.locator('tr[data-action="account.create"]').first().waitFor({ state: 'detached' });
-  const actions = await audit.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
-  assert.deepEqual(actions, ['case.intake']);
-  const download = admin.waitForEvent('download');
-  await audit.locator('[data-csv]').click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
-  const lines = csv.trim().split(/\r?\n/);
-  assert.match(lines[0]!, /action/);
-  assert.equal(lines.length, 2, 'the header and the one intake row');
-  assert.ok(lines[1]!.includes('case.intake') && lines[1]!.includes(walkIns[0]!.reference.replace(/-/g, '')));
-});
+    // The audit log: every step, a filter by action, and the CSV of the filtered rows.
+    const audit = await openView(admin, 'audit', 'sila-staff-audit');
+    await audit.locator('tr[data-action="case.intake"]').waitFor();
+    for (const action of ['account.create', 'account.password', 'account.update', 'session.sign_in']) {
+      assert.ok((await audit.locator(`tr[data-action="${action}"]`).count()) >= 1, `${action} is in the log`);
+    }
+    await audit.locator('[name="action"]').selectOption('case.intake');
+    await audit.locator('form.filters button[type=submit]').click();
+    await audit.locator('tr[data-action="account.create"]').first().waitFor({ state: 'detached' });
+    const actions = await audit
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-action')));
+    assert.deepEqual(actions, ['case.intake']);
+    const download = admin.waitForEvent('download');
+    await audit.locator('[data-csv]').click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    assert.match(lines[0]!, /action/);
+    assert.equal(lines.length, 2, 'the header and the one intake row');
+    assert.ok(lines[1]!.includes('case.intake') && lines[1]!.includes(walkIns[0]!.reference.replace(/-/g, '')));
+  },
+);

@@ -17,7 +17,15 @@ import type { Locator, Page } from 'playwright-core';
 import { createAccount } from '../../server/auth/accounts.js';
 import { openDatabase } from '../../server/db/open.js';
 import { OCTOBER, expectedFigures, makeSeed, writeSeed } from '../server/reports-seed.js';
-import { assertAccessible, assertNoSidewaysScroll, newDesk, openView, signIn, startStaffHarness, type StaffHarness } from './staff-admin-e2e.js';
+import {
+  assertAccessible,
+  assertNoSidewaysScroll,
+  newDesk,
+  openView,
+  signIn,
+  startStaffHarness,
+  type StaffHarness,
+} from './staff-admin-e2e.js';
 
 const seed = makeSeed();
 const want = expectedFigures(seed, OCTOBER);
@@ -56,7 +64,11 @@ describe('staff reports in the console', () => {
       [MANAGER, 'manager', 'Huda Manager'],
       [OFFICER, 'officer', 'Amal Officer'],
     ] as const) {
-      await createAccount(db, { name, email: login.email, role, password: login.password, mustChangePassword: false }, new Date());
+      await createAccount(
+        db,
+        { name, email: login.email, role, password: login.password, mustChangePassword: false },
+        new Date(),
+      );
     }
     await db.close();
     harness = await startStaffHarness({ SILA_DATA_DIR: dataDir });
@@ -81,17 +93,25 @@ describe('staff reports in the console', () => {
         // The numbers on the page are the seed's.
         const firstRow = view.locator('table.comparison tbody tr').first();
         assert.equal(await number(firstRow.locator('td.num').first()), want.total);
-        for (const [kind, count] of want.byKind) assert.equal(await tableCount(view, 'byKind', kind), count, `kind ${kind}`);
-        for (const [channel, count] of want.byChannel) assert.equal(await tableCount(view, 'byChannel', channel), count, `channel ${channel}`);
-        for (const [status, count] of want.byStatus) assert.equal(await tableCount(view, 'byStatus', status), count, `status ${status}`);
-        assert.equal(await tableCount(view, 'byDay', '2026-10-31'), want.byDay.get('2026-10-31'), 'the last day, to 23:30 Riyadh');
+        for (const [kind, count] of want.byKind)
+          assert.equal(await tableCount(view, 'byKind', kind), count, `kind ${kind}`);
+        for (const [channel, count] of want.byChannel)
+          assert.equal(await tableCount(view, 'byChannel', channel), count, `channel ${channel}`);
+        for (const [status, count] of want.byStatus)
+          assert.equal(await tableCount(view, 'byStatus', status), count, `status ${status}`);
+        assert.equal(
+          await tableCount(view, 'byDay', '2026-10-31'),
+          want.byDay.get('2026-10-31'),
+          'the last day, to 23:30 Riyadh',
+        );
         assert.equal(await tableCount(view, 'actions', 'referrals'), want.referrals);
         assert.equal(await tableCount(view, 'actions', 'accepted'), want.accepted);
         assert.equal(await tableCount(view, 'actions', 'rejected'), want.rejected);
-        for (const [purpose, count] of want.visitorsByPurpose) assert.equal(await tableCount(view, 'visitorsByPurpose', purpose), count, `purpose ${purpose}`);
+        for (const [purpose, count] of want.visitorsByPurpose)
+          assert.equal(await tableCount(view, 'visitorsByPurpose', purpose), count, `purpose ${purpose}`);
         const visitorsText = await view.locator('#r-visitors + p').innerText();
         assert.ok(visitorsText.includes(String(want.visitorsTotal)), visitorsText);
-        assert.equal(await view.locator('sila-report-chart').count() > 5, true, 'charts drawn');
+        assert.equal((await view.locator('sila-report-chart').count()) > 5, true, 'charts drawn');
         await assertAccessible(page, `reports ${locale}`);
         if (shots) {
           await page.screenshot({ path: `${shots}/staff-reports-${locale}-1280.png` });
@@ -109,13 +129,21 @@ describe('staff reports in the console', () => {
         const file = join(out, `staff-report-${locale}.pdf`);
         writeFileSync(file, pdf);
         // pdftotext wraps right-to-left runs in bidi controls: drop them before comparing.
-        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(
+          /[\u200e\u200f\u202a-\u202e]/g,
+          '',
+        );
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
         assert.ok(pages >= 2, `${pages} pages`);
         // "Page 1 of N" at the foot of the first page, N the PDF's own page count.
-        const footer = new RegExp(locale === 'ar' ? 'صفحة\\s*1\\s*من\\s*(\\d+)' : 'Page\\s+1\\s+of\\s+(\\d+)').exec(text);
+        const footer = new RegExp(locale === 'ar' ? 'صفحة\\s*1\\s*من\\s*(\\d+)' : 'Page\\s+1\\s+of\\s+(\\d+)').exec(
+          text,
+        );
         assert.equal(Number(footer?.[1]), pages, 'page numbers');
-        assert.ok(text.includes(locale === 'ar' ? 'جمعية صلة الخيرية' : 'Sila Charity Association'), 'association name');
+        assert.ok(
+          text.includes(locale === 'ar' ? 'جمعية صلة الخيرية' : 'Sila Charity Association'),
+          'association name',
+        );
         assert.ok(/1448/.test(text), 'Hijri year of the period');
         assert.ok(text.includes(String(want.total)), 'the total');
         // Only the report prints: no navigation of the console.

@@ -29,10 +29,17 @@ const seconds = (start) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
 
 function step(name, cwd, command, commandArgs) {
   const start = Date.now();
-  const result = spawnSync(command, commandArgs, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  const result = spawnSync(command, commandArgs, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 600_000,
+  });
   const ok = result.status === 0;
   console.log(`${ok ? 'ok' : 'not ok'} - ${name} (${seconds(start)})`);
-  if (!ok) console.log(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`.trim().replace(/^/gm, '    '));
+  if (!ok)
+    console.log(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ?? ''}`.trim().replace(/^/gm, '    '));
   return ok;
 }
 
@@ -53,7 +60,13 @@ if (reason) {
 const packDir = join(here, '.pack');
 rmSync(packDir, { recursive: true, force: true });
 mkdirSync(packDir);
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--silent', '--pack-destination', packDir], { cwd: root, env, encoding: 'utf8' }));
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--silent', '--pack-destination', packDir], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  }),
+);
 renameSync(join(packDir, packed.filename), join(packDir, 'sila-widgets.tgz'));
 console.log(`# packed ${packed.filename} (${(packed.size / 1024).toFixed(0)} kB) in ${seconds(started)}`);
 
@@ -70,9 +83,13 @@ for (const fixture of fixtures) {
   count(installed);
   if (!installed) continue;
   if (updateLocks) unpinTarball(fixture);
-  count(step(`${fixture}: node imports sila-widgets/rating.js without a DOM`, cwd, process.execPath, [
-    '--input-type=module', '-e', "await import('sila-widgets/rating.js'); await import('sila-widgets');",
-  ]));
+  count(
+    step(`${fixture}: node imports sila-widgets/rating.js without a DOM`, cwd, process.execPath, [
+      '--input-type=module',
+      '-e',
+      "await import('sila-widgets/rating.js'); await import('sila-widgets');",
+    ]),
+  );
   count(step(`${fixture}: npm run check`, cwd, 'npm', ['run', '--silent', 'check']));
 }
 console.log(`# ${fixtures.length} fixtures in ${seconds(started)}`);

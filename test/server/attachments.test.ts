@@ -20,10 +20,15 @@ import {
 } from './helpers.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0,
+  0, 0,
+]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 const HTML = new TextEncoder().encode('<!doctype html><script>alert(document.cookie)</script>');
-const SVG = new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+const SVG = new TextEncoder().encode(
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+);
 
 const smallLimits = {
   ...exampleConfig,
@@ -67,7 +72,10 @@ describeEachDatabase('attachments', (db) => {
     );
     assert.equal(answer.status, 201, answer.text);
     const created = assertSchema(requestCreated, answer.json);
-    assert.deepEqual(created.attachments?.map((file) => [file.kind, file.size]).sort(), [['id_copy', PDF.length], ['income_proof', PNG.length]]);
+    assert.deepEqual(created.attachments?.map((file) => [file.kind, file.size]).sort(), [
+      ['id_copy', PDF.length],
+      ['income_proof', PNG.length],
+    ]);
     const detail = await staffGet(app, `/v1/staff/submissions/${created.reference}`);
     assert.equal(detail.json.attachments.length, 2);
     const pdf = detail.json.attachments.find((file: { kind: string }) => file.kind === 'id_copy');
@@ -85,21 +93,36 @@ describeEachDatabase('attachments', (db) => {
 
   it('HTML named .jpg and sent as image/jpeg is refused (415, field error)', async () => {
     const before = await countRows(db(), 'submissions');
-    const answer = await send(app, '/v1/complaints', multipart(validComplaint(), [['attachment:evidence', HTML, 'photo.jpg', 'image/jpeg']]));
+    const answer = await send(
+      app,
+      '/v1/complaints',
+      multipart(validComplaint(), [['attachment:evidence', HTML, 'photo.jpg', 'image/jpeg']]),
+    );
     assertProblem(answer, 415, 'unsupported_file_type');
-    assert.deepEqual(answer.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['attachments.evidence', 'invalid_file_type']]);
+    assert.deepEqual(
+      answer.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['attachments.evidence', 'invalid_file_type']],
+    );
     assert.equal(await countRows(db(), 'submissions'), before);
   });
 
   it('SVG is refused', async () => {
-    const answer = await send(app, '/v1/requests', multipart(validRequest(), [['attachment:id_copy', SVG, 'id.svg', 'image/svg+xml']]));
+    const answer = await send(
+      app,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:id_copy', SVG, 'id.svg', 'image/svg+xml']]),
+    );
     assertProblem(answer, 415, 'unsupported_file_type');
   });
 
   it('sizes and counts: 413 per file, in total and for too many files', async () => {
     const big = new Uint8Array(5000);
     big.set(PDF);
-    const oversize = await send(app, '/v1/requests', multipart(validRequest(), [['attachment:id_copy', big, 'a.pdf', 'application/pdf']]));
+    const oversize = await send(
+      app,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:id_copy', big, 'a.pdf', 'application/pdf']]),
+    );
     assertProblem(oversize, 413, 'file_too_large');
     assert.deepEqual(fieldPaths(oversize), ['attachments.id_copy']);
 
@@ -118,12 +141,22 @@ describeEachDatabase('attachments', (db) => {
     const many = await send(
       app,
       '/v1/requests',
-      multipart(validRequest(), [1, 2, 3, 4].map((i) => [`attachment:f${i}`, PNG, `${i}.png`, 'image/png'] as [string, Uint8Array<ArrayBuffer>, string, string])),
+      multipart(
+        validRequest(),
+        [1, 2, 3, 4].map(
+          (i) =>
+            [`attachment:f${i}`, PNG, `${i}.png`, 'image/png'] as [string, Uint8Array<ArrayBuffer>, string, string],
+        ),
+      ),
     );
     assertProblem(many, 413, 'too_many_files');
 
     // Far over every limit: refused before parsing.
-    const huge = await send(app, '/v1/requests', multipart(validRequest(), [['attachment:a', new Uint8Array(2 * 1024 * 1024), 'a.pdf', 'application/pdf']]));
+    const huge = await send(
+      app,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:a', new Uint8Array(2 * 1024 * 1024), 'a.pdf', 'application/pdf']]),
+    );
     assertProblem(huge, 413, 'payload_too_large');
   });
 
@@ -149,26 +182,50 @@ describeEachDatabase('attachments', (db) => {
     const strict = makeApp(db(), {
       formConfig: { ...smallLimits, attachments: { ...smallLimits.attachments, requiredForRequests: ['id_copy'] } },
     });
-    const missing = await send(strict, '/v1/requests', multipart(validRequest(), [['attachment:other', PNG, 'x.png', 'image/png']]));
+    const missing = await send(
+      strict,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:other', PNG, 'x.png', 'image/png']]),
+    );
     assertProblem(missing, 422);
-    assert.deepEqual(missing.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['attachments.id_copy', 'required']]);
-    const ok = await send(strict, '/v1/requests', multipart(validRequest(), [['attachment:id_copy', JPEG, 'x.jpg', 'image/jpeg']]));
+    assert.deepEqual(
+      missing.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['attachments.id_copy', 'required']],
+    );
+    const ok = await send(
+      strict,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:id_copy', JPEG, 'x.jpg', 'image/jpeg']]),
+    );
     assert.equal(ok.status, 201, ok.text);
 
-    const disabled = makeApp(db(), { formConfig: { ...smallLimits, attachments: { ...smallLimits.attachments, enabled: false } } });
-    const refused = await send(disabled, '/v1/requests', multipart(validRequest(), [['attachment:id_copy', PDF, 'a.pdf', 'application/pdf']]));
+    const disabled = makeApp(db(), {
+      formConfig: { ...smallLimits, attachments: { ...smallLimits.attachments, enabled: false } },
+    });
+    const refused = await send(
+      disabled,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:id_copy', PDF, 'a.pdf', 'application/pdf']]),
+    );
     assert.ok(refused.status === 413 || refused.status === 422, refused.text);
     assert.equal((await send(disabled, '/v1/requests', multipart(validRequest(), []))).status, 201);
   });
 
   it('idempotent replay covers the files too', async () => {
     const key = randomUUID();
-    const files: [string, Uint8Array<ArrayBuffer>, string, string][] = [['attachment:id_copy', PDF, 'a.pdf', 'application/pdf']];
+    const files: [string, Uint8Array<ArrayBuffer>, string, string][] = [
+      ['attachment:id_copy', PDF, 'a.pdf', 'application/pdf'],
+    ];
     const first = await send(app, '/v1/requests', multipart(validRequest(), files), key);
     const again = await send(app, '/v1/requests', multipart(validRequest(), files), key);
     assert.equal(again.text, first.text);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    const other = await send(app, '/v1/requests', multipart(validRequest(), [['attachment:id_copy', PNG, 'a.png', 'image/png']]), key);
+    const other = await send(
+      app,
+      '/v1/requests',
+      multipart(validRequest(), [['attachment:id_copy', PNG, 'a.png', 'image/png']]),
+      key,
+    );
     assertProblem(other, 422, 'idempotency_key_reused');
   });
 

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { WarningLine } from '../../server/context.js';
 import { REFUSED_ORIGIN_MAX, REFUSED_ORIGIN_WINDOW_MS, RefusedOrigins, corsStartupNotes } from '../../server/cors.js';
-import { ALLOWED_ORIGIN, call, describeEachDatabase, makeApp, postJson, validComplaint, type TestApp } from './helpers.js';
+import {
+  ALLOWED_ORIGIN,
+  call,
+  describeEachDatabase,
+  makeApp,
+  postJson,
+  validComplaint,
+  type TestApp,
+} from './helpers.js';
 
 describe('CORS start-up note', () => {
   it('unset: one line saying only this server’s pages can call, and how to allow a site', () => {
@@ -32,14 +40,20 @@ describe('refused-origin warnings', () => {
   it('once per origin per window, again after it', () => {
     const lines: WarningLine[] = [];
     let clock = 0;
-    const refused = new RefusedOrigins((line) => lines.push(line), () => clock);
+    const refused = new RefusedOrigins(
+      (line) => lines.push(line),
+      () => clock,
+    );
     refused.refused('https://widget-host.example');
     refused.refused('https://widget-host.example');
     refused.refused('https://other.example');
-    assert.deepEqual(lines.map((line) => [line.warning, line.origin]), [
-      ['cors_origin_refused', 'https://widget-host.example'],
-      ['cors_origin_refused', 'https://other.example'],
-    ]);
+    assert.deepEqual(
+      lines.map((line) => [line.warning, line.origin]),
+      [
+        ['cors_origin_refused', 'https://widget-host.example'],
+        ['cors_origin_refused', 'https://other.example'],
+      ],
+    );
     assert.match(lines[0]!.message, /SILA_ALLOWED_ORIGINS/);
     assert.match(lines[0]!.message, /SILA_ALLOWED_ORIGINS=https:\/\/widget-host\.example/);
     clock += REFUSED_ORIGIN_WINDOW_MS - 1;
@@ -56,7 +70,13 @@ describe('refused-origin warnings', () => {
     refused.refused('null');
     assert.equal(lines[0]!.origin, 'null');
     assert.match(lines[0]!.message, /file:\/\//);
-    for (const junk of ['https://a.example/path?name=x', 'javascript:alert(1)', 'not an origin', `https://${'a'.repeat(300)}.example`, 'https://x.example\n{"forged":1}']) {
+    for (const junk of [
+      'https://a.example/path?name=x',
+      'javascript:alert(1)',
+      'not an origin',
+      `https://${'a'.repeat(300)}.example`,
+      'https://x.example\n{"forged":1}',
+    ]) {
       refused.refused(junk);
     }
     assert.equal(lines.length, 1);
@@ -65,7 +85,10 @@ describe('refused-origin warnings', () => {
   it('a flood of made-up origins: at most the cap, then one summary line per window', () => {
     const lines: WarningLine[] = [];
     let clock = 0;
-    const refused = new RefusedOrigins((line) => lines.push(line), () => clock);
+    const refused = new RefusedOrigins(
+      (line) => lines.push(line),
+      () => clock,
+    );
     for (let i = 0; i < 5_000; i++) refused.refused(`https://spam-${i}.example`);
     assert.equal(lines.length, REFUSED_ORIGIN_MAX + 1);
     assert.equal(lines.at(-1)!.warning, 'cors_origins_not_logged');
@@ -91,30 +114,50 @@ describeEachDatabase('CORS refusals in the app', (db) => {
   it('a refused browser origin is named once; allowed, same-site and origin-less calls are not', async () => {
     const preflight = await call(app, '/v1/complaints', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://widget-host.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+      headers: {
+        Origin: 'https://widget-host.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,idempotency-key',
+      },
     });
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
     const name = 'كناري الاختبار';
-    const posted = await postJson(app, '/v1/complaints', validComplaint({ contact: { name, mobile: '0559876123', email: 'canary@example.com' } }), {
-      headers: { Origin: 'https://widget-host.example' },
-    });
+    const posted = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ contact: { name, mobile: '0559876123', email: 'canary@example.com' } }),
+      {
+        headers: { Origin: 'https://widget-host.example' },
+      },
+    );
     assert.equal(posted.status, 201, 'CORS is enforced by the browser; the server still answers');
     await call(app, '/v1/form-config', { headers: { Origin: 'https://widget-host.example' } });
-    assert.deepEqual(warnings.map((line) => line.origin), ['https://widget-host.example']);
+    assert.deepEqual(
+      warnings.map((line) => line.origin),
+      ['https://widget-host.example'],
+    );
     const text = JSON.stringify(warnings);
-    for (const secret of [name, '0559876123', 'canary@example.com', '127.0.0.1']) assert.ok(!text.includes(secret), `warning leaks ${secret}`);
+    for (const secret of [name, '0559876123', 'canary@example.com', '127.0.0.1'])
+      assert.ok(!text.includes(secret), `warning leaks ${secret}`);
 
     await call(app, '/v1/form-config', { headers: { Origin: ALLOWED_ORIGIN } });
     await call(app, 'http://localhost/v1/form-config', { headers: { Origin: 'http://localhost' } });
     // Behind a TLS proxy the request URL is http:// while the page is https:// on the same host.
-    await call(app, 'http://sila.charity.example/v1/form-config', { headers: { Origin: 'https://sila.charity.example' } });
-    await call(app, 'http://127.0.0.1:8787/v1/form-config', { headers: { Origin: 'https://proxy.example', 'Sec-Fetch-Site': 'same-origin' } });
+    await call(app, 'http://sila.charity.example/v1/form-config', {
+      headers: { Origin: 'https://sila.charity.example' },
+    });
+    await call(app, 'http://127.0.0.1:8787/v1/form-config', {
+      headers: { Origin: 'https://proxy.example', 'Sec-Fetch-Site': 'same-origin' },
+    });
     await call(app, '/v1/form-config');
     await call(app, '/demo/', { headers: { Origin: 'https://not-api.example' } });
     assert.equal(warnings.length, 1);
 
     await call(app, '/v1/form-config', { headers: { Origin: 'https://second-site.example' } });
-    assert.deepEqual(warnings.map((line) => line.origin), ['https://widget-host.example', 'https://second-site.example']);
+    assert.deepEqual(
+      warnings.map((line) => line.origin),
+      ['https://widget-host.example', 'https://second-site.example'],
+    );
   });
 
   it('SILA_ALLOWED_ORIGINS=* never warns', async () => {

@@ -6,21 +6,36 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadMigrations, migrate } from '../../server/db/migrate.js';
 import { openDatabase } from '../../server/db/open.js';
-import { assertProblem, countRows, describeEachDatabase, drivers, makeApp, postJson, validComplaint, validRequest } from './helpers.js';
+import {
+  assertProblem,
+  countRows,
+  describeEachDatabase,
+  drivers,
+  makeApp,
+  postJson,
+  validComplaint,
+  validRequest,
+} from './helpers.js';
 
 describeEachDatabase('database', (db, driver) => {
   it('migrations are versioned and a second run changes nothing', async () => {
     const versions = loadMigrations().map((migration) => migration.version);
     assert.ok(versions.length >= 1);
     const { rows } = await db().query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((row) => row.version), versions);
+    assert.deepEqual(
+      rows.map((row) => row.version),
+      versions,
+    );
     assert.deepEqual(await migrate(db()), []);
     assert.deepEqual(await migrate(db()), []);
     assert.equal(await countRows(db(), 'schema_migrations'), versions.length);
   });
 
   it('a failing migration rolls back entirely', async () => {
-    const broken = [...loadMigrations(), { version: '999_broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function();' }];
+    const broken = [
+      ...loadMigrations(),
+      { version: '999_broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function();' },
+    ];
     await assert.rejects(migrate(db(), broken));
     const { rows } = await db().query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
     assert.equal(rows.length, 0);
@@ -69,7 +84,10 @@ describe('embedded database durability', () => {
       const reopened = await openDatabase({ dataDir: dir });
       try {
         assert.deepEqual(await migrate(reopened), [], 'migrations already applied');
-        const lookup = await postJson(makeApp(reopened), '/v1/status', { reference: created.reference, verifier: '4321' });
+        const lookup = await postJson(makeApp(reopened), '/v1/status', {
+          reference: created.reference,
+          verifier: '4321',
+        });
         assert.equal(lookup.status, 200, lookup.text);
         assert.equal(lookup.json.expectedDecisionBy, created.expectedDecisionBy);
       } finally {

@@ -14,7 +14,15 @@ import { problemSchema } from '../../src/contract/problem.js';
 import { ratingCreated } from '../../src/contract/rating.js';
 import { requestCreated } from '../../src/contract/request.js';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
-import { call, describeEachDatabase, makeApp, validComplaint, validRating, validRequest, type TestApp } from './helpers.js';
+import {
+  call,
+  describeEachDatabase,
+  makeApp,
+  validComplaint,
+  validRating,
+  validRequest,
+  type TestApp,
+} from './helpers.js';
 
 const RUNS = 1000;
 
@@ -76,25 +84,49 @@ function bodies(valid: () => Record<string, unknown>): fc.Arbitrary<string> {
   const allPaths = paths(base);
   const mutation = fc.record({ path: fc.constantFrom(...allPaths), value: nastyValue, remove: fc.boolean() });
   return fc.oneof(
-    { weight: 6, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }).map((changes) =>
-        JSON.stringify(changes.reduce<unknown>((body, change) => mutate(body, change.path, change.value, change.remove), base)),
-      ) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .array(mutation, { minLength: 1, maxLength: 3 })
+        .map((changes) =>
+          JSON.stringify(
+            changes.reduce<unknown>((body, change) => mutate(body, change.path, change.value, change.remove), base),
+          ),
+        ),
+    },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
-    { weight: 1, arbitrary: fc.anything({ maxDepth: 3, withObjectString: true }).map((value) => JSON.stringify(value) ?? 'undefined') },
+    {
+      weight: 1,
+      arbitrary: fc
+        .anything({ maxDepth: 3, withObjectString: true })
+        .map((value) => JSON.stringify(value) ?? 'undefined'),
+    },
   );
 }
 
 const contentTypes = fc.oneof(
   { weight: 8, arbitrary: fc.constant('application/json') },
-  { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'multipart/form-data; boundary=x', '') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=latin1',
+      'multipart/form-data; boundary=x',
+      '',
+    ),
+  },
 );
 
 async function checkAnswer(app: TestApp, path: string, body: string, contentType: string, success: z.ZodMiniType) {
   const headers: Record<string, string> = { 'Idempotency-Key': crypto.randomUUID() };
   if (contentType) headers['Content-Type'] = contentType;
   const answer = await call(app, path, { method: 'POST', headers, body });
-  assert.ok(answer.status < 500, `${path} answered ${answer.status} to ${JSON.stringify(body).slice(0, 300)}: ${answer.text}`);
+  assert.ok(
+    answer.status < 500,
+    `${path} answered ${answer.status} to ${JSON.stringify(body).slice(0, 300)}: ${answer.text}`,
+  );
   if (answer.status >= 400) {
     assert.match(answer.headers.get('content-type') ?? '', /^application\/problem\+json/);
     assert.ok(problemSchema.safeParse(answer.json).success, answer.text);
@@ -107,7 +139,14 @@ async function checkAnswer(app: TestApp, path: string, body: string, contentType
 describeEachDatabase('bad input never causes a server error', (db) => {
   let app: TestApp;
   before(() => {
-    app = makeApp(db(), { limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 0, lookupFailuresPerReferencePerDay: 1_000_000 } });
+    app = makeApp(db(), {
+      limits: {
+        ...DEFAULT_LIMITS,
+        postsPerMinutePerIp: 0,
+        lookupFailuresPerHourPerIp: 0,
+        lookupFailuresPerReferencePerDay: 1_000_000,
+      },
+    });
   });
 
   const routes: [string, () => Record<string, unknown>, z.ZodMiniType][] = [

@@ -200,7 +200,14 @@ export function validRequest(overrides: Record<string, unknown> = {}) {
 }
 
 export function validRating(overrides: Record<string, unknown> = {}) {
-  return { scale: 'csat', score: 5, context: '/services', comment: 'خدمة ممتازة', client: { fillMs: 5000 }, ...overrides };
+  return {
+    scale: 'csat',
+    score: 5,
+    context: '/services',
+    comment: 'خدمة ممتازة',
+    client: { fillMs: 5000 },
+    ...overrides,
+  };
 }
 
 export async function countRows(db: Database, table: string): Promise<number> {

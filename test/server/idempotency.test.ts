@@ -4,7 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { before, it } from 'node:test';
 import { complaintCreated } from '../../src/contract/complaint.js';
 import { purgeIdempotencyKeys } from '../../server/idempotency.js';
-import { assertProblem, assertSchema, countRows, describeEachDatabase, exampleConfig, makeApp, postJson, validComplaint, validRating, validRequest, type TestApp } from './helpers.js';
+import {
+  assertProblem,
+  assertSchema,
+  countRows,
+  describeEachDatabase,
+  exampleConfig,
+  makeApp,
+  postJson,
+  validComplaint,
+  validRating,
+  validRequest,
+  type TestApp,
+} from './helpers.js';
 
 describeEachDatabase('idempotency', (db) => {
   let app: TestApp;
@@ -27,8 +39,15 @@ describeEachDatabase('idempotency', (db) => {
 
   it('a retry that only re-measured fill time or a captcha token replays the first answer', async () => {
     const key = randomUUID();
-    const first = await postJson(app, '/v1/complaints', validComplaint({ client: { locale: 'ar', fillMs: 45_000 } }), { key });
-    const retry = await postJson(app, '/v1/complaints', validComplaint({ client: { locale: 'ar', fillMs: 61_000, captchaToken: 't' } }), { key });
+    const first = await postJson(app, '/v1/complaints', validComplaint({ client: { locale: 'ar', fillMs: 45_000 } }), {
+      key,
+    });
+    const retry = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ client: { locale: 'ar', fillMs: 61_000, captchaToken: 't' } }),
+      { key },
+    );
     assert.equal(first.status, 201, first.text);
     assert.equal(retry.status, 201, retry.text);
     assert.equal(retry.json.reference, first.json.reference);
@@ -41,7 +60,10 @@ describeEachDatabase('idempotency', (db) => {
     assert.equal(first.status, 201, first.text);
     // The service this request chose is withdrawn before the (lost) answer is retried.
     const changed = makeApp(db(), {
-      formConfig: { ...exampleConfig, services: exampleConfig.services.filter((service) => service.id !== body.service) },
+      formConfig: {
+        ...exampleConfig,
+        services: exampleConfig.services.filter((service) => service.id !== body.service),
+      },
     });
     const retry = await postJson(changed, '/v1/requests', body, { key });
     assert.equal(retry.status, 201, retry.text);
@@ -61,19 +83,32 @@ describeEachDatabase('idempotency', (db) => {
 
   it('the anonymous code is replayed too (sealed with the key, not stored in clear)', async () => {
     const key = randomUUID();
-    const body = validComplaint({ kind: 'suggestion', category: 'improvement', anonymous: true, contact: undefined, contactChannel: undefined });
+    const body = validComplaint({
+      kind: 'suggestion',
+      category: 'improvement',
+      anonymous: true,
+      contact: undefined,
+      contactChannel: undefined,
+    });
     const first = await postJson(app, '/v1/complaints', body, { key });
     const second = await postJson(app, '/v1/complaints', body, { key });
     assert.equal(first.status, 201, first.text);
     assert.equal(second.json.verifier, first.json.verifier);
     const { rows } = await db().query<{ response_body: Uint8Array }>('SELECT response_body FROM idempotency_keys');
-    for (const row of rows) assert.ok(!Buffer.from(row.response_body ?? []).toString('latin1').includes(first.json.verifier));
+    for (const row of rows)
+      assert.ok(
+        !Buffer.from(row.response_body ?? [])
+          .toString('latin1')
+          .includes(first.json.verifier),
+      );
   });
 
   it('concurrent duplicates: one row; the others get 409 in progress or the replay', async () => {
     const key = randomUUID();
     const before = await countRows(db(), 'submissions');
-    const answers = await Promise.all(Array.from({ length: 8 }, () => postJson(app, '/v1/complaints', validComplaint(), { key })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => postJson(app, '/v1/complaints', validComplaint(), { key })),
+    );
     const created = answers.filter((answer) => answer.status === 201);
     const inProgress = answers.filter((answer) => answer.status === 409);
     assert.equal(created.length + inProgress.length, answers.length, answers.map((a) => a.status).join(','));
@@ -108,10 +143,18 @@ describeEachDatabase('idempotency', (db) => {
     const complaint = (await postJson(app, '/v1/complaints', validComplaint())).json;
     assert.equal((await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }))).status, 201);
     const key = randomUUID();
-    assertProblem(await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }), { key }), 409, 'already_rated');
+    assertProblem(
+      await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }), { key }),
+      409,
+      'already_rated',
+    );
     const { rows } = await db().query('SELECT 1 FROM idempotency_keys WHERE response_status IS NULL');
     assert.equal(rows.length, 0, 'no claim left behind');
-    assertProblem(await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }), { key }), 409, 'already_rated');
+    assertProblem(
+      await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }), { key }),
+      409,
+      'already_rated',
+    );
   });
 
   it('a claim abandoned by a crashed process is taken over after a while', async () => {
@@ -134,7 +177,10 @@ describeEachDatabase('idempotency', (db) => {
     await postJson(app, '/v1/complaints', validComplaint(), { key });
     await db().query(`UPDATE idempotency_keys SET created_at = now() - interval '8 days 23 hours'`);
     await purgeIdempotencyKeys(db());
-    assert.equal((await postJson(app, '/v1/complaints', validComplaint(), { key })).headers.get('idempotent-replayed'), 'true');
+    assert.equal(
+      (await postJson(app, '/v1/complaints', validComplaint(), { key })).headers.get('idempotent-replayed'),
+      'true',
+    );
     await db().query(`UPDATE idempotency_keys SET created_at = now() - interval '11 days'`);
     await purgeIdempotencyKeys(db());
     assert.equal(await countRows(db(), 'idempotency_keys'), 0);

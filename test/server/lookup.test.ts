@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { generateReference } from '../../src/contract/identifiers.js';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
-import { assertProblem, describeEachDatabase, makeApp, postJson, validComplaint, validRequest, type Answer } from './helpers.js';
+import {
+  assertProblem,
+  describeEachDatabase,
+  makeApp,
+  postJson,
+  validComplaint,
+  validRequest,
+  type Answer,
+} from './helpers.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -29,7 +37,14 @@ describeEachDatabase('status lookup', (db) => {
   });
 
   it('timing: medians over 200 tries each differ by less than the noise', async () => {
-    const app = makeApp(db(), { limits: { ...DEFAULT_LIMITS, lookupFailuresPerReferencePerDay: 100_000, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 0 } });
+    const app = makeApp(db(), {
+      limits: {
+        ...DEFAULT_LIMITS,
+        lookupFailuresPerReferencePerDay: 100_000,
+        postsPerMinutePerIp: 0,
+        lookupFailuresPerHourPerIp: 0,
+      },
+    });
     const existing = (await postJson(app, '/v1/requests', validRequest())).json.reference;
     const missing = generateReference('request');
     const time = async (reference: string) => {
@@ -50,8 +65,12 @@ describeEachDatabase('status lookup', (db) => {
     const a = median(known);
     const b = median(unknown);
     const tolerance = Math.max(0.5, 0.3 * Math.max(a, b));
-    if (process.env.SILA_TEST_VERBOSE) console.log(`lookup timing medians: wrong verifier ${a.toFixed(3)} ms, unknown ${b.toFixed(3)} ms`);
-    assert.ok(Math.abs(a - b) < tolerance, `median wrong-verifier ${a.toFixed(3)} ms vs unknown ${b.toFixed(3)} ms (tolerance ${tolerance.toFixed(3)})`);
+    if (process.env.SILA_TEST_VERBOSE)
+      console.log(`lookup timing medians: wrong verifier ${a.toFixed(3)} ms, unknown ${b.toFixed(3)} ms`);
+    assert.ok(
+      Math.abs(a - b) < tolerance,
+      `median wrong-verifier ${a.toFixed(3)} ms vs unknown ${b.toFixed(3)} ms (tolerance ${tolerance.toFixed(3)})`,
+    );
   });
 
   it('after 5 failures a day the reference is locked (even with the right verifier); unknown ones too', async () => {
@@ -59,7 +78,8 @@ describeEachDatabase('status lookup', (db) => {
     const created = (await postJson(app, '/v1/complaints', validComplaint())).json;
     const unknownReference = generateReference('complaint');
     for (const reference of [created.reference, unknownReference]) {
-      for (let i = 0; i < 5; i++) assertProblem(await postJson(app, '/v1/status', { reference, verifier: `000${i}` }), 404, 'not_found');
+      for (let i = 0; i < 5; i++)
+        assertProblem(await postJson(app, '/v1/status', { reference, verifier: `000${i}` }), 404, 'not_found');
     }
     const locked = await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' });
     const lockedUnknown = await postJson(app, '/v1/status', { reference: unknownReference, verifier: '4567' });
@@ -73,8 +93,10 @@ describeEachDatabase('status lookup', (db) => {
     let now = new Date('2025-03-01T10:00:00Z');
     const app = makeApp(db(), { now: () => now });
     const created = (await postJson(app, '/v1/complaints', validComplaint())).json;
-    for (let i = 0; i < 4; i++) assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '1111' })).status, 404);
-    for (let i = 0; i < 10; i++) assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' })).status, 200);
+    for (let i = 0; i < 4; i++)
+      assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '1111' })).status, 404);
+    for (let i = 0; i < 10; i++)
+      assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' })).status, 200);
     assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '1111' })).status, 404);
     assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' })).status, 429);
     now = new Date('2025-03-02T00:00:01Z');
@@ -85,7 +107,9 @@ describeEachDatabase('status lookup', (db) => {
     const app = makeApp(db());
     const created = (await postJson(app, '/v1/complaints', validComplaint())).json;
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => postJson(app, '/v1/status', { reference: created.reference, verifier: String(1000 + i) })),
+      Array.from({ length: 12 }, (_, i) =>
+        postJson(app, '/v1/status', { reference: created.reference, verifier: String(1000 + i) }),
+      ),
     );
     assert.equal(answers.filter((answer) => answer.status === 404).length, 5);
     assert.equal(answers.filter((answer) => answer.status === 429).length, 7);
@@ -99,20 +123,45 @@ describeEachDatabase('status lookup', (db) => {
     );
     for (const answer of burst) assert.ok(answer.status === 200 || answer.status === 429, answer.text);
     assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' })).status, 200);
-    const { rows } = await db().query<{ failures: number }>('SELECT failures FROM lookup_failures WHERE reference = $1', [created.reference]);
+    const { rows } = await db().query<{ failures: number }>(
+      'SELECT failures FROM lookup_failures WHERE reference = $1',
+      [created.reference],
+    );
     assert.equal(rows[0]!.failures, 0);
   });
 
   it('per-IP limit on failed lookups across references', async () => {
-    const app = makeApp(db(), { trustProxy: true, limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 3 } });
+    const app = makeApp(db(), {
+      trustProxy: true,
+      limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 3 },
+    });
     const created = (await postJson(app, '/v1/complaints', validComplaint())).json;
     const from = (ip: string) => ({ headers: { 'X-Forwarded-For': `10.0.0.1, ${ip}` } });
     for (let i = 0; i < 3; i++) {
-      assert.equal((await postJson(app, '/v1/status', { reference: generateReference('request'), verifier: '1234' }, from('203.0.113.9'))).status, 404);
+      assert.equal(
+        (
+          await postJson(
+            app,
+            '/v1/status',
+            { reference: generateReference('request'), verifier: '1234' },
+            from('203.0.113.9'),
+          )
+        ).status,
+        404,
+      );
     }
-    const blocked = await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' }, from('203.0.113.9'));
+    const blocked = await postJson(
+      app,
+      '/v1/status',
+      { reference: created.reference, verifier: '4567' },
+      from('203.0.113.9'),
+    );
     assertProblem(blocked, 429, 'too_many_attempts');
-    assert.equal((await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' }, from('203.0.113.10'))).status, 200);
+    assert.equal(
+      (await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' }, from('203.0.113.10')))
+        .status,
+      200,
+    );
   });
 
   it('public notes only; internal notes never reach the lookup', async () => {
@@ -126,6 +175,9 @@ describeEachDatabase('status lookup', (db) => {
     const answer = await postJson(app, '/v1/status', { reference: created.reference, verifier: '4321' });
     assert.equal(answer.status, 200);
     assert.ok(!answer.text.includes('ملاحظة داخلية'));
-    assert.deepEqual(answer.json.history.map((entry: { status: string }) => entry.status), ['received', 'under_review']);
+    assert.deepEqual(
+      answer.json.history.map((entry: { status: string }) => entry.status),
+      ['received', 'under_review'],
+    );
   });
 });

@@ -10,7 +10,16 @@ it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async ()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', SILA_DATA_DIR: 'memory://', SILA_SERVE_STATIC: '1', SILA_ADMIN_TOKEN: '', SILA_ALLOWED_ORIGINS: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SILA_DATA_DIR: 'memory://',
+      SILA_SERVE_STATIC: '1',
+      SILA_ADMIN_TOKEN: '',
+      SILA_ALLOWED_ORIGINS: '',
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -41,8 +50,12 @@ it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async ()
     assert.equal(escape.status, 404);
 
     // No SILA_ALLOWED_ORIGINS: said at start-up, and a page on another site is named (once).
-    assert.match(output, /CORS: SILA_ALLOWED_ORIGINS is not set, so only pages served by this server can use the API; .*SILA_ALLOWED_ORIGINS=https:\/\/your-site\.example/);
-    for (let i = 0; i < 3; i++) await fetch(`${url}/v1/form-config`, { headers: { Origin: 'https://widget-host.example' } });
+    assert.match(
+      output,
+      /CORS: SILA_ALLOWED_ORIGINS is not set, so only pages served by this server can use the API; .*SILA_ALLOWED_ORIGINS=https:\/\/your-site\.example/,
+    );
+    for (let i = 0; i < 3; i++)
+      await fetch(`${url}/v1/form-config`, { headers: { Origin: 'https://widget-host.example' } });
 
     // The request log carries no personal data.
     await fetch(`${url}/v1/complaints`, {
@@ -65,7 +78,8 @@ it('server/main.ts listens on PORT=0, answers, and exits 0 on SIGTERM', async ()
     assert.equal(warnings.length, 1, output);
     assert.match(warnings[0]!, /"origin":"https:\/\/widget-host\.example"/);
     assert.match(warnings[0]!, /SILA_ALLOWED_ORIGINS/);
-    for (const secret of ['سارة', '0551112233', '551112233', 'sara@example.com', 'موضوع']) assert.ok(!output.includes(secret), `log leaks ${secret}`);
+    for (const secret of ['سارة', '0551112233', '551112233', 'sara@example.com', 'موضوع'])
+      assert.ok(!output.includes(secret), `log leaks ${secret}`);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }

@@ -52,7 +52,10 @@ async function kill(server: Server): Promise<void> {
   await exited;
 }
 
-async function messagesOf(server: Server, reference: string): Promise<Array<{ id: string; state: string; attempts: number }>> {
+async function messagesOf(
+  server: Server,
+  reference: string,
+): Promise<Array<{ id: string; state: string; attempts: number }>> {
   const response = await fetch(`${server.url}/v1/staff/submissions/${reference}/messages`, {
     headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
   });
@@ -61,7 +64,10 @@ async function messagesOf(server: Server, reference: string): Promise<Array<{ id
   return (JSON.parse(text) as { items: Array<{ id: string; state: string; attempts: number }> }).items;
 }
 
-async function killedMidSend(database: Record<string, string>, t: { diagnostic: (line: string) => void }): Promise<void> {
+async function killedMidSend(
+  database: Record<string, string>,
+  t: { diagnostic: (line: string) => void },
+): Promise<void> {
   const smtp = await startSmtp();
   /** Every mail the SMTP server received, acknowledged or not. */
   const seen: ParsedMail[] = [];
@@ -85,7 +91,10 @@ async function killedMidSend(database: Record<string, string>, t: { diagnostic: 
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
         body: JSON.stringify(
-          validComplaint({ contactChannel: 'email', contact: { name: 'عميل اختبار', mobile: `05512300${i}${i}`, email: `crash${i}@example.com` } }),
+          validComplaint({
+            contactChannel: 'email',
+            contact: { name: 'عميل اختبار', mobile: `05512300${i}${i}`, email: `crash${i}@example.com` },
+          }),
         ),
       });
       const text = await response.text();
@@ -119,7 +128,9 @@ async function killedMidSend(database: Record<string, string>, t: { diagnostic: 
     }
     const repeated = [...byId.values()].filter((count) => count > 1).length;
     assert.ok(repeated >= 1, 'the mail in flight at the kill was sent again, with the same Message-ID');
-    t.diagnostic(`${seen.length} mails received for 5 messages (${repeated} repeated with its Message-ID); the new process listened after ${listening} ms, all sent ${recovered} ms after the restart`);
+    t.diagnostic(
+      `${seen.length} mails received for 5 messages (${repeated} repeated with its Message-ID); the new process listened after ${listening} ms, all sent ${recovered} ms after the restart`,
+    );
   } finally {
     releaseHeld();
     await kill(server);
@@ -131,11 +142,15 @@ it('killed mid-send (embedded database): every message at least once, repeats sh
   killedMidSend({ DATABASE_URL: '', SILA_DATA_DIR: join(dir, 'data') }, t));
 
 const url = process.env.DATABASE_URL;
-it('killed mid-send (PostgreSQL): every message at least once, repeats share the Message-ID', { skip: url ? false : 'DATABASE_URL is not set' }, async (t) => {
-  const schema = await freshSchema(url!, 'sila_notify_crash');
-  try {
-    await killedMidSend({ DATABASE_URL: schema.url }, t);
-  } finally {
-    await schema.drop();
-  }
-});
+it(
+  'killed mid-send (PostgreSQL): every message at least once, repeats share the Message-ID',
+  { skip: url ? false : 'DATABASE_URL is not set' },
+  async (t) => {
+    const schema = await freshSchema(url!, 'sila_notify_crash');
+    try {
+      await killedMidSend({ DATABASE_URL: schema.url }, t);
+    } finally {
+      await schema.drop();
+    }
+  },
+);

@@ -22,7 +22,9 @@ export interface SmtpFake {
   onData?: (mail: ParsedMail) => Promise<void> | void;
 }
 
-export async function startSmtp(options: { reject?: (address: string) => boolean; port?: number } = {}): Promise<SmtpFake> {
+export async function startSmtp(
+  options: { reject?: (address: string) => boolean; port?: number } = {},
+): Promise<SmtpFake> {
   const mails: ParsedMail[] = [];
   const waiters = new Set<() => void>();
   let server: SMTPServer | undefined;
@@ -35,7 +37,8 @@ export async function startSmtp(options: { reject?: (address: string) => boolean
       const closing = server;
       server = undefined;
       // Cut open connections, as a crashed mail server would.
-      for (const connection of (closing as unknown as { connections: Set<{ close(): void }> }).connections) connection.close();
+      for (const connection of (closing as unknown as { connections: Set<{ close(): void }> }).connections)
+        connection.close();
       await new Promise<void>((resolve) => closing.close(() => resolve()));
     },
     async restart() {
@@ -169,4 +172,7 @@ export function unifonicSuccess(recipient: string, correlationId: string, messag
 }
 
 /** Unifonic's documented error answer (HTTP 200, success false). */
-export const UNIFONIC_BAD_NUMBER: FakeAnswer = { status: 200, body: { success: false, message: 'Dest num is too short', errorCode: 'ER-04', data: {} } };
+export const UNIFONIC_BAD_NUMBER: FakeAnswer = {
+  status: 200,
+  body: { success: false, message: 'Dest num is too short', errorCode: 'ER-04', data: {} },
+};

@@ -10,7 +10,16 @@ import { startOfLocalDay, localDay, nextDay } from '../../server/dates.js';
 import { loadTemplates, readNotifyConfig } from '../../server/notify/config.js';
 import { Sender } from '../../server/notify/sender.js';
 import { scheduleStaffNotices } from '../../server/notify/staff-notices.js';
-import { assertProblem, describeEachDatabase, exampleConfig, makeApp, postJson, staffGet, validComplaint, type TestApp } from './helpers.js';
+import {
+  assertProblem,
+  describeEachDatabase,
+  exampleConfig,
+  makeApp,
+  postJson,
+  staffGet,
+  validComplaint,
+  type TestApp,
+} from './helpers.js';
 import { startSmtp, type SmtpFake } from './notify-fakes.js';
 import { asStaff, createStaff, signIn, type SignedIn, type StaffUser } from './staff-auth-helpers.js';
 
@@ -54,11 +63,27 @@ describeEachDatabase('staff notices', (db) => {
     // Tomorrow 08:00 in Riyadh: the digest covers today; one case is due tomorrow afternoon.
     const today = localDay(new Date());
     const now = new Date(startOfLocalDay(nextDay(today)).getTime() + 8 * 60 * 60 * 1000);
-    await db().query('UPDATE submissions SET expected_decision_by = $2 WHERE reference = $1', [references[0], new Date(now.getTime() + 30 * 60 * 60 * 1000)]);
-    await db().query('UPDATE submissions SET expected_decision_by = $2 WHERE reference <> $1', [references[0], new Date(now.getTime() + 10 * 24 * 60 * 60 * 1000)]);
+    await db().query('UPDATE submissions SET expected_decision_by = $2 WHERE reference = $1', [
+      references[0],
+      new Date(now.getTime() + 30 * 60 * 60 * 1000),
+    ]);
+    await db().query('UPDATE submissions SET expected_decision_by = $2 WHERE reference <> $1', [
+      references[0],
+      new Date(now.getTime() + 10 * 24 * 60 * 60 * 1000),
+    ]);
 
-    const config = readNotifyConfig({ SILA_SMTP_URL: smtp.url, SILA_MAIL_FROM: 'Sila <no-reply@charity.example>', SILA_NOTIFY_POLL_MS: '50' });
-    const sender = new Sender({ db: db(), config, templates: loadTemplates(DEFAULT_CONFIG_PATH), formConfig: exampleConfig, now: () => now });
+    const config = readNotifyConfig({
+      SILA_SMTP_URL: smtp.url,
+      SILA_MAIL_FROM: 'Sila <no-reply@charity.example>',
+      SILA_NOTIFY_POLL_MS: '50',
+    });
+    const sender = new Sender({
+      db: db(),
+      config,
+      templates: loadTemplates(DEFAULT_CONFIG_PATH),
+      formConfig: exampleConfig,
+      now: () => now,
+    });
     sender.start();
     try {
       const mails = await smtp.waitFor(2);
@@ -66,7 +91,8 @@ describeEachDatabase('staff notices', (db) => {
       await scheduleStaffNotices(db(), new Date(now.getTime() + 60 * 60 * 1000));
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.equal(smtp.mails.length, 2, 'one digest and one warning, not repeated');
-      for (const mail of mails) assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : '', officer.email);
+      for (const mail of mails)
+        assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : '', officer.email);
       const digest = mails.find((mail) => mail.subject?.startsWith('ملخص'));
       const warning = mails.find((mail) => mail.subject?.startsWith('يحين موعد'));
       assert.ok(digest && warning, mails.map((mail) => mail.subject).join(' | '));
@@ -75,8 +101,15 @@ describeEachDatabase('staff notices', (db) => {
       assert.ok(warning.subject?.includes(references[0]!.slice(1, 5)));
       assert.ok(!`${digest.text}${warning.text}`.includes('محمد'), 'no applicant’s personal data');
       const { rows } = await db().query<{ account_id: string }>('SELECT DISTINCT account_id FROM staff_notices');
-      assert.deepEqual(rows.map((row) => row.account_id), [officer.id], `${manager.name} asked for nothing and gets nothing`);
-      for (const line of `digest:\nSubject: ${digest.subject}\n${digest.text}\nwarning:\nSubject: ${warning.subject}\n${warning.text}`.split('\n')) t.diagnostic(line);
+      assert.deepEqual(
+        rows.map((row) => row.account_id),
+        [officer.id],
+        `${manager.name} asked for nothing and gets nothing`,
+      );
+      for (const line of `digest:\nSubject: ${digest.subject}\n${digest.text}\nwarning:\nSubject: ${warning.subject}\n${warning.text}`.split(
+        '\n',
+      ))
+        t.diagnostic(line);
     } finally {
       await sender.stop();
     }

@@ -9,7 +9,19 @@ import { staffMessageList } from '../../src/contract/notifications.js';
 import { DEFAULT_CONFIG_PATH } from '../../server/config.js';
 import type { Sender } from '../../server/notify/sender.js';
 import { prepareNotifications } from '../../server/notify/start.js';
-import { assertProblem, assertSchema, call, describeEachDatabase, exampleConfig, makeApp, postJson, staffGet, staffPost, validComplaint, type TestApp } from './helpers.js';
+import {
+  assertProblem,
+  assertSchema,
+  call,
+  describeEachDatabase,
+  exampleConfig,
+  makeApp,
+  postJson,
+  staffGet,
+  staffPost,
+  validComplaint,
+  type TestApp,
+} from './helpers.js';
 import { startSmtp, type SmtpFake } from './notify-fakes.js';
 import { asStaff, createStaff, signIn, type SignedIn } from './staff-auth-helpers.js';
 
@@ -25,7 +37,11 @@ describeEachDatabase('notifications on the staff side', (db) => {
   let admin: SignedIn;
   before(async () => {
     smtp = await startSmtp();
-    sender = prepareNotifications(DEFAULT_CONFIG_PATH, { ...FAST, SILA_SMTP_URL: smtp.url, SILA_MAIL_FROM: 'Sila <no-reply@charity.example>' }).start(db(), exampleConfig);
+    sender = prepareNotifications(DEFAULT_CONFIG_PATH, {
+      ...FAST,
+      SILA_SMTP_URL: smtp.url,
+      SILA_MAIL_FROM: 'Sila <no-reply@charity.example>',
+    }).start(db(), exampleConfig);
     app = makeApp(db());
     officer = await signIn(app, await createStaff(db(), 'officer'));
     manager = await signIn(app, await createStaff(db(), 'manager'));
@@ -38,7 +54,11 @@ describeEachDatabase('notifications on the staff side', (db) => {
   });
 
   async function newCase(email: string): Promise<string> {
-    const answer = await postJson(app, '/v1/complaints', validComplaint({ contactChannel: 'email', contact: { name: 'ليلى أحمد', mobile: '0559876543', email } }));
+    const answer = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ contactChannel: 'email', contact: { name: 'ليلى أحمد', mobile: '0559876543', email } }),
+    );
     assert.equal(answer.status, 201, answer.text);
     return answer.json.reference;
   }
@@ -53,7 +73,8 @@ describeEachDatabase('notifications on the staff side', (db) => {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const items = await messages(reference);
-      if (items.length === count && items.every((item) => item.state !== 'queued' && item.state !== 'sending')) return items;
+      if (items.length === count && items.every((item) => item.state !== 'queued' && item.state !== 'sending'))
+        return items;
       if (Date.now() > deadline) throw new Error(`messages not settled: ${JSON.stringify(items)}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -74,12 +95,20 @@ describeEachDatabase('notifications on the staff side', (db) => {
     });
     assert.equal(answer.status, 200, answer.text);
     const items = await settled(reference, 2);
-    const mails = smtp.mails.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === email);
+    const mails = smtp.mails.filter(
+      (mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === email,
+    );
     t.diagnostic(`status message sent ${Date.now() - changed} ms after the change`);
     assert.equal(mails.length, 2);
     assert.match(mails[1]!.subject ?? '', /تحديث على الشكوى/);
     assert.ok(mails[1]!.text?.includes('بدأنا دراسة شكواك'));
-    assert.deepEqual(items.map((item) => [item.event, item.state]), [['received', 'sent'], ['status', 'sent']]);
+    assert.deepEqual(
+      items.map((item) => [item.event, item.state]),
+      [
+        ['received', 'sent'],
+        ['status', 'sent'],
+      ],
+    );
 
     // An internal note sends nothing.
     const current = await asStaff(app, officer, `/v1/staff/submissions/${reference}`);
@@ -130,7 +159,9 @@ describeEachDatabase('notifications on the staff side', (db) => {
     assert.notEqual(answer.json.id, sent!.id);
     const items = await settled(reference, 2);
     assert.equal(items[1]?.state, 'sent');
-    const mails = smtp.mails.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === 'resend@example.com');
+    const mails = smtp.mails.filter(
+      (mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === 'resend@example.com',
+    );
     assert.equal(mails.length, 2);
     assert.notEqual(mails[0]!.messageId, mails[1]!.messageId, 'the copy is not dropped as a repeat');
 
@@ -149,6 +180,9 @@ describeEachDatabase('notifications on the staff side', (db) => {
     const { rows } = await db().query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE state = 'sent'`);
     assert.equal(answer.json.messages.byState.sent, rows[0]?.n);
     assert.ok(answer.json.messages.byChannel.email >= 4);
-    assert.equal(answer.json.messages.total, Object.values(answer.json.messages.byState as Record<string, number>).reduce((a, b) => a + b, 0));
+    assert.equal(
+      answer.json.messages.total,
+      Object.values(answer.json.messages.byState as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
   });
 });

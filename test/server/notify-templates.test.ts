@@ -35,23 +35,49 @@ const AT = new Date('2026-11-30T10:00:00Z');
 describe('templates', () => {
   it('only named placeholders: an unknown one (say {nationalId}) stops the server at start', () => {
     assert.deepEqual(unknownPlaceholders('رقم {reference} وهويتك {nationalId} و{ note }'), ['nationalId', ' note ']);
-    const path = configWith({ templates: { received: { ar: { subject: 'تم {reference}', email: 'هويتك {nationalId}', sms: 'تم' } } } });
-    assert.throws(() => loadTemplates(path), (error: Error) => error instanceof ConfigError && /notifications\.templates\.received\.ar\.email: unknown placeholder \{nationalId\}/.test(error.message));
+    const path = configWith({
+      templates: { received: { ar: { subject: 'تم {reference}', email: 'هويتك {nationalId}', sms: 'تم' } } },
+    });
+    assert.throws(
+      () => loadTemplates(path),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        /notifications\.templates\.received\.ar\.email: unknown placeholder \{nationalId\}/.test(error.message),
+    );
   });
 
   it('an association’s template replaces the default for that event and language only', () => {
-    const path = configWith({ templates: { closed: { en: { subject: 'Closed: {reference}', email: 'Closed {reference}.', sms: 'Closed {reference}' } } } });
+    const path = configWith({
+      templates: {
+        closed: { en: { subject: 'Closed: {reference}', email: 'Closed {reference}.', sms: 'Closed {reference}' } },
+      },
+    });
     const templates = loadTemplates(path);
     assert.equal(templates.closed.en.sms, 'Closed {reference}');
     assert.match(templates.closed.ar.sms, /تم إغلاق/);
   });
 
   it('a template cannot inject HTML: its own markup is escaped like the values', () => {
-    const template = { subject: 'تحديث {reference}', email: '<img src=x onerror=alert(1)> الحالة: {status}\n<a href="https://evil.example">اضغط</a>', sms: '{status}' };
-    const message = renderMessage(template, { event: 'status', locale: 'ar', reference: 'C4F7K2M9QX3TB', kind: 'complaint', status: 'accepted', at: AT, association: 'جمعية' });
+    const template = {
+      subject: 'تحديث {reference}',
+      email: '<img src=x onerror=alert(1)> الحالة: {status}\n<a href="https://evil.example">اضغط</a>',
+      sms: '{status}',
+    };
+    const message = renderMessage(template, {
+      event: 'status',
+      locale: 'ar',
+      reference: 'C4F7K2M9QX3TB',
+      kind: 'complaint',
+      status: 'accepted',
+      at: AT,
+      association: 'جمعية',
+    });
     assert.ok(!message.html.includes('<img') && !message.html.includes('<a href="https://evil.example"'));
     assert.ok(message.html.includes('&#60;img src=x onerror=alert(1)&#62;'));
-    assert.ok(message.text.includes('<img src=x onerror=alert(1)> الحالة: مقبول'), 'the plain text part says what was written');
+    assert.ok(
+      message.text.includes('<img src=x onerror=alert(1)> الحالة: مقبول'),
+      'the plain text part says what was written',
+    );
     assert.match(message.html, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
   });
 
@@ -59,7 +85,15 @@ describe('templates', () => {
     assert.equal(fillTemplate('أ {reference}\nقبل {dueDate}.\nب', { reference: 'X', dueDate: '' }), 'أ X\nب');
     const message = renderMessage(
       { subject: 's', email: 'تابع: {statusUrl}\nقبل {dueDate}', sms: '{statusUrl}' },
-      { event: 'received', locale: 'ar', reference: 'C4F7K2M9QX3TB', kind: 'complaint', at: AT, association: 'ج', statusUrl: 'https://charity.example/f?ref=C-4F7K-2M9Q-X3TB' },
+      {
+        event: 'received',
+        locale: 'ar',
+        reference: 'C4F7K2M9QX3TB',
+        kind: 'complaint',
+        at: AT,
+        association: 'ج',
+        statusUrl: 'https://charity.example/f?ref=C-4F7K-2M9Q-X3TB',
+      },
     );
     assert.equal(message.text, 'تابع: https://charity.example/f?ref=C-4F7K-2M9Q-X3TB');
     assert.ok(message.html.includes('<a href="https://charity.example/f?ref=C-4F7K-2M9Q-X3TB" dir="ltr">'));
@@ -68,7 +102,16 @@ describe('templates', () => {
   it('identifiers the case holds are masked inside a staff note', () => {
     const message = renderMessage(
       { subject: 's', email: '{note}', sms: '{note}' },
-      { event: 'status', locale: 'ar', reference: 'C4F7K2M9QX3TB', kind: 'request', note: 'هويتك 1000000008 وجوالك +966551234567', at: AT, association: 'ج', secrets: ['1000000008', '+966551234567'] },
+      {
+        event: 'status',
+        locale: 'ar',
+        reference: 'C4F7K2M9QX3TB',
+        kind: 'request',
+        note: 'هويتك 1000000008 وجوالك +966551234567',
+        at: AT,
+        association: 'ج',
+        secrets: ['1000000008', '+966551234567'],
+      },
     );
     assert.equal(message.sms, 'هويتك •••• وجوالك ••••');
   });
@@ -95,7 +138,11 @@ describe('dates and SMS costs', () => {
   });
 
   it('the config check’s table: every default Arabic SMS is UCS-2 and stays within 3 parts', () => {
-    const table = smsSegmentTable(loadTemplates(DEFAULT_CONFIG_PATH), { ar: 'جمعية صلة الخيرية', en: 'Sila Charity' }, 'https://charity.example/follow-up');
+    const table = smsSegmentTable(
+      loadTemplates(DEFAULT_CONFIG_PATH),
+      { ar: 'جمعية صلة الخيرية', en: 'Sila Charity' },
+      'https://charity.example/follow-up',
+    );
     assert.equal(table.length, 10);
     for (const line of table.filter((row) => row.locale === 'ar')) {
       assert.equal(line.encoding, 'UCS-2');
@@ -107,8 +154,14 @@ describe('dates and SMS costs', () => {
 describe('configuration', () => {
   it('refuses half-configured channels at start, with the variable’s name', () => {
     assert.throws(() => readNotifyConfig({ SILA_SMTP_URL: 'smtp://mail.example:587' }), /SILA_MAIL_FROM/);
-    assert.throws(() => readNotifyConfig({ SILA_SMTP_URL: 'http://mail.example' }), /SILA_SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
-    assert.throws(() => readNotifyConfig({ SILA_SMS_WEBHOOK_URL: 'https://gw.example/sms', SILA_SMS_WEBHOOK_SECRET: 'short' }), /SILA_SMS_WEBHOOK_SECRET/);
+    assert.throws(
+      () => readNotifyConfig({ SILA_SMTP_URL: 'http://mail.example' }),
+      /SILA_SMTP_URL must start with smtp:\/\/ or smtps:\/\//,
+    );
+    assert.throws(
+      () => readNotifyConfig({ SILA_SMS_WEBHOOK_URL: 'https://gw.example/sms', SILA_SMS_WEBHOOK_SECRET: 'short' }),
+      /SILA_SMS_WEBHOOK_SECRET/,
+    );
     assert.throws(() => readNotifyConfig({ SILA_NOTIFY_MAX_ATTEMPTS: '0' }), /SILA_NOTIFY_MAX_ATTEMPTS/);
     const full = readNotifyConfig({
       SILA_SMTP_URL: 'smtps://user:secret@mail.example',
@@ -122,8 +175,14 @@ describe('configuration', () => {
   it('backoff doubles with jitter between half and the whole step, up to the cap', () => {
     for (const attempt of [1, 2, 3, 10]) {
       const step = Math.min(1000, 100 * 2 ** (attempt - 1));
-      assert.equal(backoffMs(attempt, 100, 1000, () => 0), step / 2);
-      assert.equal(backoffMs(attempt, 100, 1000, () => 1), step);
+      assert.equal(
+        backoffMs(attempt, 100, 1000, () => 0),
+        step / 2,
+      );
+      assert.equal(
+        backoffMs(attempt, 100, 1000, () => 1),
+        step,
+      );
     }
   });
 });
@@ -144,9 +203,15 @@ describe('the signed webhook', () => {
       assert.equal(call!.headers['idempotency-key'], 'msg-1');
 
       gateway.script.push({ status: 502, body: { error: 'bad gateway' } });
-      await assert.rejects(channel.send({ id: 'msg-2', to: '+966551234567', text: 'x' }), (error: Error) => !(error instanceof PermanentSendError) && /HTTP 502/.test(error.message));
+      await assert.rejects(
+        channel.send({ id: 'msg-2', to: '+966551234567', text: 'x' }),
+        (error: Error) => !(error instanceof PermanentSendError) && /HTTP 502/.test(error.message),
+      );
       gateway.script.push({ status: 400, body: { error: 'invalid number' } });
-      await assert.rejects(channel.send({ id: 'msg-3', to: '+966551234567', text: 'x' }), (error: Error) => error instanceof PermanentSendError && /invalid number/.test(error.message));
+      await assert.rejects(
+        channel.send({ id: 'msg-3', to: '+966551234567', text: 'x' }),
+        (error: Error) => error instanceof PermanentSendError && /invalid number/.test(error.message),
+      );
     } finally {
       await gateway.stop();
     }

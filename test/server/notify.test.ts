@@ -13,8 +13,24 @@ import { queueCaseMessage } from '../../server/notify/queue.js';
 import { prepareNotifications } from '../../server/notify/start.js';
 import type { Sender } from '../../server/notify/sender.js';
 import { DEFAULT_CONFIG_PATH } from '../../server/config.js';
-import { describeEachDatabase, exampleConfig, makeApp, postJson, validComplaint, validRequest, validSuggestion, VALID_NATIONAL_ID } from './helpers.js';
-import { startHttpFake, startSmtp, unifonicSuccess, UNIFONIC_BAD_NUMBER, type HttpFake, type SmtpFake } from './notify-fakes.js';
+import {
+  describeEachDatabase,
+  exampleConfig,
+  makeApp,
+  postJson,
+  validComplaint,
+  validRequest,
+  validSuggestion,
+  VALID_NATIONAL_ID,
+} from './helpers.js';
+import {
+  startHttpFake,
+  startSmtp,
+  unifonicSuccess,
+  UNIFONIC_BAD_NUMBER,
+  type HttpFake,
+  type SmtpFake,
+} from './notify-fakes.js';
 
 const FROM = 'جمعية صلة <no-reply@charity.example>';
 const STATUS_PAGE = 'https://charity.example/follow-up';
@@ -40,7 +56,10 @@ async function sleepUntil(time: number): Promise<void> {
 }
 
 function startSender(db: Database, env: Record<string, string>): Sender {
-  return prepareNotifications(DEFAULT_CONFIG_PATH, { ...FAST, SILA_STATUS_PAGE_URL: STATUS_PAGE, ...env }).start(db, exampleConfig);
+  return prepareNotifications(DEFAULT_CONFIG_PATH, { ...FAST, SILA_STATUS_PAGE_URL: STATUS_PAGE, ...env }).start(
+    db,
+    exampleConfig,
+  );
 }
 
 function emailComplaint(email = 'applicant@example.com') {
@@ -56,7 +75,14 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
 }
 
 async function messageRows(db: Database, reference: string) {
-  const { rows } = await db.query<{ id: string; event: string; state: string; attempts: number; last_error: string | null; channel: string }>(
+  const { rows } = await db.query<{
+    id: string;
+    event: string;
+    state: string;
+    attempts: number;
+    last_error: string | null;
+    channel: string;
+  }>(
     'SELECT id, event, state, attempts, last_error, channel FROM messages WHERE reference = $1 ORDER BY created_at, id',
     [reference],
   );
@@ -98,7 +124,10 @@ describeEachDatabase('notifications by e-mail', (db) => {
     assert.ok(mail.subject?.includes(formatReference(reference)));
     assert.match(mail.text ?? '', /السلام عليكم ورحمة الله وبركاته سارة محمد الشهري/);
     assert.ok(mail.text?.includes(`الرقم المرجعي: ${formatReference(reference)}`));
-    assert.ok(mail.text?.includes(`${STATUS_PAGE}?ref=${formatReference(reference)}`), 'links the follow-up page with ?ref=');
+    assert.ok(
+      mail.text?.includes(`${STATUS_PAGE}?ref=${formatReference(reference)}`),
+      'links the follow-up page with ?ref=',
+    );
     assert.match(mail.text ?? '', /\d{1,2} [^\d]+ 14\d\d هـ \(\d{1,2} [^\d]+ 20\d\dم\)/, 'Hijri and Gregorian dates');
     assert.ok(!mailText(mail).includes(VERIFIER), 'never the follow-up code with the reference');
     assert.match(String(mail.html), /<html lang="ar" dir="rtl">/);
@@ -106,7 +135,8 @@ describeEachDatabase('notifications by e-mail', (db) => {
     await waitUntil('the outcome recorded', async () => (await messageRows(db(), reference))[0]?.state === 'sent');
     const [row] = await messageRows(db(), reference);
     assert.equal(mail.messageId, `<${row?.id}@charity.example>`, 'the Message-ID comes from the outbox id');
-    for (const line of `received Arabic e-mail:\nSubject: ${mail.subject}\n${mail.text}`.split('\n')) t.diagnostic(line);
+    for (const line of `received Arabic e-mail:\nSubject: ${mail.subject}\n${mail.text}`.split('\n'))
+      t.diagnostic(line);
   });
 
   it('a status change with a public note: a second message, the note arrives as text, never as markup', async (t) => {
@@ -140,7 +170,13 @@ describeEachDatabase('notifications by e-mail', (db) => {
     const reference: string = answer.json.reference;
     await smtp.waitFor(1);
     await db().transaction((tx) =>
-      queueCaseMessage(tx, { reference, event: 'needs_info', status: 'needs_info', note: `أرسل صورة الهوية رقم ${VALID_NATIONAL_ID}`, at: new Date() }),
+      queueCaseMessage(tx, {
+        reference,
+        event: 'needs_info',
+        status: 'needs_info',
+        note: `أرسل صورة الهوية رقم ${VALID_NATIONAL_ID}`,
+        at: new Date(),
+      }),
     );
     const mails = await smtp.waitFor(2);
     for (const mail of mails) {
@@ -196,10 +232,14 @@ describeEachDatabase('notifications by e-mail', (db) => {
       assert.equal(answer.status, 201, answer.text);
       references.push(answer.json.reference);
     }
-    await waitUntil('retries while SMTP is down', async () => {
-      const rows = (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat();
-      return rows.every((row) => (row.state === 'queued' || row.state === 'sending') && row.attempts >= 3);
-    }, OUTAGE_MS + 10_000);
+    await waitUntil(
+      'retries while SMTP is down',
+      async () => {
+        const rows = (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat();
+        return rows.every((row) => (row.state === 'queued' || row.state === 'sending') && row.attempts >= 3);
+      },
+      OUTAGE_MS + 10_000,
+    );
     await sleepUntil(downAt + OUTAGE_MS);
     const [sample] = await messageRows(db(), references[0]!);
     assert.match(sample?.last_error ?? '', /^E[A-Z]+: /, 'the connection error is recorded');
@@ -213,8 +253,12 @@ describeEachDatabase('notifications by e-mail', (db) => {
     const ids = smtp.mails.map((mail) => mail.messageId);
     assert.equal(smtp.mails.length, 3, `one message each: ${ids.join(' ')}`);
     assert.equal(new Set(ids).size, 3);
-    await waitUntil('all recorded as sent', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'));
-    t.diagnostic(`SMTP down ${outage} ms (${sample?.attempts}+ attempts each); all 3 delivered ${back} ms after it returned, one each`);
+    await waitUntil('all recorded as sent', async () =>
+      (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'),
+    );
+    t.diagnostic(
+      `SMTP down ${outage} ms (${sample?.attempts}+ attempts each); all 3 delivered ${back} ms after it returned, one each`,
+    );
   });
 });
 
@@ -228,7 +272,12 @@ describeEachDatabase('notifications by SMS (Unifonic)', (db) => {
       return unifonicSuccess(form.get('Recipient') ?? '', form.get('CorrelationID') ?? '', nextId++);
     });
     // A short timeout: the "no answer" test waits for it.
-    sender = startSender(db(), { SILA_UNIFONIC_APP_SID: 'test-app-sid', SILA_UNIFONIC_SENDER_ID: 'SILA', SILA_UNIFONIC_URL: provider.url, SILA_NOTIFY_TIMEOUT_MS: '800' });
+    sender = startSender(db(), {
+      SILA_UNIFONIC_APP_SID: 'test-app-sid',
+      SILA_UNIFONIC_SENDER_ID: 'SILA',
+      SILA_UNIFONIC_URL: provider.url,
+      SILA_NOTIFY_TIMEOUT_MS: '800',
+    });
   });
   after(async () => {
     await sender.stop();
@@ -236,7 +285,11 @@ describeEachDatabase('notifications by SMS (Unifonic)', (db) => {
   });
 
   async function smsComplaint(): Promise<string> {
-    const answer = await postJson(makeApp(db()), '/v1/complaints', validComplaint({ contact: { name: 'محمد عبدالله العتيبي', mobile: MOBILE } }));
+    const answer = await postJson(
+      makeApp(db()),
+      '/v1/complaints',
+      validComplaint({ contact: { name: 'محمد عبدالله العتيبي', mobile: MOBILE } }),
+    );
     assert.equal(answer.status, 201, answer.text);
     return answer.json.reference;
   }
@@ -259,7 +312,9 @@ describeEachDatabase('notifications by SMS (Unifonic)', (db) => {
     const text = form.get('Body') ?? '';
     assert.ok(text.includes(formatReference(reference)) && text.includes('تم استلام الشكوى'));
     assert.ok(!text.replace(/\D/g, ' ').split(' ').includes(VERIFIER), 'never the follow-up code');
-    const { rows } = await db().query<{ provider_id: string }>('SELECT provider_id FROM messages WHERE id = $1', [row?.id]);
+    const { rows } = await db().query<{ provider_id: string }>('SELECT provider_id FROM messages WHERE id = $1', [
+      row?.id,
+    ]);
     assert.match(rows[0]?.provider_id ?? '', /^\d+$/);
     for (const line of `received SMS text (${text.length} characters):\n${text}`.split('\n')) t.diagnostic(line);
   });
@@ -293,17 +348,31 @@ describeEachDatabase('notifications by SMS (Unifonic)', (db) => {
     const real = provider.fallback;
     provider.fallback = () => ({ status: 503, body: { message: 'Service Unavailable' } });
     const references = [await smsComplaint(), await smsComplaint(), await smsComplaint()];
-    await waitUntil('retries', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.attempts >= 3), OUTAGE_MS + 10_000);
+    await waitUntil(
+      'retries',
+      async () =>
+        (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.attempts >= 3),
+      OUTAGE_MS + 10_000,
+    );
     await sleepUntil(down + OUTAGE_MS);
     const before = provider.calls.length;
     provider.fallback = real;
     const backAt = Date.now();
-    await waitUntil('all sent', async () => (await Promise.all(references.map((ref) => messageRows(db(), ref)))).flat().every((row) => row.state === 'sent'), 15_000);
+    await waitUntil(
+      'all sent',
+      async () =>
+        (await Promise.all(references.map((ref) => messageRows(db(), ref))))
+          .flat()
+          .every((row) => row.state === 'sent'),
+      15_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 400));
     const accepted = provider.calls.slice(before).map((call) => new URLSearchParams(call.body).get('CorrelationID'));
     assert.equal(accepted.length, 3, 'one accepted call per message');
     assert.equal(new Set(accepted).size, 3);
-    t.diagnostic(`provider down ${backAt - down} ms; all ${accepted.length} SMS accepted ${Date.now() - backAt - 400} ms after it returned, one each`);
+    t.diagnostic(
+      `provider down ${backAt - down} ms; all ${accepted.length} SMS accepted ${Date.now() - backAt - 400} ms after it returned, one each`,
+    );
   });
 });
 
@@ -330,7 +399,12 @@ it('dead letter: after SILA_NOTIFY_MAX_ATTEMPTS tries the message is failed with
   const database = await openDatabase({ dataDir: MEMORY });
   const closed = await startSmtp();
   await closed.stop();
-  const sender = startSender(database, { SILA_SMTP_URL: closed.url, SILA_MAIL_FROM: FROM, SILA_NOTIFY_MAX_ATTEMPTS: '3', SILA_NOTIFY_BACKOFF_MAX_MS: '100' });
+  const sender = startSender(database, {
+    SILA_SMTP_URL: closed.url,
+    SILA_MAIL_FROM: FROM,
+    SILA_NOTIFY_MAX_ATTEMPTS: '3',
+    SILA_NOTIFY_BACKOFF_MAX_MS: '100',
+  });
   try {
     const answer = await postJson(makeApp(database), '/v1/complaints', emailComplaint());
     const reference: string = answer.json.reference;

@@ -42,7 +42,9 @@ const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\ntrailer <<
 const encode = (text: string) => new TextEncoder().encode(text);
 
 async function counts(db: Database): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await countRows(db, table)] as const)));
+  return Object.fromEntries(
+    await Promise.all(TABLES.map(async (table) => [table, await countRows(db, table)] as const)),
+  );
 }
 
 function multipart(payload: string, files: [string, Uint8Array<ArrayBuffer>, string, string][] = []): FormData {
@@ -92,16 +94,24 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
       await refused(`multipart ${name}`, 400, 'nesting_too_deep', () => send(app, '/v1/requests', multipart(text)));
     }
     // Brackets inside strings are text, not nesting.
-    const brackets = await postJson(app, '/v1/complaints', validComplaint({ description: `${'['.repeat(1500)} ${'{'.repeat(400)}` }));
+    const brackets = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ description: `${'['.repeat(1500)} ${'{'.repeat(400)}` }),
+    );
     assert.equal(brackets.status, 201, brackets.text);
   });
 
   it('a 2 MB body is 413 payload_too_large on every route', async () => {
     const filler = 'ب'.repeat(1024 * 1024); // 2 bytes each in UTF-8
     for (const [path, body] of CREATES) {
-      await refused(`${path} 2 MB`, 413, 'payload_too_large', () => postJson(app, path, { ...body(), padding: filler }));
+      await refused(`${path} 2 MB`, 413, 'payload_too_large', () =>
+        postJson(app, path, { ...body(), padding: filler }),
+      );
     }
-    await refused('/v1/status 2 MB', 413, 'payload_too_large', () => postJson(app, '/v1/status', { reference: 'C-4F7K-2M9Q-X3TB', verifier: filler }));
+    await refused('/v1/status 2 MB', 413, 'payload_too_large', () =>
+      postJson(app, '/v1/status', { reference: 'C-4F7K-2M9Q-X3TB', verifier: filler }),
+    );
     await refused('multipart 2 MB payload', 413, 'payload_too_large', () =>
       send(app, '/v1/complaints', multipart(JSON.stringify({ ...validComplaint(), padding: filler }))),
     );
@@ -122,9 +132,13 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
       for (const type of lookAlikes) {
         await refused(`${path} as ${type}`, 415, 'unsupported_media_type', () => send(app, path, json, type));
       }
-      await refused(`${path} multipart without boundary`, 400, 'malformed_body', () => send(app, path, json, 'multipart/form-data'));
+      await refused(`${path} multipart without boundary`, 400, 'malformed_body', () =>
+        send(app, path, json, 'multipart/form-data'),
+      );
     }
-    await refused('/v1/status as multipart', 415, 'unsupported_media_type', () => send(app, '/v1/status', multipart('{}')));
+    await refused('/v1/status as multipart', 415, 'unsupported_media_type', () =>
+      send(app, '/v1/status', multipart('{}')),
+    );
     for (const type of ['Application/JSON', 'application/json;charset="UTF-8"']) {
       const answer = await send(app, '/v1/complaints', json, type);
       assert.equal(answer.status, 201, `${type}: ${answer.text}`);
@@ -143,7 +157,9 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
     for (const [path, text] of bodies) {
       await refused(`${path} ${text.slice(0, 40)}`, 400, 'forbidden_key', () => postJson(app, path, text));
     }
-    await refused('multipart payload', 400, 'forbidden_key', () => send(app, '/v1/complaints', multipart(bodies[0]![1])));
+    await refused('multipart payload', 400, 'forbidden_key', () =>
+      send(app, '/v1/complaints', multipart(bodies[0]![1])),
+    );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
   });
@@ -159,11 +175,19 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
     const html = encode('<!doctype html><script>fetch("/v1/staff/export.csv")</script>');
     const svg = encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const doubleExtension = await refused('x.pdf.html', 415, 'unsupported_file_type', () =>
-      send(app, '/v1/complaints', multipart(JSON.stringify(validComplaint()), [['attachment:evidence', html, 'x.pdf.html', 'application/pdf']])),
+      send(
+        app,
+        '/v1/complaints',
+        multipart(JSON.stringify(validComplaint()), [['attachment:evidence', html, 'x.pdf.html', 'application/pdf']]),
+      ),
     );
     assert.deepEqual(fieldPaths(doubleExtension), ['attachments.evidence']);
     await refused('svg as png', 415, 'unsupported_file_type', () =>
-      send(app, '/v1/requests', multipart(JSON.stringify(validRequest()), [['attachment:id_copy', svg, 'id.png', 'image/png']])),
+      send(
+        app,
+        '/v1/requests',
+        multipart(JSON.stringify(validRequest()), [['attachment:id_copy', svg, 'id.png', 'image/png']]),
+      ),
     );
     const twice = multipart(JSON.stringify(validComplaint()));
     twice.append('payload', JSON.stringify(validComplaint({ subject: 'موضوع آخر مختلف' })));
@@ -171,7 +195,13 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
   });
 
   it('the client file name is never stored: NUL in it changes nothing', async () => {
-    const answer = await send(app, '/v1/complaints', multipart(JSON.stringify(validComplaint()), [['attachment:evidence', PDF, 'a\u0000b<script>.pdf', 'application/pdf']]));
+    const answer = await send(
+      app,
+      '/v1/complaints',
+      multipart(JSON.stringify(validComplaint()), [
+        ['attachment:evidence', PDF, 'a\u0000b<script>.pdf', 'application/pdf'],
+      ]),
+    );
     assert.equal(answer.status, 201, answer.text);
     const detail = await staffGet(app, `/v1/staff/submissions/${answer.json.reference}`);
     assert.equal(detail.json.attachments.length, 1);
@@ -180,8 +210,18 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
   });
 
   it('HTML behind a JPEG signature is stored as a JPEG and only ever downloaded, never rendered', async () => {
-    const polyglot = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...encode('<html><script>alert(document.domain)</script></html>')]);
-    const answer = await send(app, '/v1/complaints', multipart(JSON.stringify(validComplaint()), [['attachment:evidence', polyglot, 'x.html', 'text/html']]));
+    const polyglot = new Uint8Array([
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      ...encode('<html><script>alert(document.domain)</script></html>'),
+    ]);
+    const answer = await send(
+      app,
+      '/v1/complaints',
+      multipart(JSON.stringify(validComplaint()), [['attachment:evidence', polyglot, 'x.html', 'text/html']]),
+    );
     assert.equal(answer.status, 201, answer.text);
     const detail = await staffGet(app, `/v1/staff/submissions/${answer.json.reference}`);
     const file = detail.json.attachments[0];

@@ -156,7 +156,9 @@ async function crashRounds(target: Target, t: { diagnostic: (message: string) =>
   assert.equal(serverErrors, 0, 'no 5xx during the bursts');
   assert.ok(created.length >= ROUNDS * KILL_AFTER);
   assert.ok(inFlightAtKill > 0, 'the kills came while creates were in flight');
-  t.diagnostic(`${target.name}: ${created.length} creates answered 201, ${inFlightAtKill} in flight at the kills, ${interrupted.length} without an answer`);
+  t.diagnostic(
+    `${target.name}: ${created.length} creates answered 201, ${inFlightAtKill} in flight at the kills, ${interrupted.length} without an answer`,
+  );
 
   const server = await start(target);
   try {
@@ -217,7 +219,8 @@ describe('SIGKILL mid-burst [pglite]', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sila-crash-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
   it('three times: every reference answered 201 survives', { timeout: 90_000 }, (t) =>
-    crashRounds({ name: 'pglite', env: { DATABASE_URL: '', SILA_DATA_DIR: dataDir } }, t));
+    crashRounds({ name: 'pglite', env: { DATABASE_URL: '', SILA_DATA_DIR: dataDir } }, t),
+  );
 });
 
 const databaseUrl = process.env.DATABASE_URL;

@@ -74,7 +74,9 @@ async function captureOutput(fn: () => Promise<void>): Promise<string> {
 function failingInserts(db: Database): Database {
   const fail = (sql: string, params: readonly unknown[]) => {
     if (/INSERT INTO submissions/i.test(sql)) {
-      const error = new Error(`new row violates check constraint: Failing row contains (${params.map(String).join(', ')})`);
+      const error = new Error(
+        `new row violates check constraint: Failing row contains (${params.map(String).join(', ')})`,
+      );
       Object.assign(error, { code: '23514' });
       throw error;
     }
@@ -103,35 +105,95 @@ describeEachDatabase('reliability: no personal data in logs', (db) => {
     const output = await captureOutput(async () => {
       const contact = { name: CANARY.name, mobile: CANARY.mobile, email: CANARY.email };
       const key = randomUUID();
-      const complaint = await postJson(app, '/v1/complaints', validComplaint({ subject: CANARY.subject, contact }), { key });
+      const complaint = await postJson(app, '/v1/complaints', validComplaint({ subject: CANARY.subject, contact }), {
+        key,
+      });
       assert.equal(complaint.status, 201, complaint.text);
       const reference: string = complaint.json.reference;
-      assert.equal((await postJson(app, '/v1/complaints', validComplaint({ subject: CANARY.subject, contact }), { key })).status, 201);
-      refusals.push(await postJson(app, '/v1/complaints', validComplaint({ contact: { ...contact, name: CANARY.latinName } }), { key }));
+      assert.equal(
+        (await postJson(app, '/v1/complaints', validComplaint({ subject: CANARY.subject, contact }), { key })).status,
+        201,
+      );
+      refusals.push(
+        await postJson(app, '/v1/complaints', validComplaint({ contact: { ...contact, name: CANARY.latinName } }), {
+          key,
+        }),
+      );
 
-      const applicant = { ...validRequest().applicant, fullName: CANARY.latinName, nationalId: CANARY.nationalId, mobile: CANARY.mobile, email: CANARY.email };
+      const applicant = {
+        ...validRequest().applicant,
+        fullName: CANARY.latinName,
+        nationalId: CANARY.nationalId,
+        mobile: CANARY.mobile,
+        email: CANARY.email,
+      };
       const request = await postJson(app, '/v1/requests', validRequest({ applicant }));
       assert.equal(request.status, 201, request.text);
 
       // Refused: every canary in a field that is wrong, or in one next to it.
-      refusals.push(await postJson(app, '/v1/requests', validRequest({ applicant: { ...applicant, nationalId: `${CANARY.iqama}9` } })));
-      refusals.push(await postJson(app, '/v1/requests', validRequest({ applicant: { ...applicant, email: `${CANARY.email}@` } })));
-      refusals.push(await postJson(app, '/v1/requests', validRequest({ applicant: { ...applicant, mobile: `${CANARY.mobile}9` } })));
-      refusals.push(await postJson(app, '/v1/complaints', validComplaint({ contact: { ...contact, name: `${CANARY.name}\u202e` } })));
-      refusals.push(await postJson(app, '/v1/complaints', `{"contact":{"name":"${CANARY.latinName}","nationalId":"${CANARY.iqama}"`));
-      refusals.push(await postJson(app, '/v1/complaints', JSON.stringify(validComplaint({ contact })).replace('{', '{"__proto__":{},')));
+      refusals.push(
+        await postJson(
+          app,
+          '/v1/requests',
+          validRequest({ applicant: { ...applicant, nationalId: `${CANARY.iqama}9` } }),
+        ),
+      );
+      refusals.push(
+        await postJson(app, '/v1/requests', validRequest({ applicant: { ...applicant, email: `${CANARY.email}@` } })),
+      );
+      refusals.push(
+        await postJson(app, '/v1/requests', validRequest({ applicant: { ...applicant, mobile: `${CANARY.mobile}9` } })),
+      );
+      refusals.push(
+        await postJson(
+          app,
+          '/v1/complaints',
+          validComplaint({ contact: { ...contact, name: `${CANARY.name}\u202e` } }),
+        ),
+      );
+      refusals.push(
+        await postJson(
+          app,
+          '/v1/complaints',
+          `{"contact":{"name":"${CANARY.latinName}","nationalId":"${CANARY.iqama}"`,
+        ),
+      );
+      refusals.push(
+        await postJson(
+          app,
+          '/v1/complaints',
+          JSON.stringify(validComplaint({ contact })).replace('{', '{"__proto__":{},'),
+        ),
+      );
       refusals.push(await postJson(app, '/v1/complaints', validComplaint({ contact }), { key: null }));
 
-      assert.equal((await postJson(app, '/v1/ratings', validRating({ reference, comment: `${CANARY.name} ${CANARY.email}` }))).status, 201);
+      assert.equal(
+        (await postJson(app, '/v1/ratings', validRating({ reference, comment: `${CANARY.name} ${CANARY.email}` })))
+          .status,
+        201,
+      );
       assert.equal((await postJson(app, '/v1/status', { reference, verifier: CANARY.mobile.slice(-4) })).status, 200);
       refusals.push(await postJson(app, '/v1/status', { reference, verifier: CANARY.iqama }));
       refusals.push(await postJson(app, '/v1/status', { reference: CANARY.email, verifier: '1234' }));
 
       assert.equal((await staffGet(app, `/v1/staff/submissions?q=${reference.slice(1, 6)}`)).status, 200);
       assert.equal((await staffGet(app, `/v1/staff/submissions/${reference}`)).status, 200);
-      assert.equal((await staffPost(app, `/v1/staff/submissions/${reference}/status`, { status: 'needs_info', note: `${CANARY.note} ${CANARY.name}`, notePublic: true, version: 1 })).status, 200);
+      assert.equal(
+        (
+          await staffPost(app, `/v1/staff/submissions/${reference}/status`, {
+            status: 'needs_info',
+            note: `${CANARY.note} ${CANARY.name}`,
+            notePublic: true,
+            version: 1,
+          })
+        ).status,
+        200,
+      );
       assert.equal((await staffGet(app, '/v1/staff/export.csv')).status, 200);
-      assert.equal((await staffGet(app, `/v1/staff/submissions?q=${encodeURIComponent(CANARY.email)}`)).status < 500, true);
+      assert.equal(
+        (await staffGet(app, `/v1/staff/submissions?q=${encodeURIComponent(CANARY.email)}`)).status < 500,
+        true,
+      );
 
       // A database error whose message quotes the submitted row: a 500, logged without the message.
       const broken = makeApp(failingInserts(db()), { log });
@@ -142,7 +204,11 @@ describeEachDatabase('reliability: no personal data in logs', (db) => {
 
     assert.ok(lines.length >= 20, `request log has ${lines.length} lines`);
     for (const line of lines) {
-      assert.deepEqual(Object.keys(line).filter((k) => !LOG_KEYS.has(k)), [], `unexpected log field: ${JSON.stringify(line)}`);
+      assert.deepEqual(
+        Object.keys(line).filter((k) => !LOG_KEYS.has(k)),
+        [],
+        `unexpected log field: ${JSON.stringify(line)}`,
+      );
     }
     assertNoCanary(lines.map((line) => JSON.stringify(line)).join('\n'), 'request log');
     assert.match(output, /"sqlState":"23514"/, 'the failure was logged (without its message)');

@@ -47,7 +47,9 @@ import {
 const TABLES = ['submissions', 'submission_history', 'ratings', 'attachments', 'idempotency_keys'];
 
 async function counts(db: Database): Promise<Record<string, number>> {
-  return Object.fromEntries(await Promise.all(TABLES.map(async (table) => [table, await countRows(db, table)] as const)));
+  return Object.fromEntries(
+    await Promise.all(TABLES.map(async (table) => [table, await countRows(db, table)] as const)),
+  );
 }
 
 interface Target {
@@ -58,7 +60,8 @@ interface Target {
   value: string;
 }
 
-const complaintWithEmail = () => validComplaint({ contact: { name: 'محمد علي', mobile: '0551234567', email: 'someone@example.com' } });
+const complaintWithEmail = () =>
+  validComplaint({ contact: { name: 'محمد علي', mobile: '0551234567', email: 'someone@example.com' } });
 
 const IDENTIFIERS: Target[] = [
   { route: '/v1/complaints', body: complaintWithEmail, path: 'contact.name', value: 'محمد علي' },
@@ -70,14 +73,29 @@ const IDENTIFIERS: Target[] = [
   { route: '/v1/requests', body: validRequest, path: 'applicant.mobile', value: '+966 55 765 4321' },
   { route: '/v1/requests', body: validRequest, path: 'applicant.email', value: 'noura@example.com' },
   { route: '/v1/ratings', body: validRating, path: 'reference', value: 'C-4F7K-2M9Q-X3TB' },
-  { route: '/v1/status', body: () => ({ reference: 'C-4F7K-2M9Q-X3TB', verifier: '4567' }), path: 'reference', value: 'C-4F7K-2M9Q-X3TB' },
+  {
+    route: '/v1/status',
+    body: () => ({ reference: 'C-4F7K-2M9Q-X3TB', verifier: '4567' }),
+    path: 'reference',
+    value: 'C-4F7K-2M9Q-X3TB',
+  },
 ];
 
 const FREE_TEXT: Target[] = [
   { route: '/v1/complaints', body: validComplaint, path: 'subject', value: 'تأخر الرد على طلبي' },
-  { route: '/v1/complaints', body: validComplaint, path: 'description', value: 'قدمت طلبًا منذ شهر ولم يصلني أي رد حتى الآن.' },
+  {
+    route: '/v1/complaints',
+    body: validComplaint,
+    path: 'description',
+    value: 'قدمت طلبًا منذ شهر ولم يصلني أي رد حتى الآن.',
+  },
   { route: '/v1/requests', body: validRequest, path: 'applicant.city', value: 'الرياض' },
-  { route: '/v1/requests', body: validRequest, path: 'description', value: 'أسرة من خمسة أفراد بحاجة إلى سلة غذائية شهرية.' },
+  {
+    route: '/v1/requests',
+    body: validRequest,
+    path: 'description',
+    value: 'أسرة من خمسة أفراد بحاجة إلى سلة غذائية شهرية.',
+  },
   { route: '/v1/ratings', body: validRating, path: 'comment', value: 'خدمة ممتازة' },
   { route: '/v1/ratings', body: validRating, path: 'context', value: '/services' },
 ];
@@ -116,19 +134,31 @@ describeEachDatabase('reliability: Unicode corpus', (db) => {
   it('lone surrogates (raw JSON escapes) in identifiers and free text are 422 on that field', async () => {
     for (const target of [...IDENTIFIERS, ...FREE_TEXT]) {
       for (const escape of LONE_SURROGATE_ESCAPES) {
-        await refused(target, jsonWithRaw(target.body(), target.path, hide(target.value, escape)), `${target.route} ${target.path} with ${escape}`);
+        await refused(
+          target,
+          jsonWithRaw(target.body(), target.path, hide(target.value, escape)),
+          `${target.route} ${target.path} with ${escape}`,
+        );
       }
     }
   });
 
   it('NUL in free text is 422 on that field', async () => {
     for (const target of FREE_TEXT) {
-      await refused(target, withValue(target.body(), target.path, hide(target.value, NUL)), `${target.route} ${target.path} with NUL`);
+      await refused(
+        target,
+        withValue(target.body(), target.path, hide(target.value, NUL)),
+        `${target.route} ${target.path} with NUL`,
+      );
     }
   });
 
   it('zero-width characters inside a mobile, a national ID or an e-mail are 422 with the field code', async () => {
-    const codes: Record<string, string> = { mobile: 'invalid_mobile', nationalId: 'invalid_national_id', email: 'invalid_email' };
+    const codes: Record<string, string> = {
+      mobile: 'invalid_mobile',
+      nationalId: 'invalid_national_id',
+      email: 'invalid_email',
+    };
     for (const target of IDENTIFIERS.filter((t) => /(mobile|nationalId|email)$/.test(t.path))) {
       // U+FEFF is white space to JavaScript: inside a number it is a separator like a space.
       for (const char of target.path.endsWith('email') ? ZERO_WIDTH : ZERO_WIDTH.filter((c) => c !== '\ufeff')) {
@@ -153,7 +183,11 @@ describeEachDatabase('reliability: Unicode corpus', (db) => {
       }),
     );
     assert.equal(request.status, 201, request.text);
-    const complaint = await postJson(app, '/v1/complaints', validComplaint({ contact: { name: 'محمد علي', mobile: arabicIndicDigits('+966 55\ufeff123 4567') } }));
+    const complaint = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ contact: { name: 'محمد علي', mobile: arabicIndicDigits('+966 55\ufeff123 4567') } }),
+    );
     assert.equal(complaint.status, 201, complaint.text);
 
     const requestDetail = await staffGet(app, `/v1/staff/submissions/${request.json.reference}`);
@@ -165,7 +199,10 @@ describeEachDatabase('reliability: Unicode corpus', (db) => {
     assert.equal(complaintDetail.json.payload.contact.mobile, '+966551234567');
 
     // The lookup takes any digits too, in the reference and in the verifier.
-    const lookup = await postJson(app, '/v1/status', { reference: arabicIndicDigits(request.json.reference), verifier: persianDigits('4321') });
+    const lookup = await postJson(app, '/v1/status', {
+      reference: arabicIndicDigits(request.json.reference),
+      verifier: persianDigits('4321'),
+    });
     assert.equal(lookup.status, 200, lookup.text);
     assert.equal(lookup.json.reference.replace(/-/g, ''), request.json.reference.replace(/-/g, ''));
   });
@@ -175,16 +212,28 @@ describeEachDatabase('reliability: Unicode corpus', (db) => {
     const description = `وصف ${EMOJI_ZWJ.join(' ')} مع\u200c\u200d فاصل ونص \u2067Latin 05XXXXXXXX\u2069 معزول \u202bمضمن\u202c.`;
     const name = `محمد\u200cرضا ${EMOJI_ZWJ[2]}`;
     const before = await counts(db());
-    const complaint = await postJson(app, '/v1/complaints', validComplaint({ subject, description, contact: { name, mobile: '0551234567' } }));
+    const complaint = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ subject, description, contact: { name, mobile: '0551234567' } }),
+    );
     assert.equal(complaint.status, 201, complaint.text);
     const detail = await staffGet(app, `/v1/staff/submissions/${complaint.json.reference}`);
     assert.equal(detail.json.payload.subject, subject);
     assert.equal(detail.json.payload.description, description);
     assert.equal(detail.json.payload.contact.name, name);
 
-    const request = await postJson(app, '/v1/requests', validRequest({ description: `نحتاج ${EMOJI_ZWJ[3]} مساعدة\u200b عاجلة للأسرة` }));
+    const request = await postJson(
+      app,
+      '/v1/requests',
+      validRequest({ description: `نحتاج ${EMOJI_ZWJ[3]} مساعدة\u200b عاجلة للأسرة` }),
+    );
     assert.equal(request.status, 201, request.text);
-    const rating = await postJson(app, '/v1/ratings', validRating({ comment: `${EMOJI_ZWJ[1]}\u200d ممتاز \ufeff جدًا`, context: '/خدمات/🍞' }));
+    const rating = await postJson(
+      app,
+      '/v1/ratings',
+      validRating({ comment: `${EMOJI_ZWJ[1]}\u200d ممتاز \ufeff جدًا`, context: '/خدمات/🍞' }),
+    );
     assert.equal(rating.status, 201, rating.text);
 
     const after = await counts(db());
@@ -192,13 +241,14 @@ describeEachDatabase('reliability: Unicode corpus', (db) => {
     assert.equal(after.ratings, before.ratings + 1);
   });
 
-  it(
-    'a name or subject made only of zero-width characters is refused',
-    async () => {
-      const name = await postJson(app, '/v1/complaints', validComplaint({ contact: { name: '\u200b\u200c\u200d', mobile: '0551234567' } }));
-      assert.equal(name.status, 422, `invisible name: ${name.status}`);
-      const subject = await postJson(app, '/v1/complaints', validComplaint({ subject: '\u200b\u200b\u200b\u200b' }));
-      assert.equal(subject.status, 422, `invisible subject: ${subject.status}`);
-    },
-  );
+  it('a name or subject made only of zero-width characters is refused', async () => {
+    const name = await postJson(
+      app,
+      '/v1/complaints',
+      validComplaint({ contact: { name: '\u200b\u200c\u200d', mobile: '0551234567' } }),
+    );
+    assert.equal(name.status, 422, `invisible name: ${name.status}`);
+    const subject = await postJson(app, '/v1/complaints', validComplaint({ subject: '\u200b\u200b\u200b\u200b' }));
+    assert.equal(subject.status, 422, `invisible subject: ${subject.status}`);
+  });
 });

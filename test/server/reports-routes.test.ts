@@ -27,7 +27,9 @@ const want = expectedFigures(seed, OCTOBER);
 const OCTOBER_QUERY = 'period=month&at=2026-10';
 
 async function auditCount(db: Parameters<typeof countRows>[0], action: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action]);
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [
+    action,
+  ]);
   return rows[0]!.n;
 }
 
@@ -79,7 +81,11 @@ describeEachDatabase('report routes', (db) => {
     const wrong = await asStaff(app, as.manager!, '/v1/staff/reports?period=quarter&at=2026-10');
     assertProblem(wrong, 400, 'invalid_query');
     assert.deepEqual(fieldPaths(wrong), ['at']);
-    assertProblem(await asStaff(app, as.manager!, '/v1/staff/reports?period=custom&from=2026-10-05'), 400, 'invalid_query');
+    assertProblem(
+      await asStaff(app, as.manager!, '/v1/staff/reports?period=custom&from=2026-10-05'),
+      400,
+      'invalid_query',
+    );
   });
 
   it('the Arabic workbook: right-to-left sheets, Arabic headers and labels, the seeded numbers', async () => {
@@ -89,14 +95,18 @@ describeEachDatabase('report routes', (db) => {
     });
     assert.equal(answer.status, 200);
     assert.match(answer.headers.get('content-type') ?? '', /spreadsheetml/);
-    assert.match(answer.headers.get('content-disposition') ?? '', /attachment; filename="sila-report-2026-10-ar\.xlsx"/);
+    assert.match(
+      answer.headers.get('content-disposition') ?? '',
+      /attachment; filename="sila-report-2026-10-ar\.xlsx"/,
+    );
     assert.equal(await auditCount(db(), 'report.export'), before + 1);
     const book = await workbook(await answer.arrayBuffer());
     assert.deepEqual(
       book.worksheets.map((sheet) => sheet.name),
       ['الملخص', 'الأعداد', 'الإجراءات والمدد', 'المتأخرة', 'الرضا', 'التعليقات', 'الزوار'],
     );
-    for (const sheet of book.worksheets) assert.equal(sheet.views[0]?.rightToLeft, true, `${sheet.name} is right to left`);
+    for (const sheet of book.worksheets)
+      assert.equal(sheet.views[0]?.rightToLeft, true, `${sheet.name} is right to left`);
 
     const summary = rowsOf(book.getWorksheet('الملخص')!);
     assert.deepEqual(summary[0], ['المؤشر', 'هذه الفترة', 'الفترة السابقة', 'الفترة نفسها من العام الماضي']);
@@ -109,7 +119,8 @@ describeEachDatabase('report routes', (db) => {
 
     const counts = rowsOf(book.getWorksheet('الأعداد')!);
     assert.deepEqual(counts[0], ['البعد', 'البند', 'العدد']);
-    const cell = (dimension: string, item: string) => counts.find((row) => row[0] === dimension && row[1] === item)?.[2];
+    const cell = (dimension: string, item: string) =>
+      counts.find((row) => row[0] === dimension && row[1] === item)?.[2];
     assert.equal(cell('حسب النوع', 'طلب خدمة'), want.byKind.get('request'));
     assert.equal(cell('حسب القناة', 'حضور شخصي'), want.byChannel.get('walk_in'));
     assert.equal(cell('حسب الخدمة', 'سلة غذائية'), want.byService.get('food_basket'));
@@ -120,40 +131,85 @@ describeEachDatabase('report routes', (db) => {
     const overdue = rowsOf(book.getWorksheet('المتأخرة')!);
     assert.equal(overdue.length - 1, want.overdue.length);
     const satisfaction = rowsOf(book.getWorksheet('الرضا')!);
-    assert.deepEqual(satisfaction[1]?.slice(0, 4), ['الإجمالي', 'تقييم الخدمة', want.service.csat.count, want.service.csat.satisfiedPercent]);
-    assert.deepEqual(satisfaction[2]?.slice(0, 4), ['الإجمالي', 'تقييم صفحة الموقع', want.website.csat.count, want.website.csat.satisfiedPercent]);
+    assert.deepEqual(satisfaction[1]?.slice(0, 4), [
+      'الإجمالي',
+      'تقييم الخدمة',
+      want.service.csat.count,
+      want.service.csat.satisfiedPercent,
+    ]);
+    assert.deepEqual(satisfaction[2]?.slice(0, 4), [
+      'الإجمالي',
+      'تقييم صفحة الموقع',
+      want.website.csat.count,
+      want.website.csat.satisfiedPercent,
+    ]);
   });
 
   it('the English workbook reads left to right with English headers', async () => {
-    const answer = await app.request(`/v1/staff/reports.xlsx?${OCTOBER_QUERY}&lang=en`, { headers: { Cookie: as.admin!.cookie } });
+    const answer = await app.request(`/v1/staff/reports.xlsx?${OCTOBER_QUERY}&lang=en`, {
+      headers: { Cookie: as.admin!.cookie },
+    });
     assert.equal(answer.status, 200);
     const book = await workbook(await answer.arrayBuffer());
     assert.equal(book.worksheets[0]?.name, 'Summary');
     assert.equal(book.worksheets[0]?.views[0]?.rightToLeft, false);
     const counts = rowsOf(book.getWorksheet('Counts')!);
-    assert.equal(counts.find((row) => row[0] === 'By kind' && row[1] === 'Complaint')?.[2], want.byKind.get('complaint'));
+    assert.equal(
+      counts.find((row) => row[0] === 'By kind' && row[1] === 'Complaint')?.[2],
+      want.byKind.get('complaint'),
+    );
     assertProblem(await asStaff(app, as.officer!, `/v1/staff/reports.xlsx?${OCTOBER_QUERY}`), 403);
   });
 
   it('officers keep the visitor log; each entry is audited; the report counts it', async () => {
     const before = await auditCount(db(), 'visitors.record');
-    const added = await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', { day: '2026-11-14', purpose: 'inquiry', count: 5 });
+    const added = await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', {
+      day: '2026-11-14',
+      purpose: 'inquiry',
+      count: 5,
+    });
     assert.equal(added.status, 201, added.text);
     const entry = assertSchema(visitorEntry, added.json, 'entry');
-    assert.deepEqual([entry.day, entry.purpose, entry.count, entry.recordedBy], ['2026-11-14', 'inquiry', 5, 'Test officer']);
+    assert.deepEqual(
+      [entry.day, entry.purpose, entry.count, entry.recordedBy],
+      ['2026-11-14', 'inquiry', 5, 'Test officer'],
+    );
     assert.equal(await auditCount(db(), 'visitors.record'), before + 1);
-    await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', { day: '2026-11-14', purpose: 'follow_up', count: 2 });
-    const list = assertSchema(visitorList, (await asStaff(app, as.officer!, '/v1/staff/visitors?from=2026-11-14&to=2026-11-14')).json, 'list');
+    await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', {
+      day: '2026-11-14',
+      purpose: 'follow_up',
+      count: 2,
+    });
+    const list = assertSchema(
+      visitorList,
+      (await asStaff(app, as.officer!, '/v1/staff/visitors?from=2026-11-14&to=2026-11-14')).json,
+      'list',
+    );
     assert.deepEqual(list.byDay, [{ key: '2026-11-14', count: 7 }]);
     const november = await asStaff(app, as.manager!, '/v1/staff/reports?period=custom&from=2026-11-14&to=2026-11-14');
     assert.equal(november.json.visitors.total, 7);
 
-    const future = await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', { day: '2026-11-16', purpose: 'inquiry', count: 1 });
+    const future = await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', {
+      day: '2026-11-16',
+      purpose: 'inquiry',
+      count: 1,
+    });
     assertProblem(future, 422, 'validation_failed');
     assert.deepEqual(fieldPaths(future), ['day']);
-    const bad = await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', { day: '2026-11-14', purpose: 'party', count: 0 });
+    const bad = await asStaff(app, as.officer!, '/v1/staff/visitors', 'POST', {
+      day: '2026-11-14',
+      purpose: 'party',
+      count: 0,
+    });
     assert.deepEqual(fieldPaths(bad).sort(), ['count', 'purpose']);
-    assertProblem(await asStaff(app, as.committee!, '/v1/staff/visitors', 'POST', { day: '2026-11-14', purpose: 'inquiry', count: 1 }), 403);
+    assertProblem(
+      await asStaff(app, as.committee!, '/v1/staff/visitors', 'POST', {
+        day: '2026-11-14',
+        purpose: 'inquiry',
+        count: 1,
+      }),
+      403,
+    );
     assert.equal(await auditCount(db(), 'visitors.record'), before + 2);
   });
 
@@ -162,7 +218,10 @@ describeEachDatabase('report routes', (db) => {
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     assert.equal(answer.status, 200, answer.text);
-    const lines = answer.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = answer.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     assert.deepEqual(lines[0]!.split(',').slice(0, 8), [
       'الرقم المرجعي',
       'النوع',
@@ -178,9 +237,15 @@ describeEachDatabase('report routes', (db) => {
     assert.ok(late, lines.join('\n'));
     assert.match(late, /,شكوى,/);
     assert.ok(!lines.some((line) => line.includes('2026-11-01 00:10:00')), 'the next day stays out');
-    const english = await call(app, '/v1/staff/export.csv?lang=en&from=2026-10-31&to=2026-10-31', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const english = await call(app, '/v1/staff/export.csv?lang=en&from=2026-10-31&to=2026-10-31', {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     assert.match(english.text, /^\uFEFF?Reference,Kind,Status,Channel,Received \(Riyadh time\)/);
-    assertProblem(await call(app, '/v1/staff/export.csv?lang=fr', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }), 400, 'invalid_query');
+    assertProblem(
+      await call(app, '/v1/staff/export.csv?lang=fr', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }),
+      400,
+      'invalid_query',
+    );
     assertProblem(await asStaff(app, as.manager!, '/v1/staff/export.csv?lang=ar'), 403);
   });
 });

@@ -92,7 +92,8 @@ export function makeSeed() {
     });
   };
   // October 2026: spread over the month, plus the edges.
-  for (let i = 0; i < 70; i++) add(new Date(OCTOBER.start.getTime() + Math.floor(rand() * (OCTOBER.end.getTime() - OCTOBER.start.getTime()))));
+  for (let i = 0; i < 70; i++)
+    add(new Date(OCTOBER.start.getTime() + Math.floor(rand() * (OCTOBER.end.getTime() - OCTOBER.start.getTime()))));
   add(riyadh('2026-10-31T23:30:00'), 'complaint'); // 20:30 UTC: still October in Riyadh
   add(riyadh('2026-10-01T00:05:00'), 'complaint'); // 30 September 21:05 UTC: already October
   add(riyadh('2026-11-01T00:10:00'), 'complaint'); // 31 October 21:10 UTC: November
@@ -106,19 +107,35 @@ export function makeSeed() {
   const rate = (reference: string | null, createdAt: Date) => {
     const scale = pick(['csat', 'nps', 'ces'] as const);
     const [min, max] = scaleRange[scale];
-    ratings.push({ id: `rt${ratings.length + 1}`, reference, scale, score: min + Math.floor(rand() * (max - min + 1)), comment: pick(comments), createdAt });
+    ratings.push({
+      id: `rt${ratings.length + 1}`,
+      reference,
+      scale,
+      score: min + Math.floor(rand() * (max - min + 1)),
+      comment: pick(comments),
+      createdAt,
+    });
   };
   for (const s of submissions) {
     if (FINAL.has(s.status) && rand() > 0.3) rate(s.reference, new Date(s.events.at(-1)!.at.getTime() + 2 * HOUR));
   }
-  for (let i = 0; i < 25; i++) rate(null, new Date(riyadh('2026-09-20T00:00:00').getTime() + Math.floor(rand() * 50 * DAY)));
+  for (let i = 0; i < 25; i++)
+    rate(null, new Date(riyadh('2026-09-20T00:00:00').getTime() + Math.floor(rand() * 50 * DAY)));
 
   const visits: SeedVisit[] = [];
   for (let d = 1; d <= 31; d++) {
     if (rand() > 0.6) continue;
-    visits.push({ day: `2026-10-${String(d).padStart(2, '0')}`, purpose: pick(['new_request', 'follow_up', 'inquiry', 'documents']), count: 1 + Math.floor(rand() * 9) });
+    visits.push({
+      day: `2026-10-${String(d).padStart(2, '0')}`,
+      purpose: pick(['new_request', 'follow_up', 'inquiry', 'documents']),
+      count: 1 + Math.floor(rand() * 9),
+    });
   }
-  visits.push({ day: '2026-10-31', purpose: 'complaint', count: 4 }, { day: '2026-11-01', purpose: 'other', count: 6 }, { day: '2026-09-30', purpose: 'other', count: 3 });
+  visits.push(
+    { day: '2026-10-31', purpose: 'complaint', count: 4 },
+    { day: '2026-11-01', purpose: 'other', count: 6 },
+    { day: '2026-09-30', purpose: 'other', count: 3 },
+  );
   return { submissions, ratings, visits };
 }
 
@@ -134,7 +151,12 @@ export async function writeSeed(db: Database, seed: Seed): Promise<void> {
         [s.reference, s.kind, s.status, s.channel, JSON.stringify(payload), s.receivedAt, s.events.at(-1)!.at, s.due],
       );
       for (const e of s.events) {
-        await tx.query('INSERT INTO submission_history (reference, status, actor, at) VALUES ($1, $2, $3, $4)', [s.reference, e.status, e.actor, e.at]);
+        await tx.query('INSERT INTO submission_history (reference, status, actor, at) VALUES ($1, $2, $3, $4)', [
+          s.reference,
+          e.status,
+          e.actor,
+          e.at,
+        ]);
       }
     }
     for (const r of seed.ratings) {
@@ -144,12 +166,10 @@ export async function writeSeed(db: Database, seed: Seed): Promise<void> {
       );
     }
     for (const v of seed.visits) {
-      await tx.query(`INSERT INTO visitor_log (day, purpose, count, recorded_by, recorded_at) VALUES ($1::date, $2, $3, 'Officer Amal', $4)`, [
-        v.day,
-        v.purpose,
-        v.count,
-        NOW,
-      ]);
+      await tx.query(
+        `INSERT INTO visitor_log (day, purpose, count, recorded_by, recorded_at) VALUES ($1::date, $2, $3, 'Officer Amal', $4)`,
+        [v.day, v.purpose, v.count, NOW],
+      );
     }
   });
 }
@@ -181,10 +201,13 @@ const hours = (ms: number | null) => (ms === null ? null : round1(ms / HOUR));
 export function expectedFigures(seed: Seed, range: { start: Date; end: Date }, kind?: string) {
   const subs = seed.submissions.filter((s) => inRange(s.receivedAt, range) && (!kind || s.kind === kind));
   const later = (s: SeedSubmission) => s.events.slice(1);
-  const actionEvents = seed.submissions.filter((s) => !kind || s.kind === kind).flatMap((s) => later(s).filter((e) => inRange(e.at, range)));
+  const actionEvents = seed.submissions
+    .filter((s) => !kind || s.kind === kind)
+    .flatMap((s) => later(s).filter((e) => inRange(e.at, range)));
   const firstResponse = (s: SeedSubmission) => later(s)[0]?.at ?? null;
   const resolved = (s: SeedSubmission) => later(s).find((e) => FINAL.has(e.status))?.at ?? null;
-  const decided = (s: SeedSubmission) => later(s).find((e) => e.status === 'accepted' || e.status === 'rejected')?.at ?? null;
+  const decided = (s: SeedSubmission) =>
+    later(s).find((e) => e.status === 'accepted' || e.status === 'rejected')?.at ?? null;
   const durations = (f: (s: SeedSubmission) => Date | null) =>
     subs.flatMap((s) => {
       const at = f(s);
@@ -199,7 +222,9 @@ export function expectedFigures(seed: Seed, range: { start: Date; end: Date }, k
   const overdue = subs.filter((s) => !FINAL.has(s.status) && s.due < NOW);
 
   const ratingSubs = new Map(seed.submissions.map((s) => [s.reference, s]));
-  const ratings = seed.ratings.filter((r) => inRange(r.createdAt, range) && (!kind || !r.reference || ratingSubs.get(r.reference)!.kind === kind));
+  const ratings = seed.ratings.filter(
+    (r) => inRange(r.createdAt, range) && (!kind || !r.reference || ratingSubs.get(r.reference)!.kind === kind),
+  );
   const satisfaction = (list: SeedRating[]) => {
     const of = (scale: string) => list.filter((r) => r.scale === scale);
     const csat = of('csat');
@@ -208,7 +233,10 @@ export function expectedFigures(seed: Seed, range: { start: Date; end: Date }, k
     const promoters = nps.filter((r) => r.score >= 9).length;
     const detractors = nps.filter((r) => r.score <= 6).length;
     return {
-      csat: { count: csat.length, satisfiedPercent: csat.length ? round1((100 * csat.filter((r) => r.score >= 4).length) / csat.length) : null },
+      csat: {
+        count: csat.length,
+        satisfiedPercent: csat.length ? round1((100 * csat.filter((r) => r.score >= 4).length) / csat.length) : null,
+      },
       nps: {
         count: nps.length,
         promoters,
@@ -216,7 +244,10 @@ export function expectedFigures(seed: Seed, range: { start: Date; end: Date }, k
         detractors,
         score: nps.length ? round1((100 * (promoters - detractors)) / nps.length) : null,
       },
-      ces: { count: ces.length, average: ces.length ? Math.round((100 * ces.reduce((sum, r) => sum + r.score, 0)) / ces.length) / 100 : null },
+      ces: {
+        count: ces.length,
+        average: ces.length ? Math.round((100 * ces.reduce((sum, r) => sum + r.score, 0)) / ces.length) / 100 : null,
+      },
     };
   };
   const visits = seed.visits.filter((v) => v.day >= riyadhDay(range.start) && v.day < riyadhDay(range.end));
@@ -238,8 +269,16 @@ export function expectedFigures(seed: Seed, range: { start: Date; end: Date }, k
     referrals: actionEvents.filter((e) => e.status === 'referred').length,
     accepted: actionEvents.filter((e) => e.status === 'accepted').length,
     rejected: actionEvents.filter((e) => e.status === 'rejected').length,
-    firstResponse: { count: responseTimes.length, medianHours: hours(percentileCont(responseTimes, 0.5)), p90Hours: hours(percentileCont(responseTimes, 0.9)) },
-    resolution: { count: resolutionTimes.length, medianHours: hours(percentileCont(resolutionTimes, 0.5)), p90Hours: hours(percentileCont(resolutionTimes, 0.9)) },
+    firstResponse: {
+      count: responseTimes.length,
+      medianHours: hours(percentileCont(responseTimes, 0.5)),
+      p90Hours: hours(percentileCont(responseTimes, 0.9)),
+    },
+    resolution: {
+      count: resolutionTimes.length,
+      medianHours: hours(percentileCont(resolutionTimes, 0.5)),
+      p90Hours: hours(percentileCont(resolutionTimes, 0.9)),
+    },
     requestsDue: requestsDue.length,
     requestsOnTime: requests.filter((s) => decided(s) !== null && decided(s)! <= s.due).length,
     complaintsDue: complaintsDue.length,

@@ -8,7 +8,16 @@ import { before, it } from 'node:test';
 import { report as reportSchema, reportQuery, type Report } from '../../src/contract/reports.js';
 import { describePeriod, previousPeriod, resolvePeriod, samePeriodLastYear } from '../../server/reports/period.js';
 import { buildReport } from '../../server/reports/report.js';
-import { assertProblem, assertSchema, describeEachDatabase, exampleConfig, fieldPaths, makeApp, staffGet, type TestApp } from './helpers.js';
+import {
+  assertProblem,
+  assertSchema,
+  describeEachDatabase,
+  exampleConfig,
+  fieldPaths,
+  makeApp,
+  staffGet,
+  type TestApp,
+} from './helpers.js';
 import { NOW, OCTOBER, expectedFigures, makeSeed, writeSeed } from './reports-seed.js';
 
 const seed = makeSeed();
@@ -62,7 +71,10 @@ it('periods: Riyadh months, quarters, years, custom ranges and their comparisons
   assert.deepEqual([previousPeriod(october).from, previousPeriod(october).to], ['2026-09-01', '2026-09-30']);
   assert.deepEqual([samePeriodLastYear(october).from, samePeriodLastYear(october).to], ['2025-10-01', '2025-10-31']);
   const q1 = resolvePeriod({ period: 'quarter', at: '2026-Q1' });
-  assert.deepEqual([q1.from, q1.to, previousPeriod(q1).from, previousPeriod(q1).to], ['2026-01-01', '2026-03-31', '2025-10-01', '2025-12-31']);
+  assert.deepEqual(
+    [q1.from, q1.to, previousPeriod(q1).from, previousPeriod(q1).to],
+    ['2026-01-01', '2026-03-31', '2025-10-01', '2025-12-31'],
+  );
   const year = resolvePeriod({ period: 'year', at: '2024' });
   assert.deepEqual([year.from, year.to], ['2024-01-01', '2024-12-31']);
   const custom = resolvePeriod({ period: 'custom', from: '2024-02-20', to: '2024-02-29' });
@@ -127,7 +139,10 @@ describeEachDatabase('reports', (db) => {
 
   it('compares with September 2026 and October 2025', async () => {
     const report = await buildReport(db(), { period: 'month', at: '2026-10' }, exampleConfig, NOW);
-    const range = (from: string, to: string) => ({ start: new Date(`${from}T00:00:00+03:00`), end: new Date(`${to}T00:00:00+03:00`) });
+    const range = (from: string, to: string) => ({
+      start: new Date(`${from}T00:00:00+03:00`),
+      end: new Date(`${to}T00:00:00+03:00`),
+    });
     const september = expectedFigures(seed, range('2026-09-01', '2026-10-01'));
     const lastYear = expectedFigures(seed, range('2025-10-01', '2025-11-01'));
     assert.equal(report.comparison.previous.submissions, september.total);

@@ -44,7 +44,12 @@ const ROUTES: Row[] = [
   ['POST /v1/staff/me/password', ALL, 422, { body: { current: 'not the password', next: 'a long new passphrase' } }],
   // Accounts, settings, audit (S1).
   ['GET /v1/staff/accounts', ['admin'], 200],
-  ['POST /v1/staff/accounts', ['admin'], 201, { body: () => ({ name: 'موظف جديد', email: `new-${unique()}@charity.example`, role: 'officer' }) }],
+  [
+    'POST /v1/staff/accounts',
+    ['admin'],
+    201,
+    { body: () => ({ name: 'موظف جديد', email: `new-${unique()}@charity.example`, role: 'officer' }) },
+  ],
   ['PATCH /v1/staff/accounts/:account', ['admin'], 200, { body: { name: 'موظف احتياطي' } }],
   ['POST /v1/staff/accounts/:account/reset-password', ['admin'], 200],
   ['GET /v1/staff/accounts/assignable', ['officer', 'admin'], 200],
@@ -57,19 +62,39 @@ const ROUTES: Row[] = [
   // only (this one is not): 404 where it is allowed.
   ['GET /v1/staff/submissions', ['officer', 'committee', 'manager', 'token'], 200],
   ['GET /v1/staff/submissions/counts', ['officer', 'committee', 'manager', 'token'], 200],
-  ['GET /v1/staff/submissions/:reference', ['officer', 'committee', 'manager', 'token'], 200, { expect: { committee: 404 } }],
-  ['POST /v1/staff/submissions/:reference/status', ['officer', 'committee', 'token'], 409, { body: { status: 'under_review', version: 999 }, expect: { committee: 404 } }],
+  [
+    'GET /v1/staff/submissions/:reference',
+    ['officer', 'committee', 'manager', 'token'],
+    200,
+    { expect: { committee: 404 } },
+  ],
+  [
+    'POST /v1/staff/submissions/:reference/status',
+    ['officer', 'committee', 'token'],
+    409,
+    { body: { status: 'under_review', version: 999 }, expect: { committee: 404 } },
+  ],
   ['POST /v1/staff/submissions/:reference/notes', ['officer'], 409, { body: { text: 'ملاحظة داخلية', version: 999 } }],
   ['POST /v1/staff/submissions/:reference/assign', ['officer'], 409, { body: { assigneeId: null, version: 999 } }],
   ['POST /v1/staff/submissions/:reference/refer', ['officer'], 409, { body: { version: 999 } }],
-  ['POST /v1/staff/submissions/:reference/decision', ['committee'], 404, { body: { decision: 'accepted', reason: 'مستحق', version: 999 } }],
+  [
+    'POST /v1/staff/submissions/:reference/decision',
+    ['committee'],
+    404,
+    { body: { decision: 'accepted', reason: 'مستحق', version: 999 } },
+  ],
   ['GET /v1/staff/submissions/:reference/attachments/:id', ['officer', 'committee', 'token'], 404],
   // Without an Idempotency-Key: 400 once past the role check, nothing created.
   ['POST /v1/staff/intake', ['officer'], 400, { body: { kind: 'request', channel: 'walk_in', payload: {} } }],
   ['GET /v1/staff/export.csv', ['token'], 200],
   ['GET /v1/staff/stats', ['manager', 'admin', 'token'], 200],
   // Messages to the applicant (#15): the committee does not see this (unreferred) case.
-  ['GET /v1/staff/submissions/:reference/messages', ['officer', 'committee', 'manager', 'token'], 200, { expect: { committee: 404 } }],
+  [
+    'GET /v1/staff/submissions/:reference/messages',
+    ['officer', 'committee', 'manager', 'token'],
+    200,
+    { expect: { committee: 404 } },
+  ],
   ['POST /v1/staff/submissions/:reference/messages/:id/resend', ['officer'], 404],
   // Own notification choices (daily digest, due warnings) for the roles that work cases.
   ['GET /v1/staff/me/notifications', ['officer', 'committee', 'manager'], 200],
@@ -84,9 +109,16 @@ const ROUTES: Row[] = [
 /** Routes that need no session: what each caller gets. */
 const PUBLIC_ROUTES: Array<[route: string, expect: Record<Caller, number>, options?: Options]> = [
   // Signing in with a wrong password: the same answer for everyone (the token is not a person).
-  ['POST /v1/staff/session', { anonymous: 401, officer: 401, committee: 401, manager: 401, admin: 401, disabled: 401, expired: 401, token: 401 }, { body: () => ({ email: `nobody-${unique()}@charity.example`, password: 'wrong password' }) }],
+  [
+    'POST /v1/staff/session',
+    { anonymous: 401, officer: 401, committee: 401, manager: 401, admin: 401, disabled: 401, expired: 401, token: 401 },
+    { body: () => ({ email: `nobody-${unique()}@charity.example`, password: 'wrong password' }) },
+  ],
   // Signing out: always 204 (clears the cookie; the token has no session to end).
-  ['DELETE /v1/staff/session', { anonymous: 204, officer: 204, committee: 204, manager: 204, admin: 204, disabled: 204, expired: 204, token: 204 }],
+  [
+    'DELETE /v1/staff/session',
+    { anonymous: 204, officer: 204, committee: 204, manager: 204, admin: 204, disabled: 204, expired: 204, token: 204 },
+  ],
 ];
 
 function expected(caller: Caller, allowed: Row[1], ok: number, options: Options = {}): number {
@@ -126,7 +158,10 @@ describeEachDatabase('role × route matrix', (db) => {
 
   async function request(caller: Caller, route: string, options: Options = {}) {
     const [method, template] = route.split(' ') as [string, string];
-    const path = template.replace(':reference', ctx.reference).replace(':account', ctx.account).replace(':id', 'no-such-file');
+    const path = template
+      .replace(':reference', ctx.reference)
+      .replace(':account', ctx.account)
+      .replace(':id', 'no-such-file');
     const auth = credentials.get(caller)!;
     const headers: Record<string, string> = {};
     if (auth.cookie) headers.Cookie = auth.cookie;
@@ -143,13 +178,15 @@ describeEachDatabase('role × route matrix', (db) => {
       for (const caller of CALLERS) {
         const want = expected(caller, allowed, ok, options);
         const answer = await request(caller, route, options);
-        if (answer.status !== want) wrong.push(`${route} as ${caller}: ${answer.status} (want ${want}) ${answer.text.slice(0, 120)}`);
+        if (answer.status !== want)
+          wrong.push(`${route} as ${caller}: ${answer.status} (want ${want}) ${answer.text.slice(0, 120)}`);
       }
     }
     for (const [route, expect, options] of PUBLIC_ROUTES) {
       for (const caller of CALLERS) {
         const answer = await request(caller, route, options);
-        if (answer.status !== expect[caller]) wrong.push(`${route} as ${caller}: ${answer.status} (want ${expect[caller]})`);
+        if (answer.status !== expect[caller])
+          wrong.push(`${route} as ${caller}: ${answer.status} (want ${expect[caller]})`);
       }
     }
     assert.deepEqual(wrong, []);
@@ -157,7 +194,9 @@ describeEachDatabase('role × route matrix', (db) => {
 
   it('the matrix covers every /v1/staff route the app has', () => {
     const listed = new Set(
-      [...ROUTES.map((row) => row[0]), ...PUBLIC_ROUTES.map((row) => row[0])].map((route) => route.replace(/\?.*$/, '').replace(/:\w+/g, ':')),
+      [...ROUTES.map((row) => row[0]), ...PUBLIC_ROUTES.map((row) => row[0])].map((route) =>
+        route.replace(/\?.*$/, '').replace(/:\w+/g, ':'),
+      ),
     );
     const missing = app.routes
       .filter((route) => route.path.startsWith('/v1/staff/') && route.method !== 'ALL')

@@ -68,7 +68,10 @@ describeEachDatabase('public routes', (db) => {
     );
     const stored = JSON.stringify(rows);
     assert.ok(!stored.includes(created.verifier!), 'the code itself is not stored');
-    const lookup = await postJson(app, '/v1/status', { reference: created.reference, verifier: created.verifier!.toLowerCase() });
+    const lookup = await postJson(app, '/v1/status', {
+      reference: created.reference,
+      verifier: created.verifier!.toLowerCase(),
+    });
     assert.equal(lookup.status, 200, lookup.text);
     assert.equal(lookup.json.maskedName, undefined);
   });
@@ -82,7 +85,9 @@ describeEachDatabase('public routes', (db) => {
   it('a category of another kind or unknown to the association is a field error', async () => {
     const answer = await postJson(app, '/v1/complaints', validComplaint({ category: 'compensation' }));
     assertProblem(answer, 422);
-    assert.deepEqual(answer.json.errors, [{ path: 'category', code: 'invalid_choice', message: answer.json.errors[0].message }]);
+    assert.deepEqual(answer.json.errors, [
+      { path: 'category', code: 'invalid_choice', message: answer.json.errors[0].message },
+    ]);
     assertProblem(await postJson(app, '/v1/complaints', validComplaint({ category: 'no_such_category' })), 422);
   });
 
@@ -108,16 +113,27 @@ describeEachDatabase('public routes', (db) => {
   });
 
   it('a request needs the declaration', async () => {
-    const answer = await postJson(app, '/v1/requests', validRequest({ declaration: { accepted: false, version: 'declaration-v1' } }));
+    const answer = await postJson(
+      app,
+      '/v1/requests',
+      validRequest({ declaration: { accepted: false, version: 'declaration-v1' } }),
+    );
     assertProblem(answer, 422);
-    assert.deepEqual(answer.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['declaration.accepted', 'must_accept']]);
+    assert.deepEqual(
+      answer.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['declaration.accepted', 'must_accept']],
+    );
   });
 
   it('a member-only service is refused for a beneficiary', async () => {
     const answer = await postJson(app, '/v1/requests', validRequest({ service: 'membership_card' }));
     assertProblem(answer, 422);
     assert.deepEqual(fieldPaths(answer), ['service']);
-    const member = await postJson(app, '/v1/requests', validRequest({ service: 'membership_card', audience: 'member' }));
+    const member = await postJson(
+      app,
+      '/v1/requests',
+      validRequest({ service: 'membership_card', audience: 'member' }),
+    );
     assert.equal(member.status, 201, member.text);
   });
 
@@ -129,7 +145,9 @@ describeEachDatabase('public routes', (db) => {
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     assert.equal(staff.status, 201, staff.text);
-    const { rows } = await db().query<{ channel: string }>('SELECT channel FROM submissions WHERE reference = $1', [staff.json.reference]);
+    const { rows } = await db().query<{ channel: string }>('SELECT channel FROM submissions WHERE reference = $1', [
+      staff.json.reference,
+    ]);
     assert.equal(rows[0]!.channel, 'phone');
   });
 
@@ -147,7 +165,8 @@ describeEachDatabase('public routes', (db) => {
     assert.deepEqual(result.history, [{ status: 'received', at: created.receivedAt }]);
     assert.equal(answer.headers.get('cache-control'), 'no-store');
     // The reference may be typed with dashes and lower case.
-    const typed = `${created.reference[0]}-${created.reference.slice(1, 5)}-${created.reference.slice(5, 9)}-${created.reference.slice(9)}`.toLowerCase();
+    const typed =
+      `${created.reference[0]}-${created.reference.slice(1, 5)}-${created.reference.slice(5, 9)}-${created.reference.slice(9)}`.toLowerCase();
     assert.equal((await postJson(app, '/v1/status', { reference: typed, verifier: '4321' })).status, 200);
   });
 
@@ -156,15 +175,23 @@ describeEachDatabase('public routes', (db) => {
     const first = await postJson(app, '/v1/ratings', validRating({ reference: created.reference }));
     assert.equal(first.status, 201, first.text);
     assertSchema(ratingCreated, first.json);
-    assertProblem(await postJson(app, '/v1/ratings', validRating({ reference: created.reference, score: 1 })), 409, 'already_rated');
+    assertProblem(
+      await postJson(app, '/v1/ratings', validRating({ reference: created.reference, score: 1 })),
+      409,
+      'already_rated',
+    );
     const lookup = await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' });
     assert.equal(lookup.json.rated, true);
 
     const unknown = await postJson(app, '/v1/ratings', validRating({ reference: 'C0000000000000'.slice(0, 13) }));
     assertProblem(unknown, 422);
-    assert.deepEqual(unknown.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['reference', 'invalid_reference']]);
+    assert.deepEqual(
+      unknown.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['reference', 'invalid_reference']],
+    );
 
-    for (let i = 0; i < 2; i++) assert.equal((await postJson(app, '/v1/ratings', validRating({ scale: 'nps', score: 9 }))).status, 201);
+    for (let i = 0; i < 2; i++)
+      assert.equal((await postJson(app, '/v1/ratings', validRating({ scale: 'nps', score: 9 }))).status, 201);
     assertProblem(await postJson(app, '/v1/ratings', validRating({ scale: 'nps', score: 11 })), 422);
   });
 
@@ -192,7 +219,12 @@ describeEachDatabase('public routes', (db) => {
   });
 
   it('JSON routes refuse text/plain, urlencoded and other charsets with 415', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=iso-8859-1', '']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=iso-8859-1',
+      '',
+    ]) {
       const headers: Record<string, string> = { 'Idempotency-Key': crypto.randomUUID() };
       if (type) headers['Content-Type'] = type;
       for (const path of ['/v1/complaints', '/v1/status']) {
@@ -200,7 +232,9 @@ describeEachDatabase('public routes', (db) => {
         assertProblem(answer, 415, 'unsupported_media_type');
       }
     }
-    const charset = await postJson(app, '/v1/complaints', validComplaint(), { headers: { 'Content-Type': 'application/json; charset=UTF-8' } });
+    const charset = await postJson(app, '/v1/complaints', validComplaint(), {
+      headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+    });
     assert.equal(charset.status, 201);
   });
 
@@ -234,7 +268,9 @@ describeEachDatabase('public routes', (db) => {
     const proto = JSON.stringify(validComplaint()).replace('{', '{"__proto__":{"polluted":true},');
     assertProblem(await postJson(app, '/v1/complaints', proto), 400, 'forbidden_key');
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    const ctor = JSON.stringify(validComplaint({ contact: { name: 'محمد علي', mobile: '0551234567', constructor: { prototype: 1 } } }));
+    const ctor = JSON.stringify(
+      validComplaint({ contact: { name: 'محمد علي', mobile: '0551234567', constructor: { prototype: 1 } } }),
+    );
     assertProblem(await postJson(app, '/v1/complaints', ctor), 400, 'forbidden_key');
     assertProblem(await postJson(app, '/v1/status', '{"constructor":1}', { key: null }), 400, 'forbidden_key');
     const latin1 = new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]); // {"é":1} in Latin-1
@@ -258,7 +294,11 @@ describeEachDatabase('public routes', (db) => {
     );
     assertProblem(answer, 422, 'validation_failed');
     const errors = Object.fromEntries(answer.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]));
-    assert.deepEqual(errors, { subject: 'invalid_characters', description: 'invalid_characters', 'contact.name': 'invalid_characters' });
+    assert.deepEqual(errors, {
+      subject: 'invalid_characters',
+      description: 'invalid_characters',
+      'contact.name': 'invalid_characters',
+    });
     const lookup = await postJson(app, '/v1/status', { reference: 'C\u2066ABCDEFGHJKMN', verifier: '1234' });
     assertProblem(lookup, 422);
     assert.deepEqual(fieldPaths(lookup), ['reference']);
@@ -267,7 +307,11 @@ describeEachDatabase('public routes', (db) => {
   it('missing or oversized Idempotency-Key is 400 on every create', async () => {
     for (const path of ['/v1/complaints', '/v1/requests', '/v1/ratings']) {
       assertProblem(await postJson(app, path, validComplaint(), { key: null }), 400, 'idempotency_key_missing');
-      assertProblem(await postJson(app, path, validComplaint(), { key: 'k'.repeat(256) }), 400, 'idempotency_key_missing');
+      assertProblem(
+        await postJson(app, path, validComplaint(), { key: 'k'.repeat(256) }),
+        400,
+        'idempotency_key_missing',
+      );
     }
     assert.equal((await postJson(app, '/v1/complaints', validComplaint(), { key: 'k'.repeat(255) })).status, 201);
   });
@@ -278,7 +322,11 @@ describeEachDatabase('public routes', (db) => {
   });
 
   it('security headers on every answer', async () => {
-    for (const answer of [await call(app, '/v1/form-config'), await postJson(app, '/v1/status', {}), await call(app, '/nope')]) {
+    for (const answer of [
+      await call(app, '/v1/form-config'),
+      await postJson(app, '/v1/status', {}),
+      await call(app, '/nope'),
+    ]) {
       assert.equal(answer.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(answer.headers.get('referrer-policy'), 'no-referrer');
       assert.equal(answer.headers.get('x-frame-options'), 'DENY');
@@ -289,7 +337,11 @@ describeEachDatabase('public routes', (db) => {
   it('CORS: allowed origins get a cached preflight; others get no CORS headers', async () => {
     const preflight = await call(app, '/v1/complaints', {
       method: 'OPTIONS',
-      headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+      headers: {
+        Origin: ALLOWED_ORIGIN,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,idempotency-key',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
@@ -307,7 +359,10 @@ describeEachDatabase('public routes', (db) => {
   });
 
   it('per-IP limit on POSTs: a generic 429 with Retry-After', async () => {
-    const limited = makeApp(db(), { trustProxy: true, limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 3, lookupFailuresPerHourPerIp: 0 } });
+    const limited = makeApp(db(), {
+      trustProxy: true,
+      limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 3, lookupFailuresPerHourPerIp: 0 },
+    });
     const from = (ip: string) => ({ headers: { 'X-Forwarded-For': ip }, key: null });
     for (let i = 0; i < 3; i++) assertProblem(await postJson(limited, '/v1/status', {}, from('198.51.100.7')), 422);
     const blocked = await postJson(limited, '/v1/status', {}, from('198.51.100.7'));
@@ -315,7 +370,10 @@ describeEachDatabase('public routes', (db) => {
     assert.ok(Number(blocked.headers.get('retry-after')) >= 1);
     // Another client is not affected, and GETs are never limited.
     assertProblem(await postJson(limited, '/v1/status', {}, from('198.51.100.8')), 422);
-    assert.equal((await call(limited, '/v1/form-config', { headers: { 'X-Forwarded-For': '198.51.100.7' } })).status, 200);
+    assert.equal(
+      (await call(limited, '/v1/form-config', { headers: { 'X-Forwarded-For': '198.51.100.7' } })).status,
+      200,
+    );
   });
 });
 
@@ -323,10 +381,18 @@ describeEachDatabase('strings the database cannot store', (db) => {
   it('NUL or a lone surrogate in any stored string is a 422, never a 500', async () => {
     const app = makeApp(db());
     for (const bad of ['\u0000', '\udfff', 'v1\ud800']) {
-      const complaint = await postJson(app, '/v1/complaints', validComplaint({ consent: { accepted: true, version: bad } }));
+      const complaint = await postJson(
+        app,
+        '/v1/complaints',
+        validComplaint({ consent: { accepted: true, version: bad } }),
+      );
       assertProblem(complaint, 422);
       assert.deepEqual(fieldPaths(complaint), ['consent.version']);
-      const request = await postJson(app, '/v1/requests', validRequest({ declaration: { accepted: true, version: bad } }));
+      const request = await postJson(
+        app,
+        '/v1/requests',
+        validRequest({ declaration: { accepted: true, version: bad } }),
+      );
       assertProblem(request, 422);
       assert.deepEqual(fieldPaths(request), ['declaration.version']);
     }

@@ -33,10 +33,17 @@ describeEachDatabase('npm run staff', (db) => {
     assert.ok(password, lines.join('\n'));
     const session = await signIn(app, { email: 'reem@charity.example', password });
     assert.equal(session.answer.json.account.mustChangePassword, true);
-    const { rows } = await db().query<{ password_hash: string }>(`SELECT password_hash FROM staff_accounts WHERE email = 'reem@charity.example'`);
+    const { rows } = await db().query<{ password_hash: string }>(
+      `SELECT password_hash FROM staff_accounts WHERE email = 'reem@charity.example'`,
+    );
     assert.ok(!rows[0]!.password_hash.includes(password) && rows[0]!.password_hash.startsWith('scrypt$'));
-    const audit = await db().query<{ ip: string; details: { via: string } }>(`SELECT ip, details FROM audit_log WHERE action = 'account.create'`);
-    assert.deepEqual(audit.rows.map((row) => [row.ip, row.details.via]), [['cli', 'cli']]);
+    const audit = await db().query<{ ip: string; details: { via: string } }>(
+      `SELECT ip, details FROM audit_log WHERE action = 'account.create'`,
+    );
+    assert.deepEqual(
+      audit.rows.map((row) => [row.ip, row.details.via]),
+      [['cli', 'cli']],
+    );
   });
 
   it('list, disable (sessions end), enable, reset-password', async () => {
@@ -46,21 +53,41 @@ describeEachDatabase('npm run staff', (db) => {
     assert.ok(listed.some((line) => line.startsWith('omar@charity.example\tofficer\tعمر\tactive')));
     assert.deepEqual(await run('disable', '--email', 'OMAR@charity.example'), ['Disabled OMAR@charity.example.']);
     assertProblem(await call(app, '/v1/staff/session', { headers: { Cookie: session.cookie } }), 401);
-    assertProblem(await signInRequest(app, { email: officer.email, password: officer.password }), 401, 'invalid_credentials');
+    assertProblem(
+      await signInRequest(app, { email: officer.email, password: officer.password }),
+      401,
+      'invalid_credentials',
+    );
     await run('enable', '--email', 'omar@charity.example');
     const reset = await run('reset-password', '--email', 'omar@charity.example');
     const temporary = /: ([A-Za-z0-9]{20})$/.exec(reset[0]!)?.[1];
-    assertProblem(await signInRequest(app, { email: officer.email, password: officer.password }), 401, 'invalid_credentials');
-    assert.equal((await signIn(app, { email: officer.email, password: temporary! })).answer.json.account.mustChangePassword, true);
+    assertProblem(
+      await signInRequest(app, { email: officer.email, password: officer.password }),
+      401,
+      'invalid_credentials',
+    );
+    assert.equal(
+      (await signIn(app, { email: officer.email, password: temporary! })).answer.json.account.mustChangePassword,
+      true,
+    );
   });
 
   it('refuses bad input with a message, never a stack trace', async () => {
     assert.equal(await refusal(), USAGE);
     assert.match((await refusal('frob'))!, /Unknown command "frob"/);
     assert.match((await refusal('add', '--email', 'a@b.example', '--name', 'اسم'))!, /--role is required/);
-    assert.match((await refusal('add', '--email', 'not-an-email', '--name', 'اسم', '--role', 'officer'))!, /--email: invalid_email/);
-    assert.match((await refusal('add', '--email', 'a@b.example', '--name', 'اسم', '--role', 'boss'))!, /--role: invalid_choice/);
-    assert.match((await refusal('add', '--email', 'reem@charity.example', '--name', 'ريم', '--role', 'officer'))!, /already uses this e-mail/);
+    assert.match(
+      (await refusal('add', '--email', 'not-an-email', '--name', 'اسم', '--role', 'officer'))!,
+      /--email: invalid_email/,
+    );
+    assert.match(
+      (await refusal('add', '--email', 'a@b.example', '--name', 'اسم', '--role', 'boss'))!,
+      /--role: invalid_choice/,
+    );
+    assert.match(
+      (await refusal('add', '--email', 'reem@charity.example', '--name', 'ريم', '--role', 'officer'))!,
+      /already uses this e-mail/,
+    );
     assert.match((await refusal('disable', '--email', 'ghost@charity.example'))!, /No account has the e-mail/);
     assert.match((await refusal('list', '--colour', 'red'))!, /Unknown option '--colour'/);
     // The only admin cannot be disabled from the shell either.
@@ -74,7 +101,11 @@ describeEachDatabase('npm run staff', (db) => {
     await ensureDemoAdmin(db(), 'second-run-password');
     // Whoever signed in with the earlier password is out too.
     assertProblem(await call(app, '/v1/staff/session', { headers: { Cookie: earlier.cookie } }), 401, 'unauthorized');
-    assertProblem(await signInRequest(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' }), 401, 'invalid_credentials');
+    assertProblem(
+      await signInRequest(app, { email: DEMO_ADMIN_EMAIL, password: 'first-run-password' }),
+      401,
+      'invalid_credentials',
+    );
     const session = await signIn(app, { email: DEMO_ADMIN_EMAIL, password: 'second-run-password' });
     assert.equal(session.answer.json.account.role, 'admin');
     await assert.rejects(ensureDemoAdmin(db(), 'short'), /at least 12/);

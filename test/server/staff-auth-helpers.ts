@@ -25,11 +25,19 @@ export interface SignedIn {
   answer: Answer;
 }
 
-export async function createStaff(db: Database, role: StaffRole, overrides: Partial<StaffUser> & { mustChangePassword?: boolean } = {}): Promise<StaffUser> {
+export async function createStaff(
+  db: Database,
+  role: StaffRole,
+  overrides: Partial<StaffUser> & { mustChangePassword?: boolean } = {},
+): Promise<StaffUser> {
   const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@charity.example`;
   const name = overrides.name ?? `Test ${role}`;
   const password = overrides.password ?? STAFF_PASSWORD;
-  const row = await createAccount(db, { name, email, role, password, mustChangePassword: overrides.mustChangePassword ?? false }, new Date());
+  const row = await createAccount(
+    db,
+    { name, email, role, password, mustChangePassword: overrides.mustChangePassword ?? false },
+    new Date(),
+  );
   return { id: row.id, email, password, role, name };
 }
 
@@ -39,7 +47,11 @@ export function sessionCookieOf(answer: Answer): string | undefined {
   return /(?:^|,\s*)(sila_staff=[^;]*)/.exec(header)?.[1];
 }
 
-export function signInRequest(app: TestApp, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+export function signInRequest(
+  app: TestApp,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return call(app, '/v1/staff/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -47,7 +59,11 @@ export function signInRequest(app: TestApp, body: Record<string, unknown>, heade
   });
 }
 
-export async function signIn(app: TestApp, user: Pick<StaffUser, 'email' | 'password'>, totp?: string): Promise<SignedIn> {
+export async function signIn(
+  app: TestApp,
+  user: Pick<StaffUser, 'email' | 'password'>,
+  totp?: string,
+): Promise<SignedIn> {
   const answer = await signInRequest(app, { email: user.email, password: user.password, ...(totp ? { totp } : {}) });
   assert.equal(answer.status, 200, answer.text);
   const cookie = sessionCookieOf(answer);
@@ -56,7 +72,13 @@ export async function signIn(app: TestApp, user: Pick<StaffUser, 'email' | 'pass
 }
 
 /** A request as the console makes it: cookie, CSRF token (changes only), JSON. */
-export function asStaff(app: TestApp, session: Pick<SignedIn, 'cookie' | 'csrf'>, path: string, method = 'GET', body?: unknown): Promise<Answer> {
+export function asStaff(
+  app: TestApp,
+  session: Pick<SignedIn, 'cookie' | 'csrf'>,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<Answer> {
   const headers: Record<string, string> = { Cookie: session.cookie };
   if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -17,7 +17,10 @@ describeEachDatabase('walk-through: first admin to the applicant reading the dec
     const app = makeApp(db(), { now: () => now });
 
     // The server starts with SILA_ADMIN_EMAIL / SILA_ADMIN_PASSWORD (main.ts does this).
-    assert.equal(await ensureFirstAdmin(db(), { email: 'director@charity.example', password: 'the director passphrase' }, now), true);
+    assert.equal(
+      await ensureFirstAdmin(db(), { email: 'director@charity.example', password: 'the director passphrase' }, now),
+      true,
+    );
     const admin = await signIn(app, { email: 'director@charity.example', password: 'the director passphrase' });
 
     /** Creates an account as the admin, signs it in and replaces its temporary password. */
@@ -25,7 +28,10 @@ describeEachDatabase('walk-through: first admin to the applicant reading the dec
       const created = await asStaff(app, admin, '/v1/staff/accounts', 'POST', { name, email, role });
       assert.equal(created.status, 201, created.text);
       const first = await signIn(app, { email, password: created.json.temporaryPassword });
-      const changed = await asStaff(app, first, '/v1/staff/me/password', 'POST', { current: created.json.temporaryPassword, next: `${role} own passphrase` });
+      const changed = await asStaff(app, first, '/v1/staff/me/password', 'POST', {
+        current: created.json.temporaryPassword,
+        next: `${role} own passphrase`,
+      });
       assert.equal(changed.status, 204, changed.text);
       return first;
     };
@@ -36,7 +42,12 @@ describeEachDatabase('walk-through: first admin to the applicant reading the dec
     const { client: _client, ...payload } = validRequest();
     const intake = await call(app, '/v1/staff/intake', {
       method: 'POST',
-      headers: { Cookie: officer.cookie, 'X-CSRF-Token': officer.csrf, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      headers: {
+        Cookie: officer.cookie,
+        'X-CSRF-Token': officer.csrf,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': randomUUID(),
+      },
       body: JSON.stringify({ kind: 'request', channel: 'walk_in', payload }),
     });
     assert.equal(intake.status, 201, intake.text);
@@ -44,7 +55,10 @@ describeEachDatabase('walk-through: first admin to the applicant reading the dec
 
     const seen = await asStaff(app, officer, `/v1/staff/submissions/${reference}`);
     assert.equal(seen.status, 200, seen.text);
-    const referred = await asStaff(app, officer, `/v1/staff/submissions/${reference}/refer`, 'POST', { note: 'المستندات مكتملة', version: seen.json.version });
+    const referred = await asStaff(app, officer, `/v1/staff/submissions/${reference}/refer`, 'POST', {
+      note: 'المستندات مكتملة',
+      version: seen.json.version,
+    });
     assert.equal(referred.status, 200, referred.text);
     assert.equal(referred.json.status, 'referred');
 

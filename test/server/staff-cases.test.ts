@@ -16,9 +16,31 @@ import {
   staffVersionConflict,
 } from '../../src/contract/staff.js';
 import { STATUSES, type Status } from '../../src/contract/status.js';
-import { TRANSITIONS, allowedActions, statusMoves, type CaseKind, type WorkflowActor } from '../../src/contract/workflow.js';
+import {
+  TRANSITIONS,
+  allowedActions,
+  statusMoves,
+  type CaseKind,
+  type WorkflowActor,
+} from '../../src/contract/workflow.js';
 import { backfillSearchColumns } from '../../server/staff/search-index.js';
-import { type Answer, type TestApp, ADMIN_TOKEN, assertProblem, assertSchema, call, describeEachDatabase, fieldPaths, makeApp, postJson, staffGet, staffPost, validComplaint, validRequest, validSuggestion } from './helpers.js';
+import {
+  type Answer,
+  type TestApp,
+  ADMIN_TOKEN,
+  assertProblem,
+  assertSchema,
+  call,
+  describeEachDatabase,
+  fieldPaths,
+  makeApp,
+  postJson,
+  staffGet,
+  staffPost,
+  validComplaint,
+  validRequest,
+  validSuggestion,
+} from './helpers.js';
 import { type SignedIn, type StaffUser, asStaff, createStaff, signIn } from './staff-auth-helpers.js';
 
 describe('workflow table', () => {
@@ -41,17 +63,36 @@ describe('workflow table', () => {
   it('who may make which move', () => {
     const moves = (kind: CaseKind, from: Status, role: WorkflowActor) => statusMoves(kind, from, role).sort();
     assert.deepEqual(moves('request', 'received', 'officer'), ['closed', 'needs_info', 'rejected', 'under_review']);
-    assert.deepEqual(moves('complaint', 'received', 'officer'), ['closed', 'needs_info', 'rejected', 'resolved', 'under_review']);
+    assert.deepEqual(moves('complaint', 'received', 'officer'), [
+      'closed',
+      'needs_info',
+      'rejected',
+      'resolved',
+      'under_review',
+    ]);
     assert.deepEqual(moves('request', 'received', 'token'), moves('request', 'received', 'officer'));
-    for (const role of ['committee', 'manager', 'admin'] as const) assert.deepEqual(moves('request', 'received', role), [], role);
+    for (const role of ['committee', 'manager', 'admin'] as const)
+      assert.deepEqual(moves('request', 'received', role), [], role);
     // A referred request: the decision is the committee's (its own route); either may ask the applicant.
     assert.deepEqual(moves('request', 'referred', 'officer'), ['needs_info']);
     assert.deepEqual(moves('request', 'referred', 'committee'), ['needs_info']);
-    assert.deepEqual(allowedActions('request', 'referred', 'committee'), { status: ['needs_info'], note: false, assign: false, refer: false, decision: true });
+    assert.deepEqual(allowedActions('request', 'referred', 'committee'), {
+      status: ['needs_info'],
+      note: false,
+      assign: false,
+      refer: false,
+      decision: true,
+    });
     assert.deepEqual(allowedActions('request', 'under_review', 'officer').refer, true);
     assert.deepEqual(moves('request', 'accepted', 'officer'), ['closed', 'resolved']);
     assert.deepEqual(moves('request', 'resolved', 'officer'), ['closed', 'under_review']);
-    assert.deepEqual(allowedActions('request', 'closed', 'officer'), { status: [], note: false, assign: false, refer: false, decision: false });
+    assert.deepEqual(allowedActions('request', 'closed', 'officer'), {
+      status: [],
+      note: false,
+      assign: false,
+      refer: false,
+      decision: false,
+    });
   });
 
   it('Arabic normalization', () => {
@@ -64,7 +105,8 @@ describe('workflow table', () => {
   });
 });
 
-const hasItem = (answer: Answer, reference: string) => answer.json.items.some((item: { reference: string }) => item.reference === reference);
+const hasItem = (answer: Answer, reference: string) =>
+  answer.json.items.some((item: { reference: string }) => item.reference === reference);
 
 describeEachDatabase('staff cases', (db) => {
   let now = new Date('2025-03-01T09:00:00Z');
@@ -79,9 +121,15 @@ describeEachDatabase('staff cases', (db) => {
   };
   const get = (who: keyof typeof as, path: string) => asStaff(app, as[who], path);
   const post = (who: keyof typeof as, path: string, body: unknown) => asStaff(app, as[who], path, 'POST', body);
-  const detail = async (reference: string) => assertSchema(staffSubmissionDetail, (await staffGet(app, `/v1/staff/submissions/${reference}`)).json);
+  const detail = async (reference: string) =>
+    assertSchema(staffSubmissionDetail, (await staffGet(app, `/v1/staff/submissions/${reference}`)).json);
   const auditCount = async (action: string, target: string) =>
-    (await db().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND target = $2', [action, target])).rows[0]!.n;
+    (
+      await db().query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND target = $2', [
+        action,
+        target,
+      ])
+    ).rows[0]!.n;
   /** Runs an action and checks it wrote exactly one audit row of its kind for the case. */
   const audited = async (action: string, target: string, run: () => Promise<Answer>) => {
     const before = await auditCount(action, target);
@@ -110,19 +158,38 @@ describeEachDatabase('staff cases', (db) => {
 
   it('status moves allowed and refused per role; rejected and needs_info need the applicant’s note', async () => {
     const reference = await create('/v1/requests', validRequest());
-    assertProblem(await post('committee', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 1 }), 404, 'not_found');
-    assertProblem(await post('manager', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 1 }), 403, 'forbidden');
-    assertProblem(await post('admin', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 1 }), 403, 'forbidden');
+    assertProblem(
+      await post('committee', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 1 }),
+      404,
+      'not_found',
+    );
+    assertProblem(
+      await post('manager', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 1 }),
+      403,
+      'forbidden',
+    );
+    assertProblem(
+      await post('admin', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 1 }),
+      403,
+      'forbidden',
+    );
     // A request is never "resolved" straight from received, nor "accepted" but by the committee.
     for (const status of ['resolved', 'accepted', 'referred', 'received']) {
       const refused = await post('officer', `/v1/staff/submissions/${reference}/status`, { status, version: 1 });
       assert.ok([403, 422].includes(refused.status), `${status}: ${refused.text}`);
     }
-    const noNote = await post('officer', `/v1/staff/submissions/${reference}/status`, { status: 'needs_info', version: 1 });
+    const noNote = await post('officer', `/v1/staff/submissions/${reference}/status`, {
+      status: 'needs_info',
+      version: 1,
+    });
     assertProblem(noNote, 422);
     assert.deepEqual(fieldPaths(noNote), ['note']);
     const asked = await audited('case.status', reference, () =>
-      post('officer', `/v1/staff/submissions/${reference}/status`, { status: 'needs_info', note: 'يرجى إرفاق صورة الهوية.', version: 1 }),
+      post('officer', `/v1/staff/submissions/${reference}/status`, {
+        status: 'needs_info',
+        note: 'يرجى إرفاق صورة الهوية.',
+        version: 1,
+      }),
     );
     assert.equal(asked.status, 200, asked.text);
     const moved = assertSchema(staffSubmissionDetail, asked.json);
@@ -131,16 +198,38 @@ describeEachDatabase('staff cases', (db) => {
     assert.equal(moved.timeline.at(-1)!.actor, 'officer name');
     assert.deepEqual(moved.allowedActions.status.sort(), ['closed', 'under_review']);
     // needs_info → rejected is not in the table.
-    assertProblem(await post('officer', `/v1/staff/submissions/${reference}/status`, { status: 'rejected', note: 'x y', version: 2 }), 422, 'transition_not_allowed');
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${reference}/status`, {
+        status: 'rejected',
+        note: 'x y',
+        version: 2,
+      }),
+      422,
+      'transition_not_allowed',
+    );
     // The token: status changes as before accounts existed; nothing else.
-    const token = await staffPost(app, `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 2 });
+    const token = await staffPost(app, `/v1/staff/submissions/${reference}/status`, {
+      status: 'under_review',
+      version: 2,
+    });
     assert.equal(token.status, 200, token.text);
     assert.equal(token.json.timeline.at(-1).actor, 'api-token');
-    assertProblem(await staffPost(app, `/v1/staff/submissions/${reference}/notes`, { text: 'ملاحظة', version: 3 }), 403);
+    assertProblem(
+      await staffPost(app, `/v1/staff/submissions/${reference}/notes`, { text: 'ملاحظة', version: 3 }),
+      403,
+    );
     const closed = await post('officer', `/v1/staff/submissions/${reference}/status`, { status: 'closed', version: 3 });
     assert.equal(closed.status, 200, closed.text);
-    assertProblem(await post('officer', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 4 }), 422, 'transition_not_allowed');
-    assertProblem(await post('officer', `/v1/staff/submissions/${reference}/notes`, { text: 'بعد الإغلاق', version: 4 }), 422, 'case_closed');
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${reference}/status`, { status: 'under_review', version: 4 }),
+      422,
+      'transition_not_allowed',
+    );
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${reference}/notes`, { text: 'بعد الإغلاق', version: 4 }),
+      422,
+      'case_closed',
+    );
   });
 
   it('notes: internal by default and never in the lookup; public ones are; the staff timeline names who acted', async () => {
@@ -149,7 +238,11 @@ describeEachDatabase('staff cases', (db) => {
       post('officer', `/v1/staff/submissions/${reference}/notes`, { text: 'اتصلت بالمستفيدة ولم ترد', version: 1 }),
     );
     assert.equal(internal.status, 200, internal.text);
-    const shown = await post('officer2', `/v1/staff/submissions/${reference}/notes`, { text: 'استلمنا مستنداتك، شكرًا لك.', public: true, version: 2 });
+    const shown = await post('officer2', `/v1/staff/submissions/${reference}/notes`, {
+      text: 'استلمنا مستنداتك، شكرًا لك.',
+      public: true,
+      version: 2,
+    });
     assert.equal(shown.status, 200, shown.text);
     const timeline = assertSchema(staffSubmissionDetail, shown.json).timeline;
     assert.deepEqual(
@@ -164,16 +257,22 @@ describeEachDatabase('staff cases', (db) => {
     const result = assertSchema(lookupResult, lookup.json);
     assert.ok(!lookup.text.includes('اتصلت'), 'no internal note');
     assert.ok(!lookup.text.includes('officer'), 'no staff names');
-    assert.deepEqual(result.history.map((entry) => [entry.status, entry.note ?? null]), [
-      ['received', null],
-      ['received', 'استلمنا مستنداتك، شكرًا لك.'],
-    ]);
+    assert.deepEqual(
+      result.history.map((entry) => [entry.status, entry.note ?? null]),
+      [
+        ['received', null],
+        ['received', 'استلمنا مستنداتك، شكرًا لك.'],
+      ],
+    );
   });
 
   it('assign, refer, decide: the committee sees referred requests only, and its public note reaches the lookup', async () => {
     const reference = await create('/v1/requests', validRequest());
     const complaint = await create('/v1/complaints', validComplaint());
-    assertProblem(await post('officer', `/v1/staff/submissions/${reference}/assign`, { assigneeId: ids.manager, version: 1 }), 422);
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${reference}/assign`, { assigneeId: ids.manager, version: 1 }),
+      422,
+    );
     const assigned = await audited('case.assign', reference, () =>
       post('officer', `/v1/staff/submissions/${reference}/assign`, { assigneeId: ids.officer2, version: 1 }),
     );
@@ -187,7 +286,11 @@ describeEachDatabase('staff cases', (db) => {
     // Before the referral the committee has nothing of it.
     assertProblem(await get('committee', `/v1/staff/submissions/${reference}`), 404);
     assert.ok(!hasItem(await get('committee', '/v1/staff/submissions'), reference));
-    assertProblem(await post('officer', `/v1/staff/submissions/${complaint}/refer`, { version: 1 }), 422, 'transition_not_allowed');
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${complaint}/refer`, { version: 1 }),
+      422,
+      'transition_not_allowed',
+    );
     assertProblem(await post('committee', `/v1/staff/submissions/${reference}/refer`, { version: 2 }), 403);
     const referred = await audited('case.refer', reference, () =>
       post('officer', `/v1/staff/submissions/${reference}/refer`, { note: 'الملف مكتمل', version: 2 }),
@@ -197,13 +300,31 @@ describeEachDatabase('staff cases', (db) => {
     assert.ok(!hasItem(await get('committee', '/v1/staff/submissions'), complaint));
     assertProblem(await get('committee', `/v1/staff/submissions/${complaint}`), 404);
 
-    const seen = assertSchema(staffSubmissionDetail, (await get('committee', `/v1/staff/submissions/${reference}`)).json);
+    const seen = assertSchema(
+      staffSubmissionDetail,
+      (await get('committee', `/v1/staff/submissions/${reference}`)).json,
+    );
     assert.equal(seen.allowedActions.decision, true);
-    assert.equal((seen.payload as any).household.incomeBracket, 'under_3000', 'the committee weighs household and income');
+    assert.equal(
+      (seen.payload as any).household.incomeBracket,
+      'under_3000',
+      'the committee weighs household and income',
+    );
     assert.equal((seen.payload as any).applicant.nationalId, '1000000008');
 
-    assertProblem(await post('officer', `/v1/staff/submissions/${reference}/decision`, { decision: 'accepted', reason: 'مستحق', version: 3 }), 403);
-    const noNote = await post('committee', `/v1/staff/submissions/${reference}/decision`, { decision: 'rejected', reason: 'الدخل أعلى من الحد', version: 3 });
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${reference}/decision`, {
+        decision: 'accepted',
+        reason: 'مستحق',
+        version: 3,
+      }),
+      403,
+    );
+    const noNote = await post('committee', `/v1/staff/submissions/${reference}/decision`, {
+      decision: 'rejected',
+      reason: 'الدخل أعلى من الحد',
+      version: 3,
+    });
     assertProblem(noNote, 422);
     assert.deepEqual(fieldPaths(noNote), ['publicNote']);
     await setClock('2025-03-02T09:00:00Z');
@@ -220,7 +341,10 @@ describeEachDatabase('staff cases', (db) => {
     assert.equal(after.status, 'accepted');
     assert.equal(after.decision?.by.name, 'committee name');
     assert.equal(after.decision?.reason, 'الأسرة مستحقة وفق لائحة الخدمات');
-    assert.ok(hasItem(await get('committee', '/v1/staff/submissions?status=accepted'), reference), 'decided requests stay in the committee’s list');
+    assert.ok(
+      hasItem(await get('committee', '/v1/staff/submissions?status=accepted'), reference),
+      'decided requests stay in the committee’s list',
+    );
 
     const lookup = await postJson(app, '/v1/status', { reference, verifier: '4321' });
     const result = assertSchema(lookupResult, lookup.json);
@@ -230,8 +354,14 @@ describeEachDatabase('staff cases', (db) => {
     assert.ok(!lookup.text.includes('الملف مكتمل'), 'the referral note stays internal');
     assert.ok(!lookup.text.includes('committee'), 'nobody is named');
     // The applicant is told (the outbox, issue #15).
-    const { rows } = await db().query<{ event: string }>(`SELECT event FROM messages WHERE reference = $1 ORDER BY created_at`, [reference]);
-    assert.ok(rows.some((row) => row.event === 'decision'), JSON.stringify(rows));
+    const { rows } = await db().query<{ event: string }>(
+      `SELECT event FROM messages WHERE reference = $1 ORDER BY created_at`,
+      [reference],
+    );
+    assert.ok(
+      rows.some((row) => row.event === 'decision'),
+      JSON.stringify(rows),
+    );
   });
 
   it('two people change one case at once: exactly one wins, the other gets 409 with what changed', async () => {
@@ -252,22 +382,43 @@ describeEachDatabase('staff cases', (db) => {
     assert.equal(conflict.changes[0]!.type, won.json.timeline.at(-1).type);
     // Nothing of the loser was written, and the case has one entry per version.
     const timeline = (await detail(reference)).timeline;
-    assert.deepEqual(timeline.map((entry) => entry.version), [1, 2]);
+    assert.deepEqual(
+      timeline.map((entry) => entry.version),
+      [1, 2],
+    );
     // An old version later is refused the same way.
-    assertProblem(await post('officer', `/v1/staff/submissions/${reference}/assign`, { assigneeId: null, version: 1 }), 409, 'version_conflict');
+    assertProblem(
+      await post('officer', `/v1/staff/submissions/${reference}/assign`, { assigneeId: null, version: 1 }),
+      409,
+      'version_conflict',
+    );
   });
 
   it('search: Arabic-normalised names, exact mobile and national ID, never a partial number', async () => {
     const ahmad = await create(
       '/v1/requests',
-      validRequest({ applicant: { ...validRequest().applicant, fullName: 'أحمد بن سعيد الغامدي', nationalId: '1234567897', mobile: '0501112233' } }),
+      validRequest({
+        applicant: {
+          ...validRequest().applicant,
+          fullName: 'أحمد بن سعيد الغامدي',
+          nationalId: '1234567897',
+          mobile: '0501112233',
+        },
+      }),
     );
-    const fatima = await create('/v1/complaints', validComplaint({ contact: { name: 'فاطمة الزهراء', mobile: '0559998877' } }));
+    const fatima = await create(
+      '/v1/complaints',
+      validComplaint({ contact: { name: 'فاطمة الزهراء', mobile: '0559998877' } }),
+    );
     const search = async (q: string) => staffGet(app, `/v1/staff/submissions?q=${encodeURIComponent(q)}`);
     const only = async (q: string, reference: string) => {
       const answer = await search(q);
       assert.equal(answer.status, 200, answer.text);
-      assert.deepEqual(answer.json.items.map((item: { reference: string }) => item.reference), [reference], q);
+      assert.deepEqual(
+        answer.json.items.map((item: { reference: string }) => item.reference),
+        [reference],
+        q,
+      );
     };
     await only('احمد', ahmad);
     await only('أحمد الغامدي'.split(' ')[1]!, ahmad);
@@ -283,10 +434,19 @@ describeEachDatabase('staff cases', (db) => {
     }
     // The officer searches by the full number, and sees only the last 4 digits of it.
     const found = (await get('officer', `/v1/staff/submissions?q=1234567897`)).json;
-    assert.deepEqual(found.items.map((item: { reference: string }) => item.reference), [ahmad]);
-    assert.equal(((await get('officer', `/v1/staff/submissions/${ahmad}`)).json.payload as any).applicant.nationalId, '••••7897');
+    assert.deepEqual(
+      found.items.map((item: { reference: string }) => item.reference),
+      [ahmad],
+    );
+    assert.equal(
+      ((await get('officer', `/v1/staff/submissions/${ahmad}`)).json.payload as any).applicant.nationalId,
+      '••••7897',
+    );
     // Rows written before the search columns existed are filled at start-up.
-    await db().query('UPDATE submissions SET search_name = NULL, national_id_hash = NULL, mobile_hash = NULL, search_key_id = NULL WHERE reference = $1', [ahmad]);
+    await db().query(
+      'UPDATE submissions SET search_name = NULL, national_id_hash = NULL, mobile_hash = NULL, search_key_id = NULL WHERE reference = $1',
+      [ahmad],
+    );
     assert.deepEqual((await search('احمد')).json.items, []);
     assert.ok((await backfillSearchColumns(db())) >= 1);
     await only('احمد', ahmad);
@@ -319,7 +479,11 @@ describeEachDatabase('staff cases', (db) => {
     const request = await create('/v1/requests', validRequest()); // due in 14 days
     const complaint = await create('/v1/complaints', validComplaint()); // due in 7 days
     const flags = async (query: string) =>
-      new Set(((await staffGet(app, `/v1/staff/submissions?${query}&from=2025-04-01`)).json.items as { reference: string }[]).map((item) => item.reference));
+      new Set(
+        (
+          (await staffGet(app, `/v1/staff/submissions?${query}&from=2025-04-01`)).json.items as { reference: string }[]
+        ).map((item) => item.reference),
+      );
     assert.equal((await flags('overdue=true')).size, 0);
     assert.equal((await flags('dueSoon=true')).size, 0);
     await setClock('2025-04-06T10:00:00Z');
@@ -329,21 +493,35 @@ describeEachDatabase('staff cases', (db) => {
     assert.deepEqual(await flags('overdue=false'), new Set([request]));
     await setClock('2025-04-14T10:00:00Z');
     assert.deepEqual(await flags('dueSoon=true'), new Set([request]));
-    const listed = (await staffGet(app, `/v1/staff/submissions?from=2025-04-01`)).json.items as { reference: string; overdue: boolean; dueSoon: boolean }[];
+    const listed = (await staffGet(app, `/v1/staff/submissions?from=2025-04-01`)).json.items as {
+      reference: string;
+      overdue: boolean;
+      dueSoon: boolean;
+    }[];
     // Received at the same instant: the reference breaks the tie (R after C, newest-first order reversed).
-    assert.deepEqual(listed.map((item) => [item.reference, item.overdue, item.dueSoon]), [
-      [request, false, true],
-      [complaint, true, false],
-    ]);
+    assert.deepEqual(
+      listed.map((item) => [item.reference, item.overdue, item.dueSoon]),
+      [
+        [request, false, true],
+        [complaint, true, false],
+      ],
+    );
     // Resolved cases are never overdue.
-    const resolved = await post('officer', `/v1/staff/submissions/${complaint}/status`, { status: 'resolved', version: 1 });
+    const resolved = await post('officer', `/v1/staff/submissions/${complaint}/status`, {
+      status: 'resolved',
+      version: 1,
+    });
     assert.equal(resolved.status, 200, resolved.text);
     assert.equal((await flags('overdue=true')).size, 0);
 
     const counts = assertSchema(staffCaseCounts, (await get('officer', '/v1/staff/submissions/counts')).json);
     assert.equal(counts.limit, 1000);
     assert.ok(counts.unassigned >= 2 && counts.dueSoon >= 1 && counts.mine === 0, JSON.stringify(counts));
-    assert.equal((await get('officer2', '/v1/staff/submissions/counts')).json.mine, 1, 'the case assigned in the referral test');
+    assert.equal(
+      (await get('officer2', '/v1/staff/submissions/counts')).json.mine,
+      1,
+      'the case assigned in the referral test',
+    );
     const committee = assertSchema(staffCaseCounts, (await get('committee', '/v1/staff/submissions/counts')).json);
     assert.equal(committee.committee, 0, 'the one referred request was decided');
     assertProblem(await get('admin', '/v1/staff/submissions/counts'), 403);
@@ -365,19 +543,26 @@ describeEachDatabase('staff cases', (db) => {
          FROM submissions WHERE kind = 'compensation'`,
     );
     assert.equal(rows.length, 250);
-    const byReceived = [...rows].sort((a, b) => (a.received === b.received ? a.reference.localeCompare(b.reference) : a.received < b.received ? -1 : 1));
+    const byReceived = [...rows].sort((a, b) =>
+      a.received === b.received ? a.reference.localeCompare(b.reference) : a.received < b.received ? -1 : 1,
+    );
     const due = (row: { due: string }) => (row.due === 'infinity' ? '9999' : row.due);
     const expected = {
       '-received': byReceived.map((row) => row.reference).reverse(),
       received: byReceived.map((row) => row.reference),
-      due: [...rows].sort((a, b) => (due(a) === due(b) ? a.reference.localeCompare(b.reference) : due(a) < due(b) ? -1 : 1)).map((row) => row.reference),
+      due: [...rows]
+        .sort((a, b) => (due(a) === due(b) ? a.reference.localeCompare(b.reference) : due(a) < due(b) ? -1 : 1))
+        .map((row) => row.reference),
     };
     for (const [sort, order] of Object.entries(expected)) {
       const seen: string[] = [];
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const answer = await staffGet(app, `/v1/staff/submissions?kind=compensation&channel=letter&sort=${sort}&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+        const answer = await staffGet(
+          app,
+          `/v1/staff/submissions?kind=compensation&channel=letter&sort=${sort}&limit=37${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         const page = assertSchema(staffSubmissionList, answer.json, answer.text);
         seen.push(...page.items.map((item) => item.reference));
         cursor = page.nextCursor;
@@ -387,7 +572,11 @@ describeEachDatabase('staff cases', (db) => {
       assert.deepEqual(seen, order, sort);
     }
     const first = (await staffGet(app, '/v1/staff/submissions?kind=compensation&limit=5')).json.nextCursor;
-    assertProblem(await staffGet(app, `/v1/staff/submissions?kind=compensation&sort=due&cursor=${first}`), 400, 'invalid_query');
+    assertProblem(
+      await staffGet(app, `/v1/staff/submissions?kind=compensation&sort=due&cursor=${first}`),
+      400,
+      'invalid_query',
+    );
     await db().query(`DELETE FROM submissions WHERE kind = 'compensation'`);
   });
 
@@ -396,7 +585,12 @@ describeEachDatabase('staff cases', (db) => {
     const intake = (who: keyof typeof as, body: unknown, key = randomUUID()) =>
       call(app, '/v1/staff/intake', {
         method: 'POST',
-        headers: { Cookie: as[who].cookie, 'X-CSRF-Token': as[who].csrf, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        headers: {
+          Cookie: as[who].cookie,
+          'X-CSRF-Token': as[who].csrf,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': key,
+        },
         body: JSON.stringify(body),
       });
     const { client: _client, ...walkIn } = validRequest();
@@ -422,22 +616,45 @@ describeEachDatabase('staff cases', (db) => {
     const letter = await intake('officer', { kind: 'suggestion', channel: 'letter', payload: validSuggestion() });
     assert.equal(letter.status, 201, letter.text);
     assert.equal(letter.json.verifierHint, 'code');
-    assert.equal((await postJson(app, '/v1/status', { reference: letter.json.reference, verifier: letter.json.verifier })).status, 200);
+    assert.equal(
+      (await postJson(app, '/v1/status', { reference: letter.json.reference, verifier: letter.json.verifier })).status,
+      200,
+    );
 
     const website = await intake('officer', { kind: 'request', channel: 'website', payload: walkIn });
     assertProblem(website, 422);
     assert.deepEqual(fieldPaths(website), ['channel']);
-    const bad = await intake('officer', { kind: 'request', channel: 'phone', payload: { ...walkIn, applicant: { ...walkIn.applicant, nationalId: '123' } } });
+    const bad = await intake('officer', {
+      kind: 'request',
+      channel: 'phone',
+      payload: { ...walkIn, applicant: { ...walkIn.applicant, nationalId: '123' } },
+    });
     assertProblem(bad, 422);
     assert.deepEqual(fieldPaths(bad), ['payload.applicant.nationalId']);
-    const mismatch = await intake('officer', { kind: 'inquiry', channel: 'phone', payload: validComplaint({ kind: 'complaint' }) });
+    const mismatch = await intake('officer', {
+      kind: 'inquiry',
+      channel: 'phone',
+      payload: validComplaint({ kind: 'complaint' }),
+    });
     assert.deepEqual(fieldPaths(mismatch), ['payload.kind']);
-    const unknownService = await intake('officer', { kind: 'request', channel: 'phone', payload: { ...walkIn, service: 'no_such_service' } });
+    const unknownService = await intake('officer', {
+      kind: 'request',
+      channel: 'phone',
+      payload: { ...walkIn, service: 'no_such_service' },
+    });
     assert.deepEqual(fieldPaths(unknownService), ['payload.service']);
     for (const who of ['committee', 'manager', 'admin'] as const) {
       assertProblem(await intake(who, { kind: 'request', channel: 'walk_in', payload: walkIn }), 403);
     }
-    assertProblem(await postJson(app, '/v1/staff/intake', { kind: 'request', channel: 'walk_in', payload: walkIn }, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }), 403);
+    assertProblem(
+      await postJson(
+        app,
+        '/v1/staff/intake',
+        { kind: 'request', channel: 'walk_in', payload: walkIn },
+        { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } },
+      ),
+      403,
+    );
   });
 
   it('what each role sees of a case, and one audit row per read of personal data', async () => {
@@ -456,7 +673,14 @@ describeEachDatabase('staff cases', (db) => {
     assert.equal((manager.payload as any).applicant.mobile, '••••4321');
     assert.equal((manager.payload as any).applicant.email, 'n•••@example.com');
     assert.equal((manager.payload as any).household, undefined);
-    assert.deepEqual(manager.allowedActions, { status: [], note: false, assign: false, refer: false, decision: false, download: false });
+    assert.deepEqual(manager.allowedActions, {
+      status: [],
+      note: false,
+      assign: false,
+      refer: false,
+      decision: false,
+      download: false,
+    });
     const token = await staffGet(app, `/v1/staff/submissions/${reference}`);
     assert.equal(token.json.payload.applicant.nationalId, '1000000008');
     assert.equal(token.json.payload.household.householdSize, 5);

@@ -37,14 +37,20 @@ describeEachDatabase('staff API', (db) => {
       refs[name] = answer.json.reference;
     };
     await create('A', '/v1/requests', validRequest(), '2025-01-10T10:00:00Z');
-    await create('B', '/v1/complaints', validComplaint({ subject: '=HYPERLINK("http://evil")' }), '2025-01-12T08:00:00Z');
+    await create(
+      'B',
+      '/v1/complaints',
+      validComplaint({ subject: '=HYPERLINK("http://evil")' }),
+      '2025-01-12T08:00:00Z',
+    );
     // 22:00 UTC on 31 January is already 1 February in Riyadh.
     await create('C', '/v1/complaints', validComplaint({ kind: 'inquiry', category: 'other' }), '2025-01-31T22:00:00Z');
     await create('D', '/v1/complaints', validSuggestion(), '2025-02-15T09:00:00Z');
     await create('E', '/v1/requests', validRequest({ service: 'financial_aid' }), '2025-02-15T12:00:00Z');
 
     now = new Date('2025-02-20T09:00:00Z');
-    const rate = async (body: Record<string, unknown>) => assert.equal((await postJson(app, '/v1/ratings', validRating(body))).status, 201);
+    const rate = async (body: Record<string, unknown>) =>
+      assert.equal((await postJson(app, '/v1/ratings', validRating(body))).status, 201);
     await rate({ scale: 'csat', score: 5, reference: refs.B });
     await rate({ scale: 'csat', score: 4 });
     await rate({ scale: 'csat', score: 2 });
@@ -55,40 +61,63 @@ describeEachDatabase('staff API', (db) => {
 
   it('401 without a token or with a wrong one; 503 when no token is configured', async () => {
     assertProblem(await call(app, '/v1/staff/submissions'), 401, 'unauthorized');
-    assertProblem(await call(app, '/v1/staff/submissions', { headers: { Authorization: 'Bearer wrong-token-wrong-token' } }), 401);
+    assertProblem(
+      await call(app, '/v1/staff/submissions', { headers: { Authorization: 'Bearer wrong-token-wrong-token' } }),
+      401,
+    );
     assertProblem(await call(app, '/v1/staff/stats', { headers: { Authorization: 'Basic dGVzdDp0ZXN0' } }), 401);
     assertProblem(await call(app, '/v1/staff/export.csv'), 401);
     const closed = makeApp(db(), { adminToken: undefined });
-    assertProblem(await call(closed, '/v1/staff/submissions', { headers: { Authorization: 'Bearer anything-at-all' } }), 503, 'staff_api_not_configured');
+    assertProblem(
+      await call(closed, '/v1/staff/submissions', { headers: { Authorization: 'Bearer anything-at-all' } }),
+      503,
+      'staff_api_not_configured',
+    );
   });
 
   it('lists newest first with filters and pages', async () => {
     const all = assertSchema(staffSubmissionList, (await staffGet(app, '/v1/staff/submissions')).json);
     assert.equal(all.items.length, 5);
     assert.equal(all.nextCursor, undefined, 'one page');
-    assert.deepEqual(all.items.map((item) => item.reference), [refs.E, refs.D, refs.C, refs.B, refs.A]);
+    assert.deepEqual(
+      all.items.map((item) => item.reference),
+      [refs.E, refs.D, refs.C, refs.B, refs.A],
+    );
     assert.equal(all.items.find((item) => item.reference === refs.A)!.overdue, true);
     assert.equal(all.items.find((item) => item.reference === refs.D)!.name, undefined);
 
     const requests = (await staffGet(app, '/v1/staff/submissions?kind=request')).json;
-    assert.deepEqual(requests.items.map((item: { reference: string }) => item.reference), [refs.E, refs.A]);
+    assert.deepEqual(
+      requests.items.map((item: { reference: string }) => item.reference),
+      [refs.E, refs.A],
+    );
     // Bare dates are Riyadh days, as the statistics' months: C (31 Jan 22:00 UTC, 1 Feb 01:00
     // in Riyadh) is February's, in the list as in the stats below.
     const january = (await staffGet(app, '/v1/staff/submissions?from=2025-01-01&to=2025-01-31')).json;
-    assert.deepEqual(january.items.map((item: { reference: string }) => item.reference), [refs.B, refs.A]);
+    assert.deepEqual(
+      january.items.map((item: { reference: string }) => item.reference),
+      [refs.B, refs.A],
+    );
     const february = (await staffGet(app, '/v1/staff/submissions?from=2025-02-01&to=2025-02-28')).json;
-    assert.deepEqual(february.items.map((item: { reference: string }) => item.reference), [refs.E, refs.D, refs.C]);
+    assert.deepEqual(
+      february.items.map((item: { reference: string }) => item.reference),
+      [refs.E, refs.D, refs.C],
+    );
     // "Since forever": an early date is a day like any other (Riyadh's offset then was +03:06:52).
     for (const path of ['/v1/staff/submissions', '/v1/staff/stats', '/v1/staff/export.csv']) {
       assert.equal((await staffGet(app, `${path}?from=1900-01-01`)).status, 200, path);
     }
     assert.equal((await staffGet(app, '/v1/staff/submissions?from=1900-01-01')).json.items.length, 5);
     const part = refs.C!.slice(3, 9);
-    const search = (await staffGet(app, `/v1/staff/submissions?q=${part.slice(0, 3)}-${part.slice(3).toLowerCase()}`)).json;
+    const search = (await staffGet(app, `/v1/staff/submissions?q=${part.slice(0, 3)}-${part.slice(3).toLowerCase()}`))
+      .json;
     assert.ok(search.items.some((item: { reference: string }) => item.reference === refs.C));
     const first = (await staffGet(app, '/v1/staff/submissions?limit=2')).json;
     const page = (await staffGet(app, `/v1/staff/submissions?limit=2&cursor=${first.nextCursor}`)).json;
-    assert.deepEqual(page.items.map((item: { reference: string }) => item.reference), [refs.C, refs.B]);
+    assert.deepEqual(
+      page.items.map((item: { reference: string }) => item.reference),
+      [refs.C, refs.B],
+    );
 
     // A filter the list does not have, or a value it does not know, is refused, never ignored.
     const bad = await staffGet(app, '/v1/staff/submissions?kind=spam&from=yesterday&limit=1000&pageSize=10');
@@ -107,7 +136,11 @@ describeEachDatabase('staff API', (db) => {
 
   it('a status change with a public note appears in the applicant’s lookup; internal notes do not', async () => {
     now = new Date('2025-03-10T10:00:00Z');
-    const internal = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'under_review', note: 'تحقق من الدخل', version: 1 });
+    const internal = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, {
+      status: 'under_review',
+      note: 'تحقق من الدخل',
+      version: 1,
+    });
     assert.equal(internal.status, 200, internal.text);
     now = new Date('2025-03-11T10:00:00Z');
     const decided = await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, {
@@ -131,7 +164,10 @@ describeEachDatabase('staff API', (db) => {
     ]);
 
     assertProblem(await staffPost(app, `/v1/staff/submissions/${refs.A}/status`, { status: 'done', version: 3 }), 422);
-    assertProblem(await staffPost(app, '/v1/staff/submissions/R0000000000000/status', { status: 'closed', version: 1 }), 404);
+    assertProblem(
+      await staffPost(app, '/v1/staff/submissions/R0000000000000/status', { status: 'closed', version: 1 }),
+      404,
+    );
   });
 
   it('statistics for a known data set', async () => {
@@ -149,7 +185,10 @@ describeEachDatabase('staff API', (db) => {
       nps: { count: 4, promoters: 2, passives: 1, detractors: 1, score: 25 },
       ces: { count: 2, average: 3 },
     });
-    const february = assertSchema(staffStats, (await staffGet(app, '/v1/staff/stats?from=2025-02-01T00:00:00Z&to=2025-02-28')).json);
+    const february = assertSchema(
+      staffStats,
+      (await staffGet(app, '/v1/staff/stats?from=2025-02-01T00:00:00Z&to=2025-02-28')).json,
+    );
     assert.equal(february.total, 2);
     assert.equal(february.overdueRequests, 1);
     const empty = (await staffGet(app, '/v1/staff/stats?from=2030-01-01')).json;
@@ -158,17 +197,30 @@ describeEachDatabase('staff API', (db) => {
   });
 
   it('CSV export: BOM, Arabic, formula cells neutralised, filters apply', async () => {
-    const answer = await call(app, '/v1/staff/export.csv?kind=complaint', { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    const answer = await call(app, '/v1/staff/export.csv?kind=complaint', {
+      headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' },
+    });
     assert.equal(answer.status, 200);
     assert.match(answer.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
-    assert.match(answer.headers.get('content-disposition') ?? '', /attachment; filename="sila-export-2025-03-\d\d\.csv"/);
-    const response = await app.request('/v1/staff/export.csv', { headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' } });
+    assert.match(
+      answer.headers.get('content-disposition') ?? '',
+      /attachment; filename="sila-export-2025-03-\d\d\.csv"/,
+    );
+    const response = await app.request('/v1/staff/export.csv', {
+      headers: { Authorization: 'Bearer test-admin-token-0123456789abcdef' },
+    });
     const bytes = new Uint8Array(await response.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-    const lines = answer.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = answer.text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     assert.equal(lines.length, 2, 'header + the one complaint');
     assert.equal(lines[0], CSV_HEADER.join(','));
-    assert.match(lines[0]!, /^reference,kind,status,channel,received_at_riyadh,updated_at_riyadh,expected_decision_by_riyadh,overdue,/);
+    assert.match(
+      lines[0]!,
+      /^reference,kind,status,channel,received_at_riyadh,updated_at_riyadh,expected_decision_by_riyadh,overdue,/,
+    );
     assert.ok(lines[1]!.includes('محمد عبدالله العتيبي'));
     assert.ok(lines[1]!.includes(`"'=HYPERLINK(""http://evil"")"`), lines[1]);
     assert.ok(lines[1]!.includes("'+966551234567"));
@@ -185,7 +237,10 @@ describeEachDatabase('staff API', (db) => {
     for (const name of ['A', 'B', 'C', 'D', 'E']) {
       const shown = formatReference(refs[name]!);
       assert.match(shown, /^[RCSQK]-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      assert.ok(byReference.has(shown), `${shown} (as on the confirmation) is in the CSV: ${[...byReference.keys()].join(' ')}`);
+      assert.ok(
+        byReference.has(shown),
+        `${shown} (as on the confirmation) is in the CSV: ${[...byReference.keys()].join(' ')}`,
+      );
       // What staff copy from the sheet opens the submission.
       assert.equal((await staffGet(app, `/v1/staff/submissions/${shown}`)).json.reference, refs[name]);
     }
@@ -195,17 +250,30 @@ describeEachDatabase('staff API', (db) => {
     assert.equal(row('A')[received], '2025-01-10 13:00:00');
     assert.equal(row('C')[received], '2025-02-01 01:00:00');
     assert.equal(row('E')[column('expected_decision_by_riyadh')], '2025-03-01 15:00:00', 'received + 14 days');
-    assert.equal(row('C')[column('expected_decision_by_riyadh')], '2025-02-08 01:00:00', 'complaintResponseDays (7) later');
+    assert.equal(
+      row('C')[column('expected_decision_by_riyadh')],
+      '2025-02-08 01:00:00',
+      'complaintResponseDays (7) later',
+    );
     for (const line of rows) {
-      for (const name of ['received_at_riyadh', 'updated_at_riyadh']) assert.match(line[column(name)]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+      for (const name of ['received_at_riyadh', 'updated_at_riyadh'])
+        assert.match(line[column(name)]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     }
     // Every submission falls in the same month in the CSV as in the statistics.
     const months = new Map<string, number>();
-    for (const line of rows) months.set(line[received]!.slice(0, 7), (months.get(line[received]!.slice(0, 7)) ?? 0) + 1);
+    for (const line of rows)
+      months.set(line[received]!.slice(0, 7), (months.get(line[received]!.slice(0, 7)) ?? 0) + 1);
     const stats = (await staffGet(app, '/v1/staff/stats')).json as { byMonth: { month: string; count: number }[] };
-    assert.deepEqual(Object.fromEntries(months), Object.fromEntries(stats.byMonth.map((entry) => [entry.month, entry.count])));
+    assert.deepEqual(
+      Object.fromEntries(months),
+      Object.fromEntries(stats.byMonth.map((entry) => [entry.month, entry.count])),
+    );
     // A Riyadh month as a filter (date-times with their offset, as server/README.md shows).
-    const february = parseCsv((await staffGet(app, '/v1/staff/export.csv?from=2025-02-01T00:00:00%2B03:00&to=2025-03-01T00:00:00%2B03:00')).text.replace(/^\uFEFF/, ''));
+    const february = parseCsv(
+      (
+        await staffGet(app, '/v1/staff/export.csv?from=2025-02-01T00:00:00%2B03:00&to=2025-03-01T00:00:00%2B03:00')
+      ).text.replace(/^\uFEFF/, ''),
+    );
     assert.equal(february.length - 1, months.get('2025-02'));
     assert.ok(february.slice(1).every((line) => line[received]!.startsWith('2025-02-')));
 
@@ -213,7 +281,10 @@ describeEachDatabase('staff API', (db) => {
     const saved = now;
     now = new Date('2025-03-10T22:30:00Z');
     try {
-      assert.match((await staffGet(app, '/v1/staff/export.csv')).headers.get('content-disposition') ?? '', /filename="sila-export-2025-03-11\.csv"/);
+      assert.match(
+        (await staffGet(app, '/v1/staff/export.csv')).headers.get('content-disposition') ?? '',
+        /filename="sila-export-2025-03-11\.csv"/,
+      );
     } finally {
       now = saved;
     }

@@ -58,7 +58,10 @@ describe('configuration', () => {
     try {
       const file = join(dir, 'bad.json');
       writeFileSync(file, JSON.stringify({ ...config, reviewPeriodDays: 'two weeks', ratingScales: ['stars'] }));
-      assert.throws(() => loadFormConfig(file), (error: Error) => /reviewPeriodDays/.test(error.message) && /ratingScales\.0/.test(error.message));
+      assert.throws(
+        () => loadFormConfig(file),
+        (error: Error) => /reviewPeriodDays/.test(error.message) && /ratingScales\.0/.test(error.message),
+      );
       assert.throws(() => loadFormConfig(join(dir, 'missing.json')), ConfigError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -80,7 +83,7 @@ describe('local times (CSV export)', () => {
     assert.equal(localDateTime(new Date('2026-03-05T07:06:05Z'), 'UTC'), '2026-03-05 07:06:05');
   });
 
-  it('a day filter starts at local midnight (the staff filters\' bare dates)', () => {
+  it("a day filter starts at local midnight (the staff filters' bare dates)", () => {
     assert.equal(startOfLocalDay('2025-01-31').toISOString(), '2025-01-30T21:00:00.000Z');
     assert.equal(startOfLocalDay('2025-01-31', 'UTC').toISOString(), '2025-01-31T00:00:00.000Z');
     assert.equal(startOfLocalDay('2026-07-01', 'America/New_York').toISOString(), '2026-07-01T04:00:00.000Z');
@@ -109,13 +112,19 @@ describe('strict JSON', () => {
 
   it('refuses reserved keys at any depth', () => {
     for (const text of ['{"__proto__":1}', '{"a":[{"constructor":{}}]}', '{"b":{"prototype":null}}']) {
-      assert.throws(() => parseStrictJson(text, 32), (error: unknown) => error instanceof JsonRejected && error.reason === 'forbidden_key');
+      assert.throws(
+        () => parseStrictJson(text, 32),
+        (error: unknown) => error instanceof JsonRejected && error.reason === 'forbidden_key',
+      );
     }
     assert.deepEqual(parseStrictJson('{"proto":1,"construct":2}', 32), { proto: 1, construct: 2 });
   });
 
   it('canonical form ignores key order, not array order', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [2, 1], c: null } }), canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }));
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [2, 1], c: null } }),
+      canonicalJson({ a: { c: null, d: [2, 1] }, b: 1 }),
+    );
     assert.notEqual(canonicalJson([1, 2]), canonicalJson([2, 1]));
   });
 });

@@ -30,12 +30,16 @@ export async function pageFacts(page: Page): Promise<PageFacts> {
     const found = [...document.querySelectorAll(tags.join(','))];
     await Promise.all(found.map((el) => customElements.whenDefined(el.localName)));
     return {
-      silaScripts: [...document.querySelectorAll<HTMLScriptElement>('script[src*="/sila-widgets/assets/"]')].map((script) => ({
-        src: script.src,
-        defer: script.defer,
-        inBody: document.body.contains(script),
-      })),
-      inlineSila: [...document.querySelectorAll('script:not([src])')].filter((script) => /sila/i.test(script.textContent ?? '')).length,
+      silaScripts: [...document.querySelectorAll<HTMLScriptElement>('script[src*="/sila-widgets/assets/"]')].map(
+        (script) => ({
+          src: script.src,
+          defer: script.defer,
+          inBody: document.body.contains(script),
+        }),
+      ),
+      inlineSila: [...document.querySelectorAll('script:not([src])')].filter((script) =>
+        /sila/i.test(script.textContent ?? ''),
+      ).length,
       elements: found.map((el) => ({
         tag: el.localName,
         defined: customElements.get(el.localName) !== undefined,
@@ -92,11 +96,14 @@ export async function sendRequest(form: Locator): Promise<void> {
       return;
     }
     await form.locator('button[type=submit]').click();
-    await form.page().waitForFunction(
-      ([el, before]) => (el as Element).shadowRoot?.querySelector('#step-title')?.getAttribute('data-step') !== before,
-      [await form.elementHandle(), current] as const,
-      { timeout: 10_000 },
-    );
+    await form
+      .page()
+      .waitForFunction(
+        ([el, before]) =>
+          (el as Element).shadowRoot?.querySelector('#step-title')?.getAttribute('data-step') !== before,
+        [await form.elementHandle(), current] as const,
+        { timeout: 10_000 },
+      );
   }
   throw new Error('the request form never reached its declaration step');
 }

@@ -12,12 +12,20 @@ const tap = join(results, 'wordpress.tap');
 const started = Date.now();
 
 const code = await new Promise((resolve) => {
-  const child = spawn(process.execPath, [
-    '--import', 'tsx', '--test',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    'test/wordpress/wordpress.test.ts',
-  ], { cwd: root, stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      'test/wordpress/wordpress.test.ts',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   child.on('exit', (exit) => resolve(exit ?? 1));
 });
 
@@ -32,5 +40,7 @@ const passed = pick('pass');
 const failed = pick('fail') + pick('cancelled') + (text ? 0 : 1);
 const skipped = pick('skipped');
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
-console.log(`\nWordPress suite in ${seconds} s: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `\nWordPress suite in ${seconds} s: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(code === 0 && failed === 0 ? 0 : 1);

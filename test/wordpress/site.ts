@@ -14,7 +14,19 @@ export const WP_ROOT = '/usr/share/wordpress';
 const CONFIG_FILE = '/etc/wordpress/config-sila-test.php';
 export const PASSWORD = 'sila-test-password-1';
 
-const PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'wordpress-l10n', 'php-cli', 'php-mysql', 'php-xml', 'php-mbstring', 'mariadb-server', 'gettext', 'zip', 'php-codesniffer'];
+const PACKAGES = [
+  'wordpress',
+  'wordpress-theme-twentytwentythree',
+  'wordpress-l10n',
+  'php-cli',
+  'php-mysql',
+  'php-xml',
+  'php-mbstring',
+  'mariadb-server',
+  'gettext',
+  'zip',
+  'php-codesniffer',
+];
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -22,7 +34,11 @@ function has(command: string): boolean {
 
 function installed(): boolean {
   return (
-    has('php') && has('mariadbd') && has('msgfmt') && has('zip') && has('phpcs') &&
+    has('php') &&
+    has('mariadbd') &&
+    has('msgfmt') &&
+    has('zip') &&
+    has('phpcs') &&
     existsSync(join(WP_ROOT, 'wp-settings.php')) &&
     existsSync(join(WP_ROOT, 'wp-content/themes/twentytwentythree/theme.json')) &&
     spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status === 0
@@ -32,12 +48,18 @@ function installed(): boolean {
 /** Installs what is missing; the reason the suite must be skipped, or null. */
 export function ensurePackages(): string | null {
   if (installed()) return null;
-  if (process.getuid?.() !== 0) return `the WordPress packages are not installed and this user cannot install them (apt-get install ${PACKAGES.join(' ')})`;
+  if (process.getuid?.() !== 0)
+    return `the WordPress packages are not installed and this user cannot install them (apt-get install ${PACKAGES.join(' ')})`;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { env, encoding: 'utf8' });
-  const install = update.status === 0
-    ? spawnSync('apt-get', ['install', '-y', '-qq', '-o', 'DPkg::Lock::Timeout=300', '--no-install-recommends', ...PACKAGES], { env, encoding: 'utf8' })
-    : update;
+  const install =
+    update.status === 0
+      ? spawnSync(
+          'apt-get',
+          ['install', '-y', '-qq', '-o', 'DPkg::Lock::Timeout=300', '--no-install-recommends', ...PACKAGES],
+          { env, encoding: 'utf8' },
+        )
+      : update;
   if (install.status !== 0 || !installed()) {
     return `apt-get could not install ${PACKAGES.join(' ')}: ${(install.stderr || install.stdout || '').trim().split('\n').slice(-3).join(' / ')}`;
   }
@@ -96,12 +118,27 @@ export async function startSite(port: number): Promise<Site> {
   const socket = join(dir, 'mysqld.sock');
   const data = join(dir, 'db');
   const t0 = Date.now();
-  execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=socket'], { stdio: 'ignore' });
-  const database = spawn('mariadbd', [
-    '--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking', '--user=root',
-    `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${join(dir, 'mysqld.err')}`,
-    '--innodb-buffer-pool-size=64M', '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0',
-  ], { stdio: 'ignore', detached: true });
+  execFileSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${data}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=socket'],
+    { stdio: 'ignore' },
+  );
+  const database = spawn(
+    'mariadbd',
+    [
+      '--no-defaults',
+      `--datadir=${data}`,
+      `--socket=${socket}`,
+      '--skip-networking',
+      '--user=root',
+      `--pid-file=${join(dir, 'mysqld.pid')}`,
+      `--log-error=${join(dir, 'mysqld.err')}`,
+      '--innodb-buffer-pool-size=64M',
+      '--skip-log-bin',
+      '--innodb-flush-log-at-trx-commit=0',
+    ],
+    { stdio: 'ignore', detached: true },
+  );
   let php: ChildProcess | undefined;
   const close = async () => {
     await stop(php);
@@ -112,11 +149,19 @@ export async function startSite(port: number): Promise<Site> {
   try {
     await waitFor(() => existsSync(socket), 'MariaDB');
     console.log(`MariaDB ready in ${Date.now() - t0} ms`);
-    execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-u', 'root', '-e',
-      "CREATE DATABASE wordpress CHARACTER SET utf8mb4; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'localhost';"]);
+    execFileSync('mariadb', [
+      '--no-defaults',
+      `--socket=${socket}`,
+      '-u',
+      'root',
+      '-e',
+      "CREATE DATABASE wordpress CHARACTER SET utf8mb4; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp'; GRANT ALL ON wordpress.* TO 'wp'@'localhost';",
+    ]);
 
     const url = `http://127.0.0.1:${port}`;
-    writeFileSync(CONFIG_FILE, `<?php
+    writeFileSync(
+      CONFIG_FILE,
+      `<?php
 // Written by Sila's WordPress tests (test/wordpress/site.ts); removed when they end.
 define( 'DB_NAME', 'wordpress' );
 define( 'DB_USER', 'wp' );
@@ -135,7 +180,8 @@ define( 'WP_DEBUG_LOG', '${join(dir, 'debug.log')}' );
 if ( getenv( 'SILA_WP_DISALLOW_UNFILTERED_HTML' ) ) {
 	define( 'DISALLOW_UNFILTERED_HTML', true );
 }
-`);
+`,
+    );
     php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', WP_ROOT, join(here, 'router.php')], {
       stdio: 'ignore',
       detached: true,
@@ -155,7 +201,8 @@ if ( getenv( 'SILA_WP_DISALLOW_UNFILTERED_HTML' ) ) {
         encoding: 'utf8',
         env: { ...process.env, SILA_WP_URL: url, ...env },
       });
-      if (result.status !== 0) throw new Error(`wp.php ${command} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+      if (result.status !== 0)
+        throw new Error(`wp.php ${command} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
       const json = result.stdout.slice(result.stdout.search(/[[{]/));
       return JSON.parse(json);
     };

@@ -32,9 +32,11 @@ const { startTestServer } = (await import(helper)) as {
 const ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
 const ACCENT = '#1b2f6b';
 
-const SHORTCODE = '<!-- wp:shortcode -->\n[sila_complaint_form kind="suggestion" heading="شاركنا اقتراحك"]\n<!-- /wp:shortcode -->';
+const SHORTCODE =
+  '<!-- wp:shortcode -->\n[sila_complaint_form kind="suggestion" heading="شاركنا اقتراحك"]\n<!-- /wp:shortcode -->';
 const BLOCK = '<!-- wp:sila-widgets/request-form {"audience":"beneficiary","heading":"طلب مساعدة"} /-->';
-const CUSTOM_HTML = '<!-- wp:html -->\n<sila-complaint-form endpoint="https://api.example.org"></sila-complaint-form>\n<!-- /wp:html -->';
+const CUSTOM_HTML =
+  '<!-- wp:html -->\n<sila-complaint-form endpoint="https://api.example.org"></sila-complaint-form>\n<!-- /wp:html -->';
 
 describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
   let site: Site;
@@ -69,7 +71,10 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
     if (reference.status === 'fulfilled') api = reference.value;
     for (const outcome of [wordpress, reference]) if (outcome.status === 'rejected') throw outcome.reason;
     timings.servers = Date.now() - started - timings.zip!;
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    });
     timings.setup = Date.now() - started;
   });
 
@@ -84,13 +89,18 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
 
   it('every PHP file of the plugin parses (php -l) and passes PHP_CodeSniffer (wordpress/phpcs.xml.dist: WPCS itself is Composer-only)', () => {
     const dir = join(root, 'wordpress/sila-widgets');
-    const files = readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith('.php'));
+    const files = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.php'));
     assert.ok(files.length >= 10);
     for (const file of files) {
       const lint = spawnSync('php', ['-l', join(dir, file)], { encoding: 'utf8' });
       assert.equal(lint.status, 0, `${file}: ${lint.stdout}${lint.stderr}`);
     }
-    const style = spawnSync('phpcs', ['--standard=phpcs.xml.dist', '--report=full', '-s'], { cwd: join(root, 'wordpress'), encoding: 'utf8' });
+    const style = spawnSync('phpcs', ['--standard=phpcs.xml.dist', '--report=full', '-s'], {
+      cwd: join(root, 'wordpress'),
+      encoding: 'utf8',
+    });
     assert.equal(style.status, 0, style.stdout + style.stderr);
   });
 
@@ -106,9 +116,26 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
     // The header's description comes from the shipped Arabic translation.
     assert.match(plugin.plugin.Description, /نماذج الشكاوى/);
 
-    const [followUp] = site.wp('save', { posts: [{ login: 'admin', type: 'page', status: 'publish', title: 'متابعة الطلبات', content: '<!-- wp:sila-widgets/status-lookup /-->' }] });
+    const [followUp] = site.wp('save', {
+      posts: [
+        {
+          login: 'admin',
+          type: 'page',
+          status: 'publish',
+          title: 'متابعة الطلبات',
+          content: '<!-- wp:sila-widgets/status-lookup /-->',
+        },
+      ],
+    });
     followUpId = followUp.id;
-    const settings = site.wp('settings', { endpoint: `${api.url}/v1/`, follow_up_page: followUpId, accent: ACCENT, radius: '12', font_size: '', language: 'ar' });
+    const settings = site.wp('settings', {
+      endpoint: `${api.url}/v1/`,
+      follow_up_page: followUpId,
+      accent: ACCENT,
+      radius: '12',
+      font_size: '',
+      language: 'ar',
+    });
     assert.equal(settings.endpoint, api.url, 'a pasted /v1/ is dropped');
     assert.equal(settings.follow_up_page, followUpId);
     timings.install = Date.now() - started - timings.setup!;
@@ -151,7 +178,12 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
       for (const [i, post] of saved.entries()) {
         if (posts[i]!.content === CUSTOM_HTML) continue;
         const url = post.status === 'publish' ? post.url : published.find((p: any) => p.id === post.id).url;
-        pages.push({ id: post.id, label: label(i), url, widget: post.content === SHORTCODE ? 'complaint-form' : 'request-form' });
+        pages.push({
+          id: post.id,
+          label: label(i),
+          url,
+          widget: post.content === SHORTCODE ? 'complaint-form' : 'request-form',
+        });
       }
     }
     assert.equal(pages.length, 16);
@@ -184,12 +216,28 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
       assert.equal(home.elements.length, 0);
 
       // Two kinds on one page, or the follow-up page (its lookup embeds a rating): the all-in-one file, once.
-      const [mixed] = site.wp('save', { posts: [{ login: 'author', status: 'publish', title: 'شكوى وتقييم', content: `${BLOCK}\n\n${SHORTCODE}\n\n<!-- wp:shortcode -->\n[sila_rating scale="csat" display="faces"]\n<!-- /wp:shortcode -->\n\n${SHORTCODE}` }] });
+      const [mixed] = site.wp('save', {
+        posts: [
+          {
+            login: 'author',
+            status: 'publish',
+            title: 'شكوى وتقييم',
+            content: `${BLOCK}\n\n${SHORTCODE}\n\n<!-- wp:shortcode -->\n[sila_rating scale="csat" display="faces"]\n<!-- /wp:shortcode -->\n\n${SHORTCODE}`,
+          },
+        ],
+      });
       for (const url of [mixed.url, site.wp('read', { id: followUpId }).url]) {
         await page.goto(url);
         const facts = await pageFacts(page);
-        assert.ok(facts.elements.every((el) => el.defined && el.shadow), url);
-        assert.deepEqual(facts.silaScripts.map((script) => new URL(script.src).pathname.split('/').pop()), ['sila.iife.js'], url);
+        assert.ok(
+          facts.elements.every((el) => el.defined && el.shadow),
+          url,
+        );
+        assert.deepEqual(
+          facts.silaScripts.map((script) => new URL(script.src).pathname.split('/').pop()),
+          ['sila.iife.js'],
+          url,
+        );
       }
     } finally {
       await page.close();
@@ -203,10 +251,18 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
     for (const width of [375, 1280]) {
       const page = await browser.newPage({ viewport: { width, height: width === 375 ? 812 : 900 } });
       try {
-        for (const [name, url] of [['complaint', complaint], ['request', request], ['follow-up', followUp]] as const) {
+        for (const [name, url] of [
+          ['complaint', complaint],
+          ['request', request],
+          ['follow-up', followUp],
+        ] as const) {
           await page.goto(url);
           await pageFacts(page);
-          await page.locator('sila-complaint-form, sila-request-form, sila-status-lookup').locator('form').first().waitFor();
+          await page
+            .locator('sila-complaint-form, sila-request-form, sila-status-lookup')
+            .locator('form')
+            .first()
+            .waitFor();
           assert.equal(await horizontalOverflow(page), 0, `${name} at ${width} px`);
           if (name === 'complaint') await shot(page, `${name}-${width}`);
         }
@@ -239,7 +295,13 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
       await page.goto(`${site.url}/wp-admin/post-new.php`);
       // The first visit shows the editor's welcome guide: closed as a person would.
       const guide = page.locator('.edit-post-welcome-guide');
-      if (await guide.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await page.keyboard.press('Escape');
+      if (
+        await guide.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await page.keyboard.press('Escape');
       await page.locator('.editor-post-title__input').click();
       await page.keyboard.type('شكاوى واقتراحات');
       await page.locator('.edit-post-header-toolbar__inserter-toggle').click();
@@ -307,7 +369,10 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
       const shown = await form.locator('[part~=reference]').textContent({ timeout: 30_000 });
       const reference = shown?.match(/[A-Z]-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0];
       assert.ok(reference, `a reference in ${shown}`);
-      await Promise.all([page.waitForURL(`${plain}&ref=${encodeURIComponent(reference)}`), form.locator('[part~=status-link]').click()]);
+      await Promise.all([
+        page.waitForURL(`${plain}&ref=${encodeURIComponent(reference)}`),
+        form.locator('[part~=status-link]').click(),
+      ]);
       const lookup = page.locator('sila-status-lookup');
       assert.equal(await lookup.locator('[name="reference"]').inputValue(), reference);
       await lookup.locator('[name="verifier"]').fill('6543');
@@ -321,7 +386,10 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
 
   it('Settings → Sila: the connection test passes, and names the exact SILA_ALLOWED_ORIGINS line when the backend refuses the site', async () => {
     // A second backend, which does not allow this site.
-    refusing = await startTestServer(root, { ...OWN_DATABASE, SILA_ALLOWED_ORIGINS: 'https://another-charity.example' });
+    refusing = await startTestServer(root, {
+      ...OWN_DATABASE,
+      SILA_ALLOWED_ORIGINS: 'https://another-charity.example',
+    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
       await signIn(page, site.url, 'admin');

@@ -9,4 +9,11 @@ import { markReady } from '../lit-ready.js';
 import { wireStarRatings } from './star-rating.js';
 
 wireStarRatings();
-markReady(['md-outlined-text-field', 'md-outlined-select', 'md-select-option', 'md-checkbox', 'md-filled-button', 'md-icon-button']);
+markReady([
+  'md-outlined-text-field',
+  'md-outlined-select',
+  'md-select-option',
+  'md-checkbox',
+  'md-filled-button',
+  'md-icon-button',
+]);

@@ -5,6 +5,11 @@ mountSurvey({
   title: 'Rate our services',
   showQuestionNumbers: 'off',
   elements: Array.from({ length: 50 }, (_, i) => ({
-    type: 'rating', name: `service${i + 1}`, title: `Service ${i + 1}`, rateType: 'stars', rateCount: 5, rateMax: 5,
+    type: 'rating',
+    name: `service${i + 1}`,
+    title: `Service ${i + 1}`,
+    rateType: 'stars',
+    rateCount: 5,
+    rateMax: 5,
   })),
 });

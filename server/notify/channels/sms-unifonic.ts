@@ -6,7 +6,14 @@
  * success with errorCode "ER-00" and data.MessageID, or success false with an error
  * code and text ("ER-04", "Dest num is too short").
  */
-import { PermanentSendError, isRetryableStatus, providerAnswer, type SendResult, type SmsChannel, type SmsMessage } from './channel.js';
+import {
+  PermanentSendError,
+  isRetryableStatus,
+  providerAnswer,
+  type SendResult,
+  type SmsChannel,
+  type SmsMessage,
+} from './channel.js';
 
 export const UNIFONIC_URL = 'https://el.cloud.unifonic.com/rest/SMS/messages';
 
@@ -55,7 +62,9 @@ export function unifonicChannel(options: UnifonicOptions): SmsChannel {
         const id = answer.data?.MessageID;
         return id === undefined ? {} : { providerId: String(id) };
       }
-      throw new PermanentSendError(providerAnswer(`${answer.errorCode ?? `HTTP ${response.status}`}: ${answer.message ?? text}`));
+      throw new PermanentSendError(
+        providerAnswer(`${answer.errorCode ?? `HTTP ${response.status}`}: ${answer.message ?? text}`),
+      );
     },
   };
 }

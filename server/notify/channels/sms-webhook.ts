@@ -6,7 +6,14 @@
  * The id is stable across retries (also sent as Idempotency-Key): drop repeats by it.
  */
 import { createHmac } from 'node:crypto';
-import { PermanentSendError, isRetryableStatus, providerAnswer, type SendResult, type SmsChannel, type SmsMessage } from './channel.js';
+import {
+  PermanentSendError,
+  isRetryableStatus,
+  providerAnswer,
+  type SendResult,
+  type SmsChannel,
+  type SmsMessage,
+} from './channel.js';
 
 export interface WebhookOptions {
   url: string;

@@ -1,6 +1,12 @@
 /** E-mail through any SMTP server, with nodemailer (SILA_SMTP_URL, SILA_MAIL_FROM). */
 import nodemailer from 'nodemailer';
-import { PermanentSendError, providerAnswer, type EmailChannel, type EmailMessage, type SendResult } from './channel.js';
+import {
+  PermanentSendError,
+  providerAnswer,
+  type EmailChannel,
+  type EmailMessage,
+  type SendResult,
+} from './channel.js';
 
 export interface SmtpOptions {
   /** smtp://host:port or smtps://host:port, optionally with user:password@. */
@@ -33,7 +39,10 @@ export function smtpChannel(options: SmtpOptions): EmailChannel {
     secure: url.protocol === 'smtps:',
     auth:
       options.user || url.username
-        ? { user: options.user ?? decodeURIComponent(url.username), pass: options.password ?? decodeURIComponent(url.password) }
+        ? {
+            user: options.user ?? decodeURIComponent(url.username),
+            pass: options.password ?? decodeURIComponent(url.password),
+          }
         : undefined,
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,

@@ -40,7 +40,8 @@ export function defaultPeriod(now: Date): PeriodForm {
 export function validatePeriod(form: PeriodForm): Partial<Record<keyof PeriodForm, string>> {
   const errors: Partial<Record<keyof PeriodForm, string>> = {};
   if (form.period === 'month' && !/^\d{4}-\d{2}$/.test(form.month)) errors.month = msg('Choose a month.');
-  if ((form.period === 'year' || form.period === 'quarter') && !/^\d{4}$/.test(form.year)) errors.year = msg('Enter a year of four digits, such as 2026.');
+  if ((form.period === 'year' || form.period === 'quarter') && !/^\d{4}$/.test(form.year))
+    errors.year = msg('Enter a year of four digits, such as 2026.');
   if (form.period === 'custom') {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(form.from)) errors.from = msg('Choose the first day.');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(form.to)) errors.to = msg('Choose the last day.');

@@ -21,7 +21,17 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
 export interface ChartSeries {
   label: string;
@@ -97,7 +107,12 @@ export class ReportChart extends LitElement {
       beginAtZero: true,
       position: (this.horizontal ? 'bottom' : rtl ? 'right' : 'left') as 'bottom' | 'right' | 'left',
       reverse: this.horizontal && rtl,
-      ticks: { font, color: '#374151', precision: 0, callback: (value: number | string) => numbers.format(Number(value)) },
+      ticks: {
+        font,
+        color: '#374151',
+        precision: 0,
+        callback: (value: number | string) => numbers.format(Number(value)),
+      },
       grid: { color: '#e5e7eb' },
     };
     const categoryAxis = {
@@ -130,7 +145,12 @@ export class ReportChart extends LitElement {
         locale: rtl ? 'ar-SA-u-nu-latn' : 'en',
         scales: this.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
         plugins: {
-          legend: { display: this.series.length > 1, rtl, textDirection: rtl ? 'rtl' : 'ltr', labels: { font, color: '#1f2937' } },
+          legend: {
+            display: this.series.length > 1,
+            rtl,
+            textDirection: rtl ? 'rtl' : 'ltr',
+            labels: { font, color: '#1f2937' },
+          },
           tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr', bodyFont: font, titleFont: font },
         },
       },

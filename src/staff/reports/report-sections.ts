@@ -38,9 +38,14 @@ function countTable(id: string, caption: string, head: string, rows: ReportCount
     <caption>${caption}</caption>
     <thead><tr><th scope="col">${head}</th><th scope="col" class="num">${msg('Count')}</th></tr></thead>
     <tbody>
-      ${rows.length === 0
-        ? html`<tr><td colspan="2" class="muted">${msg('Nothing in this period.')}</td></tr>`
-        : rows.map((row) => html`<tr data-key=${row.key}><th scope="row">${name(row.key)}</th><td class="num">${plain(row.count)}</td></tr>`)}
+      ${
+        rows.length === 0
+          ? html`<tr><td colspan="2" class="muted">${msg('Nothing in this period.')}</td></tr>`
+          : rows.map(
+              (row) =>
+                html`<tr data-key=${row.key}><th scope="row">${name(row.key)}</th><td class="num">${plain(row.count)}</td></tr>`,
+            )
+      }
     </tbody>
     ${rows.length > 1 ? html`<tfoot><tr><th scope="row">${msg('Total')}</th><td class="num">${plain(total)}</td></tr></tfoot>` : nothing}
   </table>`;
@@ -55,8 +60,9 @@ function chartWithTable(
   chart: { id: string; type?: 'bar' | 'line'; horizontal?: boolean },
 ): TemplateResult {
   return html`<div class="pair">
-    ${rows.length > 0
-      ? html`<sila-report-chart
+    ${
+      rows.length > 0
+        ? html`<sila-report-chart
           .type=${chart.type ?? 'bar'}
           ?horizontal=${chart.horizontal ?? false}
           ?still=${options.still ?? false}
@@ -65,7 +71,8 @@ function chartWithTable(
           .series=${[{ label: msg('Count'), values: rows.map((row) => row.count) }]}
           summary=${msg(str`Chart: ${title}. The figures are in the table beside it.`)}
         ></sila-report-chart>`
-      : html`<p class="muted chart-empty">${msg('No chart: nothing in this period.')}</p>`}
+        : html`<p class="muted chart-empty">${msg('No chart: nothing in this period.')}</p>`
+    }
     ${countTable(chart.id, title, head, rows, name)}
   </div>`;
 }
@@ -91,9 +98,11 @@ export function renderHeader(report: Report): TemplateResult {
   const lang = getLocale() === 'ar' ? 'ar' : 'en';
   const name = report.association[lang];
   return html`<header class="report-header">
-    ${report.association.logoUrl
-      ? html`<img class="logo" src=${report.association.logoUrl} alt="" />`
-      : html`<span class="logo mark" aria-hidden="true">${name.trim().charAt(0)}</span>`}
+    ${
+      report.association.logoUrl
+        ? html`<img class="logo" src=${report.association.logoUrl} alt="" />`
+        : html`<span class="logo mark" aria-hidden="true">${name.trim().charAt(0)}</span>`
+    }
     <div>
       <p class="association">${name}</p>
       <p class="title">${msg('Beneficiary services report')}</p>
@@ -123,7 +132,9 @@ function renderComparison(report: Report): TemplateResult {
   // Not a named region itself: its table's scroll region already carries this name.
   return html`<section>
     <h2 id="r-summary">${msg('Summary and comparison')}</h2>
-    ${scrollable(msg('Summary and comparison'), html`
+    ${scrollable(
+      msg('Summary and comparison'),
+      html`
       <table class="comparison">
         <caption class="visually-hidden">${msg('Summary and comparison')}</caption>
         <thead>
@@ -148,7 +159,8 @@ function renderComparison(report: Report): TemplateResult {
           ${summaryRow(msg('Satisfied with the service (CSAT)'), percent(report.satisfaction.service.csat.satisfiedPercent), (s) => percent(s.serviceCsatPercent), report)}
           ${summaryRow(msg('Median time to first response'), hours(report.times.firstResponse.medianHours), (s) => hours(s.firstResponseMedianHours), report)}
         </tbody>
-      </table>`)}
+      </table>`,
+    )}
   </section>`;
 }
 
@@ -194,13 +206,18 @@ function renderActions(report: Report, options: SectionOptions): TemplateResult 
     <h3>${msg('Status changes by new status')}</h3>
     ${chartWithTable(msg('Status changes by new status'), msg('Status'), a.byStatus, statusName, options, { id: 'actionsByStatus', horizontal: true })}
     <h3>${msg('Response times')}</h3>
-    ${scrollable(msg('Response times'), html`
+    ${scrollable(
+      msg('Response times'),
+      html`
       <table>
         <caption>${msg('Time to first response and to resolution (submissions of the period)')}</caption>
         <thead><tr><th scope="col">${msg('Measure')}</th><th scope="col" class="num">${msg('Cases')}</th><th scope="col" class="num">${msg('Median')}</th><th scope="col" class="num">${msg('90th percentile')}</th></tr></thead>
         <tbody>${duration(msg('Time to first response'), t.firstResponse)} ${duration(msg('Time to resolution'), t.resolution)}</tbody>
-      </table>`)}
-    ${scrollable(msg('Within the promised periods'), html`
+      </table>`,
+    )}
+    ${scrollable(
+      msg('Within the promised periods'),
+      html`
       <table>
         <caption>${msg('Within the promised periods')}</caption>
         <thead><tr><th scope="col">${msg('Measure')}</th><th scope="col" class="num">${msg('Due')}</th><th scope="col" class="num">${msg('On time')}</th><th scope="col" class="num">${msg('Share')}</th></tr></thead>
@@ -208,7 +225,8 @@ function renderActions(report: Report, options: SectionOptions): TemplateResult 
           ${deadline(msg('Requests decided within the review period'), d.requestsDecided)}
           ${deadline(msg('Complaints answered within the response period'), d.complaintsAnswered)}
         </tbody>
-      </table>`)}
+      </table>`,
+    )}
   </section>`;
 }
 
@@ -220,8 +238,11 @@ function renderOverdue(report: Report, options: SectionOptions): TemplateResult 
     <h2 id="r-overdue">${msg('Overdue')}</h2>
     <p>${msg(str`${plain(o.total)} submissions of this period are still open past their due date.`)}
       ${o.total > o.items.length ? msg(str`The ${plain(o.items.length)} longest overdue are listed.`) : nothing}</p>
-    ${o.items.length > 0
-      ? scrollable(msg('Overdue'), html`<table>
+    ${
+      o.items.length > 0
+        ? scrollable(
+            msg('Overdue'),
+            html`<table>
           <caption class="visually-hidden">${msg('Overdue')}</caption>
           <thead><tr><th scope="col">${msg('Reference')}</th><th scope="col">${msg('Kind')}</th><th scope="col">${msg('Service or category')}</th><th scope="col">${msg('Status')}</th><th scope="col">${msg('Due')}</th><th scope="col" class="num">${msg('Days overdue')}</th></tr></thead>
           <tbody>
@@ -236,8 +257,10 @@ function renderOverdue(report: Report, options: SectionOptions): TemplateResult 
               </tr>`,
             )}
           </tbody>
-        </table>`)
-      : nothing}
+        </table>`,
+          )
+        : nothing
+    }
   </section>`;
 }
 
@@ -263,18 +286,22 @@ function renderSatisfaction(report: Report, options: SectionOptions): TemplateRe
   return html`<section aria-labelledby="r-satisfaction">
     <h2 id="r-satisfaction">${msg('Satisfaction')}</h2>
     <p class="muted">${msg('Ratings of a service (given with a reference number) and the website\'s "rate this page" ratings are counted apart. In brackets: the number of answers.')}</p>
-    ${scrollable(msg('Satisfaction in the period'), html`<table>
+    ${scrollable(
+      msg('Satisfaction in the period'),
+      html`<table>
       <caption>${msg('Satisfaction in the period')}</caption>
       ${satisfactionHead(msg('Source'))}
       <tbody>
         <tr><th scope="row">${msg('Service ratings')}</th>${satisfactionCells(s.service)}</tr>
         <tr><th scope="row">${msg('Website page ratings')}</th>${satisfactionCells(s.website)}</tr>
       </tbody>
-    </table>`)}
+    </table>`,
+    )}
     <h3>${msg('By month')}</h3>
     <div class="stacked">
-      ${s.byMonth.length > 0
-        ? html`<sila-report-chart
+      ${
+        s.byMonth.length > 0
+          ? html`<sila-report-chart
             .type=${s.byMonth.length > 1 ? 'line' : 'bar'}
             ?still=${options.still ?? false}
             .locale=${lang}
@@ -285,8 +312,11 @@ function renderSatisfaction(report: Report, options: SectionOptions): TemplateRe
             ]}
             summary=${msg('Chart: share satisfied (CSAT) by month. The figures are in the table beside it.')}
           ></sila-report-chart>`
-        : html`<p class="muted chart-empty">${msg('No chart: nothing in this period.')}</p>`}
-      ${scrollable(msg('Satisfaction by month'), html`<table>
+          : html`<p class="muted chart-empty">${msg('No chart: nothing in this period.')}</p>`
+      }
+      ${scrollable(
+        msg('Satisfaction by month'),
+        html`<table>
         <caption>${msg('Satisfaction by month')}</caption>
         ${satisfactionHead(msg('Month'))}
         <tbody>
@@ -295,22 +325,32 @@ function renderSatisfaction(report: Report, options: SectionOptions): TemplateRe
             html`<tr><th scope="row">${monthName(row.month)} · ${msg('Website page ratings')}</th>${satisfactionCells(row.website)}</tr>`,
           ])}
         </tbody>
-      </table>`)}
+      </table>`,
+      )}
     </div>
-    ${scrollable(msg('Service satisfaction by kind'), html`<table>
+    ${scrollable(
+      msg('Service satisfaction by kind'),
+      html`<table>
       <caption>${msg('Service satisfaction by kind')}</caption>
       ${satisfactionHead(msg('Kind'))}
       <tbody>${s.byKind.map((row) => html`<tr><th scope="row">${kindName(row.key)}</th>${satisfactionCells(row.satisfaction)}</tr>`)}</tbody>
-    </table>`)}
-    ${scrollable(msg('Service satisfaction by service or category'), html`<table>
+    </table>`,
+    )}
+    ${scrollable(
+      msg('Service satisfaction by service or category'),
+      html`<table>
       <caption>${msg('Service satisfaction by service or category')}</caption>
       ${satisfactionHead(msg('Service or category'))}
       <tbody>${s.byCategory.map((row) => html`<tr><th scope="row">${topic(row.key)}</th>${satisfactionCells(row.satisfaction)}</tr>`)}</tbody>
-    </table>`)}
+    </table>`,
+    )}
     <h3>${msg('Comments')}</h3>
-    ${s.comments.length === 0
-      ? html`<p class="muted">${msg('No comments in this period.')}</p>`
-      : scrollable(msg('Comments'), html`<table class="comments">
+    ${
+      s.comments.length === 0
+        ? html`<p class="muted">${msg('No comments in this period.')}</p>`
+        : scrollable(
+            msg('Comments'),
+            html`<table class="comments">
           <caption class="visually-hidden">${msg('Comments')}</caption>
           <thead><tr><th scope="col">${msg('Day')}</th><th scope="col">${msg('Source')}</th><th scope="col">${msg('Score')}</th><th scope="col">${msg('Comment')}</th></tr></thead>
           <tbody>
@@ -323,7 +363,9 @@ function renderSatisfaction(report: Report, options: SectionOptions): TemplateRe
               </tr>`,
             )}
           </tbody>
-        </table>`)}
+        </table>`,
+          )
+    }
   </section>`;
 }
 
@@ -345,4 +387,3 @@ export function renderReport(report: Report, options: SectionOptions): TemplateR
   ${renderOverdue(report, options)} ${renderSatisfaction(report, options)} ${renderVisitors(report, options)}
   <p class="muted notes">${msg('Days and months are counted in Riyadh time. A submission belongs to the period it was received in; actions are counted on the day they were taken. First response: the first entry by staff after the submission; resolution: the first final status.')}</p>`;
 }
-

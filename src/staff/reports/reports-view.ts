@@ -71,7 +71,9 @@ export class StaffReports extends StaffView {
       if (failure.fieldErrors.length > 0) {
         // `at` is whichever field names the period (the month, or the year of a quarter or year).
         const field = (path: string) => (path === 'at' ? (this.form.period === 'month' ? 'month' : 'year') : path);
-        this.errors = Object.fromEntries(failure.fieldErrors.map((item) => [field(item.path), fieldMessage(item.code)]));
+        this.errors = Object.fromEntries(
+          failure.fieldErrors.map((item) => [field(item.path), fieldMessage(item.code)]),
+        );
         void focusSummary(this);
       } else {
         this.failure = failureText(failure);
@@ -108,7 +110,11 @@ export class StaffReports extends StaffView {
     this.printout.config = this.config;
   }
 
-  private renderField(name: keyof PeriodForm, type: 'month' | 'number' | 'date', extra: { min?: string; max?: string } = {}) {
+  private renderField(
+    name: keyof PeriodForm,
+    type: 'month' | 'number' | 'date',
+    extra: { min?: string; max?: string } = {},
+  ) {
     return renderPlainInput({
       name,
       label: PERIOD_FIELDS()[name],
@@ -127,7 +133,9 @@ export class StaffReports extends StaffView {
       .filter(([, message]) => message)
       .map(([name, message]) => ({ name, label: labels[name as keyof PeriodForm], message: message! }));
     const select = (name: keyof PeriodForm, options: { value: string; label: string }[]) =>
-      renderSelect({ name, label: labels[name] }, f[name], options, this.errors[name], (value) => this.set(name, value));
+      renderSelect({ name, label: labels[name] }, f[name], options, this.errors[name], (value) =>
+        this.set(name, value),
+      );
     return html`<form novalidate class="card filters" @submit=${this.submit} aria-labelledby="period-title">
       <h2 id="period-title">${msg('Period')}</h2>
       ${renderSummary(shown, this.renderRoot as ShadowRoot)}
@@ -140,28 +148,32 @@ export class StaffReports extends StaffView {
         ])}
         ${f.period === 'month' ? this.renderField('month', 'month') : nothing}
         ${f.period === 'quarter' || f.period === 'year' ? this.renderField('year', 'number', { min: '2000', max: '2100' }) : nothing}
-        ${f.period === 'quarter'
-          ? select('quarter', [
-              { value: '1', label: msg('First quarter') },
-              { value: '2', label: msg('Second quarter') },
-              { value: '3', label: msg('Third quarter') },
-              { value: '4', label: msg('Fourth quarter') },
-            ])
-          : nothing}
+        ${
+          f.period === 'quarter'
+            ? select('quarter', [
+                { value: '1', label: msg('First quarter') },
+                { value: '2', label: msg('Second quarter') },
+                { value: '3', label: msg('Third quarter') },
+                { value: '4', label: msg('Fourth quarter') },
+              ])
+            : nothing
+        }
         ${f.period === 'custom' ? html`${this.renderField('from', 'date')} ${this.renderField('to', 'date')}` : nothing}
         ${select('kind', [{ value: '', label: msg('All kinds') }, ...SUBMISSION_KINDS.map((kind) => ({ value: kind, label: kindName(kind) }))])}
       </div>
       <div class="actions row">
         <button type="submit" class="primary" ?disabled=${this.loading}>${msg('Show the report')}</button>
-        ${this.report
-          ? html`<button type="button" @click=${() => window.print()}>${msg('Print or save as PDF')}</button>
+        ${
+          this.report
+            ? html`<button type="button" @click=${() => window.print()}>${msg('Print or save as PDF')}</button>
               <a class="button" href=${this.context!.api.url('/v1/staff/reports.xlsx', { ...this.query(), lang: 'ar' })} download
                 >${msg('Excel (Arabic)')}</a
               >
               <a class="button" href=${this.context!.api.url('/v1/staff/reports.xlsx', { ...this.query(), lang: 'en' })} download
                 >${msg('Excel (English)')}</a
               >`
-          : nothing}
+            : nothing
+        }
       </div>
     </form>`;
   }
@@ -173,9 +185,11 @@ export class StaffReports extends StaffView {
       ${renderLiveRegion(this.announcement)}
       ${this.failure ? html`<p class="card error-box" role="alert">${this.failure}</p>` : nothing}
       ${this.loading && !this.report ? html`<p class="muted">${msg('Preparing the report…')}</p>` : nothing}
-      ${this.report
-        ? html`<article class="report card" aria-busy=${this.loading ? 'true' : 'false'}>${renderReport(this.report, { config: this.config })}</article>`
-        : nothing}
+      ${
+        this.report
+          ? html`<article class="report card" aria-busy=${this.loading ? 'true' : 'false'}>${renderReport(this.report, { config: this.config })}</article>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -27,7 +27,6 @@ interface EntryForm {
 /** Today in Riyadh (UTC+3). */
 const today = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
 
-
 export class StaffVisitorLog extends StaffView {
   static override styles = [...(StaffView.styles as []), reportStyles];
 
@@ -38,7 +37,11 @@ export class StaffVisitorLog extends StaffView {
   @state() private failure = '';
   @state() private announcement = '';
 
-  private labels = (): Record<keyof EntryForm, string> => ({ day: msg('Day'), purpose: msg('Purpose of visit'), count: msg('Number of visitors') });
+  private labels = (): Record<keyof EntryForm, string> => ({
+    day: msg('Day'),
+    purpose: msg('Purpose of visit'),
+    count: msg('Number of visitors'),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,7 +77,11 @@ export class StaffVisitorLog extends StaffView {
     this.sending = true;
     this.failure = '';
     try {
-      const body = { day: this.form.day, purpose: this.form.purpose, count: Number(normalizeDigits(this.form.count.trim())) };
+      const body = {
+        day: this.form.day,
+        purpose: this.form.purpose,
+        count: Number(normalizeDigits(this.form.count.trim())),
+      };
       const entry = await this.context!.api.post('/v1/staff/visitors', body, { schema: visitorEntry });
       this.announcement = msg(str`Recorded: ${formatNumber(entry.count)} visitors (${purposeLabel(entry.purpose)}).`);
       // Keep the day and purpose (several entries in a row are common); clear the number.
@@ -149,27 +156,33 @@ export class StaffVisitorLog extends StaffView {
       </form>
       ${renderLiveRegion(this.announcement)}
       ${this.failure ? html`<p class="card error-box" role="alert">${this.failure}</p>` : nothing}
-      ${this.list
-        ? html`<section class="card" aria-labelledby="recent-title">
+      ${
+        this.list
+          ? html`<section class="card" aria-labelledby="recent-title">
             <h2 id="recent-title">${msg('The last seven days')}</h2>
-            ${this.list.items.length === 0
-              ? html`<p class="muted">${msg('No visitors recorded yet in these days.')}</p>`
-              : html`<div class="table-scroll"><table>
+            ${
+              this.list.items.length === 0
+                ? html`<p class="muted">${msg('No visitors recorded yet in these days.')}</p>`
+                : html`<div class="table-scroll"><table>
                   <caption class="visually-hidden">${msg('The last seven days')}</caption>
                   <thead><tr><th scope="col">${msg('Day')}</th><th scope="col">${msg('Purpose of visit')}</th><th scope="col" class="num">${msg('Visitors')}</th><th scope="col">${msg('Recorded by')}</th></tr></thead>
                   <tbody>
                     ${this.list.items.map(
-                      (item) => html`<tr><td>${this.dayName(item.day)}</td><td>${purposeLabel(item.purpose)}</td><td class="num">${formatNumber(item.count)}</td><td>${item.recordedBy}</td></tr>`,
+                      (item) =>
+                        html`<tr><td>${this.dayName(item.day)}</td><td>${purposeLabel(item.purpose)}</td><td class="num">${formatNumber(item.count)}</td><td>${item.recordedBy}</td></tr>`,
                     )}
                   </tbody>
                   <tfoot>
                     ${this.list.byDay.map(
-                      (day) => html`<tr><th scope="row" colspan="2">${msg(str`Total for ${this.dayName(day.key)}`)}</th><td class="num">${formatNumber(day.count)}</td><td></td></tr>`,
+                      (day) =>
+                        html`<tr><th scope="row" colspan="2">${msg(str`Total for ${this.dayName(day.key)}`)}</th><td class="num">${formatNumber(day.count)}</td><td></td></tr>`,
                     )}
                   </tfoot>
-                </table></div>`}
+                </table></div>`
+            }
           </section>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

@@ -42,7 +42,10 @@ export function validateCode(values: FormValues): Validation<{ code: string }> {
   const code = normalizeDigits(typeof values.code === 'string' ? values.code : '').replace(/\s+/g, '');
   const result = validateWith(totpConfirmBody, { code });
   // The schema says "invalid"; here that can only mean "not 6 digits".
-  return { ...result, errors: result.errors.map((error) => (error.code === 'invalid' ? { ...error, code: 'invalid_code' } : error)) };
+  return {
+    ...result,
+    errors: result.errors.map((error) => (error.code === 'invalid' ? { ...error, code: 'invalid_code' } : error)),
+  };
 }
 
 /**
@@ -51,7 +54,9 @@ export function validateCode(values: FormValues): Validation<{ code: string }> {
  */
 export function accountFieldErrors(errors: readonly FieldError[]): FieldError[] {
   const codes: Record<string, string> = { current: 'wrong_password', next: 'same_password', code: 'invalid_code' };
-  return errors.map((error) => (error.code === 'invalid' && codes[error.path] ? { ...error, code: codes[error.path]! } : error));
+  return errors.map((error) =>
+    error.code === 'invalid' && codes[error.path] ? { ...error, code: codes[error.path]! } : error,
+  );
 }
 
 /**

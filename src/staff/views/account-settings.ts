@@ -77,7 +77,10 @@ export class StaffAccountSettings extends StaffView {
   @state() private failure = '';
   @state() private announcement = '';
 
-  private readonly password = new FormController<unknown>(this, { initial: EMPTY_PASSWORD, validate: validatePasswordChange });
+  private readonly password = new FormController<unknown>(this, {
+    initial: EMPTY_PASSWORD,
+    validate: validatePasswordChange,
+  });
   private readonly code = new FormController<unknown>(this, { initial: EMPTY_CODE, validate: validateCode });
 
   override connectedCallback(): void {
@@ -154,24 +157,38 @@ export class StaffAccountSettings extends StaffView {
     const form = this.password;
     const input = (name: 'current' | 'next', autocomplete: string, hint?: string) =>
       renderInput(
-        { name, label: fields[name]!.label, hint, type: this.reveal ? 'text' : 'password', autocomplete, ltr: true, maxLength: 200 },
+        {
+          name,
+          label: fields[name]!.label,
+          hint,
+          type: this.reveal ? 'text' : 'password',
+          autocomplete,
+          ltr: true,
+          maxLength: 200,
+        },
         form.text(name),
         errorText(form, name, fields),
         (value) => form.set(name, value),
       );
     return html`<form novalidate class="card" @submit=${this.changePassword} aria-labelledby="password-title">
       <h2 id="password-title">${msg('Change your password')}</h2>
-      ${this.mustChange
-        ? html`<p class="notice warning" data-must-change>${msg('You signed in with a temporary password. Choose your own password to go on.')}</p>`
-        : nothing}
-      ${this.passwordChanged
-        ? html`<p class="notice" role="status">
+      ${
+        this.mustChange
+          ? html`<p class="notice warning" data-must-change>${msg('You signed in with a temporary password. Choose your own password to go on.')}</p>`
+          : nothing
+      }
+      ${
+        this.passwordChanged
+          ? html`<p class="notice" role="status">
             ${msg('Your password was changed.')}
-            ${this.context?.account.mustChangePassword
-              ? html`<a href=${location.pathname} data-continue>${msg('Continue to your work')}</a>`
-              : nothing}
+            ${
+              this.context?.account.mustChangePassword
+                ? html`<a href=${location.pathname} data-continue>${msg('Continue to your work')}</a>`
+                : nothing
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
       ${renderSummary(shownErrors(form, PASSWORD_FIELDS, fields), this.renderRoot as ShadowRoot)}
       ${input('current', 'current-password', this.mustChange ? msg('The temporary password you were given.') : undefined)}
       ${input('next', 'new-password', msg('At least 12 characters. A few unrelated words make a strong password that is easy to remember.'))}
@@ -206,7 +223,15 @@ export class StaffAccountSettings extends StaffView {
         </div>
       </div>
       ${renderInput(
-        { name: 'code', label: fields.code!.label, hint: msg('6 digits; it changes every 30 seconds.'), autocomplete: 'one-time-code', inputmode: 'numeric', ltr: true, maxLength: 9 },
+        {
+          name: 'code',
+          label: fields.code!.label,
+          hint: msg('6 digits; it changes every 30 seconds.'),
+          autocomplete: 'one-time-code',
+          inputmode: 'numeric',
+          ltr: true,
+          maxLength: 9,
+        },
         this.code.text('code'),
         errorText(this.code, 'code', fields),
         (value) => this.code.set('code', value),
@@ -221,12 +246,14 @@ export class StaffAccountSettings extends StaffView {
   private renderTotp() {
     return html`<section class="card" aria-labelledby="totp-title">
       <h2 id="totp-title">${msg('Two-step verification')}</h2>
-      ${this.totpOn
-        ? html`<p class="notice" data-totp-on>${msg('On: signing in asks for your password and a code from your authenticator app.')}</p>`
-        : this.enrollment
-          ? this.renderEnrollment(this.enrollment)
-          : html`<p>${msg('Off. With it on, signing in also asks for a code from an app on your phone, so a stolen password is not enough.')}</p>
-              <div><button type="button" class="primary" @click=${this.startEnrollment}>${msg('Set up two-step verification')}</button></div>`}
+      ${
+        this.totpOn
+          ? html`<p class="notice" data-totp-on>${msg('On: signing in asks for your password and a code from your authenticator app.')}</p>`
+          : this.enrollment
+            ? this.renderEnrollment(this.enrollment)
+            : html`<p>${msg('Off. With it on, signing in also asks for a code from an app on your phone, so a stolen password is not enough.')}</p>
+              <div><button type="button" class="primary" @click=${this.startEnrollment}>${msg('Set up two-step verification')}</button></div>`
+      }
     </section>`;
   }
 
@@ -234,8 +261,9 @@ export class StaffAccountSettings extends StaffView {
     const account = this.context?.account;
     return html`<div class="stack">
       <h1 tabindex="-1">${msg('My account')}</h1>
-      ${account
-        ? html`<dl class="facts">
+      ${
+        account
+          ? html`<dl class="facts">
             <dt>${msg('Name')}</dt>
             <dd>${account.name}</dd>
             <dt>${msg('E-mail address')}</dt>
@@ -243,7 +271,8 @@ export class StaffAccountSettings extends StaffView {
             <dt>${msg('Role')}</dt>
             <dd>${roleLabel(account.role)}</dd>
           </dl>`
-        : nothing}
+          : nothing
+      }
       ${this.failure ? html`<p class="notice warning" role="alert">${this.failure}</p>` : nothing}
       ${this.renderPasswordForm()} ${this.mustChange ? nothing : this.renderTotp()}
       ${renderLiveRegion(this.announcement)}

@@ -18,13 +18,21 @@ export function codeText(code: string, field?: SummaryField): string {
 }
 
 /** The error to show next to `name` now, in words. */
-export function errorText(form: FormController<unknown>, name: string, fields: Record<string, SummaryField>): string | undefined {
+export function errorText(
+  form: FormController<unknown>,
+  name: string,
+  fields: Record<string, SummaryField>,
+): string | undefined {
   const error = form.errorFor(name);
   return error ? codeText(error.code, fields[name]) : undefined;
 }
 
 /** The summary's entries after a submit attempt, in field order. */
-export function shownErrors(form: FormController<unknown>, order: readonly string[], fields: Record<string, SummaryField>): ShownError[] {
+export function shownErrors(
+  form: FormController<unknown>,
+  order: readonly string[],
+  fields: Record<string, SummaryField>,
+): ShownError[] {
   if (!form.submitAttempted) return [];
   return form.visibleErrors(order).map((error) => ({
     name: error.path,

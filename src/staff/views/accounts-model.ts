@@ -3,7 +3,12 @@
  * own schema, the role choices, and the order the list is shown in.
  */
 import { msg } from '@lit/localize';
-import { accountCreateBody, STAFF_ROLES, type StaffAccountListItem, type StaffRole } from '../../contract/staff-auth.js';
+import {
+  accountCreateBody,
+  STAFF_ROLES,
+  type StaffAccountListItem,
+  type StaffRole,
+} from '../../contract/staff-auth.js';
 import type { FormValues, Validation } from '../../core/form-controller.js';
 import { validateWith } from '../../core/validate.js';
 import type { Option } from '../../fields/select-field.js';

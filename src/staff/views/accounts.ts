@@ -27,7 +27,15 @@ import { dateTime } from '../format.js';
 import { failureText } from '../messages.js';
 import { StaffView } from '../staff-element.js';
 import { errorText, shownErrors } from './accounts-errors.js';
-import { EMPTY_INVITE, INVITE_FIELDS, inviteSummaryFields, roleDuty, roleOptions, sortAccounts, validateInvite } from './accounts-model.js';
+import {
+  EMPTY_INVITE,
+  INVITE_FIELDS,
+  inviteSummaryFields,
+  roleDuty,
+  roleOptions,
+  sortAccounts,
+  validateInvite,
+} from './accounts-model.js';
 import { adminTableStyles } from './accounts-table.styles.js';
 
 /** A temporary password to hand over, shown once. */
@@ -172,7 +180,11 @@ export class StaffAccounts extends StaffView {
 
   private resetPassword(item: StaffAccountListItem): Promise<void> {
     return this.change(async () => {
-      const answer = await this.api.post(`/v1/staff/accounts/${encodeURIComponent(item.id)}/reset-password`, {}, { schema: temporaryPasswordAnswer });
+      const answer = await this.api.post(
+        `/v1/staff/accounts/${encodeURIComponent(item.id)}/reset-password`,
+        {},
+        { schema: temporaryPasswordAnswer },
+      );
       this.confirmingReset = false;
       this.handover = { name: item.name, password: answer.temporaryPassword };
       this.copied = false;
@@ -226,7 +238,11 @@ export class StaffAccounts extends StaffView {
       ${renderInput({ name: 'name', label: fields.name!.label, autocomplete: 'off', maxLength: 100 }, this.invite.text('name'), errorText(this.invite, 'name', fields), (value) => this.invite.set('name', value))}
       ${renderInput({ name: 'email', label: fields.email!.label, type: 'email', autocomplete: 'off', ltr: true, maxLength: 254 }, this.invite.text('email'), errorText(this.invite, 'email', fields), (value) => this.invite.set('email', value))}
       ${renderSelect(
-        { name: 'role', label: fields.role!.label, hint: role ? roleDuty(role) : msg('Give the least the work needs.') },
+        {
+          name: 'role',
+          label: fields.role!.label,
+          hint: role ? roleDuty(role) : msg('Give the least the work needs.'),
+        },
         role,
         [{ value: '', label: msg('Choose…') }, ...roleOptions()],
         errorText(this.invite, 'role', fields),
@@ -261,20 +277,24 @@ export class StaffAccounts extends StaffView {
       </div>
       <div class="actions">
         <button type="button" class="secondary" data-do="role" ?disabled=${me || this.pendingRole === item.role} @click=${() => this.saveRole(item)}>${msg('Change the role')}</button>
-        ${item.active
-          ? html`<button type="button" class="secondary" data-do="disable" ?disabled=${me} @click=${() => this.setActive(item, false)}>${msg('Disable the account')}</button>`
-          : html`<button type="button" class="secondary" data-do="enable" @click=${() => this.setActive(item, true)}>${msg('Enable the account')}</button>`}
+        ${
+          item.active
+            ? html`<button type="button" class="secondary" data-do="disable" ?disabled=${me} @click=${() => this.setActive(item, false)}>${msg('Disable the account')}</button>`
+            : html`<button type="button" class="secondary" data-do="enable" @click=${() => this.setActive(item, true)}>${msg('Enable the account')}</button>`
+        }
         <button type="button" class="secondary" data-do="reset" @click=${() => (this.confirmingReset = true)}>${msg('Reset the password')}</button>
       </div>
-      ${this.confirmingReset
-        ? html`<div class="notice warning" role="group" aria-labelledby="reset-question">
+      ${
+        this.confirmingReset
+          ? html`<div class="notice warning" role="group" aria-labelledby="reset-question">
             <p id="reset-question">${msg(str`Reset the password of ${item.name}? Their current password and their two-step verification stop working; they get a temporary password.`)}</p>
             <div class="actions">
               <button type="button" class="primary" data-do="confirm-reset" @click=${() => this.resetPassword(item)}>${msg('Yes, reset it')}</button>
               <button type="button" class="link" @click=${() => (this.confirmingReset = false)}>${msg('Cancel')}</button>
             </div>
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

@@ -113,7 +113,14 @@ export class StaffAudit extends StaffView {
     const form = this.filters;
     const input = (name: 'from' | 'to' | 'target', type: 'date' | 'text') =>
       renderInput(
-        { name, label: fields[name]!.label, type, ltr: type === 'text', maxLength: type === 'text' ? 200 : undefined, optional: true },
+        {
+          name,
+          label: fields[name]!.label,
+          type,
+          ltr: type === 'text',
+          maxLength: type === 'text' ? 200 : undefined,
+          optional: true,
+        },
         form.text(name),
         errorText(form, name, fields),
         (value) => form.set(name, value),
@@ -127,7 +134,10 @@ export class StaffAudit extends StaffView {
         ${renderSelect(
           { name: 'action', label: fields.action!.label },
           form.text('action'),
-          [{ value: '', label: msg('All actions') }, ...AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action) }))],
+          [
+            { value: '', label: msg('All actions') },
+            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action) })),
+          ],
           errorText(form, 'action', fields),
           (value) => form.set('action', value),
         )}
@@ -195,9 +205,11 @@ export class StaffAudit extends StaffView {
       ${this.renderFilters()}
       ${this.failure ? html`<p class="notice warning" role="alert">${this.failure}</p>` : nothing}
       ${this.renderTable()}
-      ${this.nextCursor
-        ? html`<div><button type="button" class="secondary" aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => this.load(true)}>${msg('Show more')}</button></div>`
-        : nothing}
+      ${
+        this.nextCursor
+          ? html`<div><button type="button" class="secondary" aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => this.load(true)}>${msg('Show more')}</button></div>`
+          : nothing
+      }
       ${renderLiveRegion(this.announcement)}
     </div>`;
   }

@@ -8,14 +8,32 @@ import { msg, str } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
 import type { StaffSubmissionDetail, StaffTimelineEntry } from '../../contract/staff.js';
 import { localized, formatNumber } from '../../core/i18n.js';
-import { contactChannelChoices, summaryFields as complaintFields } from '../../widgets/complaint-form/complaint-fields.js';
-import { attachmentLabel, employmentChoices, housingChoices, incomeChoices, summaryFields as requestFields } from '../../widgets/request-form/request-fields.js';
+import {
+  contactChannelChoices,
+  summaryFields as complaintFields,
+} from '../../widgets/complaint-form/complaint-fields.js';
+import {
+  attachmentLabel,
+  employmentChoices,
+  housingChoices,
+  incomeChoices,
+  summaryFields as requestFields,
+} from '../../widgets/request-form/request-fields.js';
 import type { StaffApi } from '../api.js';
 import { dateTime, shortDate } from '../format.js';
 import { kindLabel, statusLabel } from '../labels.js';
 
 /** Payload parts that are not the applicant's answers (shown elsewhere or not at all). */
-const SKIPPED = new Set(['declaration', 'consent', 'client', 'channel', 'audience', 'website', 'attachments', 'startedAt']);
+const SKIPPED = new Set([
+  'declaration',
+  'consent',
+  'client',
+  'channel',
+  'audience',
+  'website',
+  'attachments',
+  'startedAt',
+]);
 
 function flatten(value: unknown, path: string, out: [string, unknown][]): void {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -26,7 +44,8 @@ function flatten(value: unknown, path: string, out: [string, unknown][]): void {
 }
 
 function choiceLabel(path: string, value: string, config?: FormConfig): string {
-  const from = (choices: { value: string; label: string }[]) => choices.find((choice) => choice.value === value)?.label ?? value;
+  const from = (choices: { value: string; label: string }[]) =>
+    choices.find((choice) => choice.value === value)?.label ?? value;
   if (path === 'household.incomeBracket') return from(incomeChoices());
   if (path === 'household.employment') return from(employmentChoices());
   if (path === 'household.housing') return from(housingChoices());
@@ -60,7 +79,9 @@ export function renderSubmission(detail: StaffSubmissionDetail, config?: FormCon
   const order = Object.keys(labels);
   const rank = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
   const answers = rows
-    .filter(([path, value]) => !SKIPPED.has(path.split('.')[0]!) && value !== undefined && value !== null && value !== '')
+    .filter(
+      ([path, value]) => !SKIPPED.has(path.split('.')[0]!) && value !== undefined && value !== null && value !== '',
+    )
     .sort(([a], [b]) => rank(a) - rank(b));
   const hidden = detail.redacted.filter((path) => !answers.some(([shownPath]) => shownPath === path));
   return html`<section class="card" aria-labelledby="submission-title">
@@ -94,11 +115,13 @@ export function renderAttachments(detail: StaffSubmissionDetail, api: StaffApi):
         const size = msg(str`${formatNumber(Math.max(1, Math.round(file.size / 1024)))} KB`);
         const name = attachmentLabel(file.kind);
         return html`<li>
-          ${detail.allowedActions.download
-            ? html`<a href=${api.url(`/v1/staff/submissions/${encodeURIComponent(detail.reference)}/attachments/${encodeURIComponent(file.id)}`)} download
+          ${
+            detail.allowedActions.download
+              ? html`<a href=${api.url(`/v1/staff/submissions/${encodeURIComponent(detail.reference)}/attachments/${encodeURIComponent(file.id)}`)} download
                 >${msg(str`Download: ${name}`)}</a
               >`
-            : html`<span>${name}</span>`}
+              : html`<span>${name}</span>`
+          }
           <span class="muted">(${size})</span>
         </li>`;
       })}
@@ -124,12 +147,14 @@ export function renderTimelineEntry(entry: StaffTimelineEntry): TemplateResult {
       <strong>${entryTitle(entry)}</strong>
       <span class="muted">· <bdi>${entry.actor === 'applicant' ? msg('The applicant') : entry.actor}</bdi> · <span class="nowrap">${dateTime(entry.at)}</span></span>
     </p>
-    ${entry.note
-      ? html`<p class="entry-note">
+    ${
+      entry.note
+        ? html`<p class="entry-note">
           <span class="badge ${entry.public ? 'public' : ''}">${entry.public ? msg('The applicant sees this') : msg('Internal: staff only')}</span>
           <span dir="auto">${entry.note}</span>
         </p>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }
 

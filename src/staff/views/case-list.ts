@@ -8,7 +8,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { STATUSES, FINAL_STATUSES } from '../../contract/status.js';
-import { SUBMISSION_KINDS, STAFF_SORTS, staffCaseCounts, staffSubmissionList, type StaffCaseCounts, type StaffSort, type StaffSubmissionSummary } from '../../contract/staff.js';
+import {
+  SUBMISSION_KINDS,
+  STAFF_SORTS,
+  staffCaseCounts,
+  staffSubmissionList,
+  type StaffCaseCounts,
+  type StaffSort,
+  type StaffSubmissionSummary,
+} from '../../contract/staff.js';
 import { assignableAccounts } from '../../contract/staff-auth.js';
 import { formatNumber } from '../../core/i18n.js';
 import { StaffApiError, type QueryValue } from '../api.js';
@@ -38,7 +46,17 @@ interface Filters {
   sort: StaffSort;
 }
 
-const EMPTY: Filters = { q: '', kind: '', status: '', channel: '', assignee: '', due: '', from: '', to: '', sort: '-received' };
+const EMPTY: Filters = {
+  q: '',
+  kind: '',
+  status: '',
+  channel: '',
+  assignee: '',
+  due: '',
+  from: '',
+  to: '',
+  sort: '-received',
+};
 const PAGE = 25;
 
 export abstract class CaseList extends StaffView {
@@ -82,9 +100,9 @@ export abstract class CaseList extends StaffView {
 
   private async loadPeople(): Promise<void> {
     try {
-      this.people = (await this.context!.api.get('/v1/staff/accounts/assignable', { schema: assignableAccounts })).filter(
-        (person) => person.role === 'officer',
-      );
+      this.people = (
+        await this.context!.api.get('/v1/staff/accounts/assignable', { schema: assignableAccounts })
+      ).filter((person) => person.role === 'officer');
     } catch {
       this.people = [];
     }
@@ -242,7 +260,9 @@ export abstract class CaseList extends StaffView {
   private renderFilters(): TemplateResult {
     const any = { value: '', label: msg('Any') };
     const qError = this.filterErrors.q;
-    const active = (['kind', 'status', 'channel', 'assignee', 'due', 'from', 'to'] as const).filter((key) => this.applied[key]).length;
+    const active = (['kind', 'status', 'channel', 'assignee', 'due', 'from', 'to'] as const).filter(
+      (key) => this.applied[key],
+    ).length;
     return html`<form class="filters card" role="search" aria-label=${msg('Search and filters')} novalidate @submit=${this.apply}>
       <div class="search-row">
         <div class="field search ${qError ? 'has-error' : ''}">
@@ -267,14 +287,18 @@ export abstract class CaseList extends StaffView {
           ${this.select('kind', msg('Type'), [any, ...SUBMISSION_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))])}
           ${this.select('status', msg('Status'), [any, ...STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))])}
           ${this.select('channel', msg('Channel'), [any, ...CHANNELS.map((channel) => ({ value: channel, label: channelLabel(channel) }))])}
-          ${this.showAssignee()
-            ? this.select('assignee', msg('Assigned to'), [
-                any,
-                { value: 'me', label: msg('Me') },
-                { value: 'none', label: msg('Nobody') },
-                ...this.people.filter((person) => person.id !== this.context?.account.id).map((person) => ({ value: person.id, label: person.name })),
-              ])
-            : nothing}
+          ${
+            this.showAssignee()
+              ? this.select('assignee', msg('Assigned to'), [
+                  any,
+                  { value: 'me', label: msg('Me') },
+                  { value: 'none', label: msg('Nobody') },
+                  ...this.people
+                    .filter((person) => person.id !== this.context?.account.id)
+                    .map((person) => ({ value: person.id, label: person.name })),
+                ])
+              : nothing
+          }
           ${this.select('due', msg('Due date'), [any, { value: 'overdue', label: msg('Overdue cases') }, { value: 'soon', label: msg('Due soon') }])}
           ${this.dateField('from', msg('Received from'))} ${this.dateField('to', msg('Received until'))}
           ${this.select(
@@ -282,7 +306,12 @@ export abstract class CaseList extends StaffView {
             msg('Sort'),
             STAFF_SORTS.map((sort) => ({
               value: sort,
-              label: sort === '-received' ? msg('Newest first') : sort === 'received' ? msg('Oldest first') : msg('Due soonest first'),
+              label:
+                sort === '-received'
+                  ? msg('Newest first')
+                  : sort === 'received'
+                    ? msg('Oldest first')
+                    : msg('Due soonest first'),
             })),
           )}
         </div>
@@ -315,7 +344,9 @@ export abstract class CaseList extends StaffView {
 
   private renderTable(): TemplateResult {
     if (!this.items.length) {
-      return this.loading ? html`<p class="muted">${msg('Loading…')}</p>` : html`<p class="notice">${msg('No cases match.')}</p>`;
+      return this.loading
+        ? html`<p class="muted">${msg('Loading…')}</p>`
+        : html`<p class="notice">${msg('No cases match.')}</p>`;
     }
     return html`<table class="cases">
       <caption class="visually-hidden">${this.heading()}</caption>
@@ -343,13 +374,15 @@ export abstract class CaseList extends StaffView {
       ${this.renderTabs()} ${this.renderFilters()}
       <section id="cases" role="tabpanel" aria-labelledby="tab-${this.tab}" aria-busy=${this.loading ? 'true' : 'false'} class="stack">
         ${this.failure ? html`<p class="notice warning" role="alert">${this.failure}</p>` : nothing} ${this.renderTable()}
-        ${this.nextCursor
-          ? html`<div class="actions">
+        ${
+          this.nextCursor
+            ? html`<div class="actions">
               <button type="button" class="secondary" aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => this.load(true)}>
                 ${this.loading ? msg('Loading…') : msg('Show more')}
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </section>
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </div>`;

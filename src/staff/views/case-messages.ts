@@ -49,9 +49,11 @@ function stateText(message: StaffMessage): TemplateResult {
       return html`<span class="badge soon">${msg('Not sent: no sending channel is set up')}</span>`;
     case 'failed':
       return html`<span class="badge soon">${msg('Could not be sent')}</span>
-        ${message.lastError && message.lastError !== NOT_CONFIGURED_REASON
-          ? html`<span class="muted">${msg('Provider’s answer:')} <bdi dir="ltr">${message.lastError}</bdi></span>`
-          : nothing}`;
+        ${
+          message.lastError && message.lastError !== NOT_CONFIGURED_REASON
+            ? html`<span class="muted">${msg('Provider’s answer:')} <bdi dir="ltr">${message.lastError}</bdi></span>`
+            : nothing
+        }`;
   }
 }
 
@@ -59,23 +61,34 @@ export function canResend(message: StaffMessage): boolean {
   return message.state === 'failed' || message.state === 'not_configured';
 }
 
-export function renderMessages(state: MessagesState, officer: boolean, onResend: (message: StaffMessage) => void): TemplateResult {
+export function renderMessages(
+  state: MessagesState,
+  officer: boolean,
+  onResend: (message: StaffMessage) => void,
+): TemplateResult {
   const items = state.items;
   return html`<section class="card" id="messages" aria-labelledby="messages-title">
     <h2 id="messages-title">${msg('Messages to the beneficiary')}</h2>
-    ${state.loadFailure
-      ? html`<p class="notice warning" role="alert">${state.loadFailure}</p>`
-      : !items
-        ? html`<p class="muted">${msg('Loading…')}</p>`
-        : !items.length
-          ? html`<p class="muted">${msg('No message has been sent for this case.')}</p>`
-          : html`<ol class="timeline messages">
+    ${
+      state.loadFailure
+        ? html`<p class="notice warning" role="alert">${state.loadFailure}</p>`
+        : !items
+          ? html`<p class="muted">${msg('Loading…')}</p>`
+          : !items.length
+            ? html`<p class="muted">${msg('No message has been sent for this case.')}</p>`
+            : html`<ol class="timeline messages">
               ${[...items].reverse().map((message) => renderMessage(message, state, officer, onResend))}
-            </ol>`}
+            </ol>`
+    }
   </section>`;
 }
 
-function renderMessage(message: StaffMessage, state: MessagesState, officer: boolean, onResend: (message: StaffMessage) => void): TemplateResult {
+function renderMessage(
+  message: StaffMessage,
+  state: MessagesState,
+  officer: boolean,
+  onResend: (message: StaffMessage) => void,
+): TemplateResult {
   const sending = state.sending === message.id;
   const failure = state.failure?.id === message.id ? state.failure.text : '';
   return html`<li class="entry message" data-state=${message.state} data-id=${message.id}>
@@ -85,8 +98,9 @@ function renderMessage(message: StaffMessage, state: MessagesState, officer: boo
       ${message.resendOf ? html`<span class="muted">· ${msg('Resent')}</span>` : nothing}
     </p>
     <p class="entry-note">${stateText(message)}</p>
-    ${officer && canResend(message)
-      ? html`<div class="actions">
+    ${
+      officer && canResend(message)
+        ? html`<div class="actions">
           <button
             type="button"
             class="resend"
@@ -98,6 +112,7 @@ function renderMessage(message: StaffMessage, state: MessagesState, officer: boo
           </button>
           ${failure ? html`<p class="error" id="resend-error-${message.id}" role="alert">${failure}</p>` : nothing}
         </div>`
-      : nothing}
+        : nothing
+    }
   </li>`;
 }

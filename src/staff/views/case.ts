@@ -13,7 +13,12 @@ import { state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
 import { staffMessageList, type StaffMessage } from '../../contract/notifications.js';
-import { staffSubmissionDetail, staffVersionConflict, type StaffSubmissionDetail, type StaffTimelineEntry } from '../../contract/staff.js';
+import {
+  staffSubmissionDetail,
+  staffVersionConflict,
+  type StaffSubmissionDetail,
+  type StaffTimelineEntry,
+} from '../../contract/staff.js';
 import { assignableAccounts } from '../../contract/staff-auth.js';
 import { FINAL_STATUSES, type Status } from '../../contract/status.js';
 import { NOTE_REQUIRED } from '../../contract/workflow.js';
@@ -24,7 +29,13 @@ import { associationConfig } from '../form-config.js';
 import { channelLabel, kindLabel, statusLabel } from '../labels.js';
 import { failureText } from '../messages.js';
 import { StaffView } from '../staff-element.js';
-import { renderAttachments, renderDecision, renderSubmission, renderTimeline, renderTimelineEntry } from './case-details.js';
+import {
+  renderAttachments,
+  renderDecision,
+  renderSubmission,
+  renderTimeline,
+  renderTimelineEntry,
+} from './case-details.js';
 import { renderMessages, type MessagesState } from './case-messages.js';
 import { caseStyles } from './case.styles.js';
 
@@ -84,7 +95,9 @@ export class StaffCase extends StaffView {
   private async load(): Promise<void> {
     if (!this.context) return;
     try {
-      this.detail = await this.context.api.get(`/v1/staff/submissions/${encodeURIComponent(this.reference)}`, { schema: staffSubmissionDetail });
+      this.detail = await this.context.api.get(`/v1/staff/submissions/${encodeURIComponent(this.reference)}`, {
+        schema: staffSubmissionDetail,
+      });
       if (this.detail.allowedActions.assign && !this.people.length) void this.loadPeople();
       void this.loadMessages();
     } catch (error) {
@@ -117,7 +130,10 @@ export class StaffCase extends StaffView {
       await this.loadMessages();
     } catch (error) {
       if (!(error instanceof StaffApiError)) throw error;
-      const text = error.code === 'message_pending' ? msg('This message is still being sent; wait for its outcome before resending it.') : failureText(error);
+      const text =
+        error.code === 'message_pending'
+          ? msg('This message is still being sent; wait for its outcome before resending it.')
+          : failureText(error);
       this.messages = { ...this.messages, failure: { id: message.id, text } };
       void this.loadMessages();
     } finally {
@@ -150,14 +166,16 @@ export class StaffCase extends StaffView {
     if (action === 'status') {
       const { status, note } = this.drafts.status;
       if (!status) errors.status = msg('Choose the new status.');
-      else if (NOTE_REQUIRED.includes(status as Status) && note.trim().length < 2) errors.note = needsNoteText(status as Status);
+      else if (NOTE_REQUIRED.includes(status as Status) && note.trim().length < 2)
+        errors.note = needsNoteText(status as Status);
     } else if (action === 'note') {
       if (!this.drafts.note.text.trim()) errors.text = required;
     } else if (action === 'decision') {
       const { decision, reason, publicNote } = this.drafts.decision;
       if (!decision) errors.decision = msg('Choose the decision.');
       if (reason.trim().length < 2) errors.reason = required;
-      if (decision === 'rejected' && !publicNote.trim()) errors.publicNote = msg('Tell the applicant why it was not accepted.');
+      if (decision === 'rejected' && !publicNote.trim())
+        errors.publicNote = msg('Tell the applicant why it was not accepted.');
     }
     return errors;
   }
@@ -200,7 +218,10 @@ export class StaffCase extends StaffView {
     }
     this.busy = action;
     try {
-      await this.context.api.post(`/v1/staff/submissions/${encodeURIComponent(this.reference)}/${action === 'note' ? 'notes' : action}`, this.body(action));
+      await this.context.api.post(
+        `/v1/staff/submissions/${encodeURIComponent(this.reference)}/${action === 'note' ? 'notes' : action}`,
+        this.body(action),
+      );
       this.drafts = { ...this.drafts, [action]: structuredClone(EMPTY[action]) };
       await this.load();
       this.conflict = undefined;
@@ -230,7 +251,10 @@ export class StaffCase extends StaffView {
       return;
     }
     if (error.kind === 'validation' && error.fieldErrors.length) {
-      this.errors = { ...this.errors, [action]: Object.fromEntries(error.fieldErrors.map((field) => [field.path, fieldMessage(field.code)])) };
+      this.errors = {
+        ...this.errors,
+        [action]: Object.fromEntries(error.fieldErrors.map((field) => [field.path, fieldMessage(field.code)])),
+      };
     } else {
       this.failures = { ...this.failures, [action]: failureText(error) };
     }
@@ -240,7 +264,11 @@ export class StaffCase extends StaffView {
 
   private shownErrors(action: ActionId, labels: Record<string, string>): ShownError[] {
     const errors = this.errors[action] ?? {};
-    const shown = Object.entries(errors).map(([name, message]) => ({ name: `${action}-${name}`, label: labels[name] ?? name, message }));
+    const shown = Object.entries(errors).map(([name, message]) => ({
+      name: `${action}-${name}`,
+      label: labels[name] ?? name,
+      message,
+    }));
     const failure = this.failures[action];
     if (failure) shown.unshift({ name: `${action}-submit`, label: msg('Not saved'), message: failure });
     return shown;
@@ -292,7 +320,12 @@ export class StaffCase extends StaffView {
     </form>`;
   }
 
-  private publicBox(action: ActionId, checked: boolean, forced: boolean, onChange: (value: boolean) => void): TemplateResult {
+  private publicBox(
+    action: ActionId,
+    checked: boolean,
+    forced: boolean,
+    onChange: (value: boolean) => void,
+  ): TemplateResult {
     return html`<div class="check">
       <input
         type="checkbox"
@@ -325,7 +358,9 @@ export class StaffCase extends StaffView {
     const current = this.detail!.assignee?.id ?? '';
     const chosen = this.drafts.assign.assigneeId || current;
     const me = this.context!.account;
-    const people = this.people.some((person) => person.id === me.id) ? this.people : [{ id: me.id, name: me.name }, ...this.people];
+    const people = this.people.some((person) => person.id === me.id)
+      ? this.people
+      : [{ id: me.id, name: me.name }, ...this.people];
     return html`<form id="assign-form" class="card" novalidate @submit=${(event: Event) => this.send('assign', event)} aria-labelledby="assign-title">
       <h2 id="assign-title">${msg('Assignment')}</h2>
       ${renderSummary(this.shownErrors('assign', {}), this.renderRoot)}
@@ -358,7 +393,11 @@ export class StaffCase extends StaffView {
   private renderDecisionForm(): TemplateResult {
     const d = this.drafts.decision;
     const errors = this.errors.decision ?? {};
-    const labels = { decision: msg('Decision'), reason: msg('Reason (internal)'), publicNote: msg('Note to the applicant') };
+    const labels = {
+      decision: msg('Decision'),
+      reason: msg('Reason (internal)'),
+      publicNote: msg('Note to the applicant'),
+    };
     return html`<form id="decision-form" class="card" novalidate @submit=${(event: Event) => this.send('decision', event)} aria-labelledby="decision-form-title">
       <h2 id="decision-form-title">${msg('Committee decision')}</h2>
       ${renderSummary(this.shownErrors('decision', labels), this.renderRoot)}
@@ -382,7 +421,12 @@ export class StaffCase extends StaffView {
         </div>
       </fieldset>
       ${renderTextarea(
-        { name: 'decision-reason', label: labels.reason, hint: msg('For the association’s records; the applicant does not see it.'), maxLength: 2000 },
+        {
+          name: 'decision-reason',
+          label: labels.reason,
+          hint: msg('For the association’s records; the applicant does not see it.'),
+          maxLength: 2000,
+        },
         d.reason,
         errors.reason,
         (value) => this.draft('decision', { reason: value }),
@@ -392,7 +436,9 @@ export class StaffCase extends StaffView {
           name: 'decision-publicNote',
           label: labels.publicNote,
           optional: d.decision !== 'rejected',
-          hint: msg('The applicant reads this when they look up the status. Required when the request is not accepted.'),
+          hint: msg(
+            'The applicant reads this when they look up the status. Required when the request is not accepted.',
+          ),
           maxLength: 2000,
         },
         d.publicNote,
@@ -408,11 +454,13 @@ export class StaffCase extends StaffView {
     return html`<div id="conflict" class="notice warning" role="alert" tabindex="-1">
       <h2>${msg('Someone else changed this case while you were working on it')}</h2>
       <p>${msg('Nothing you typed is lost. The case below is as it is now: check it, then send your change again if it still applies.')}</p>
-      ${this.conflict.changes.length
-        ? html`<ol class="timeline">
+      ${
+        this.conflict.changes.length
+          ? html`<ol class="timeline">
             ${this.conflict.changes.map(renderTimelineEntry)}
           </ol>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -423,13 +471,15 @@ export class StaffCase extends StaffView {
     return html`<div id="status-line" class="status-line" tabindex="-1">
       <dl class="pairs">
         ${pair(msg('Status'), html`<span class="badge">${statusLabel(detail.status)}</span>`)}
-        ${due
-          ? pair(
-              msg('Due date'),
-              html`<span class="badge ${due.tone === 'ok' ? '' : due.tone}">${due.text}</span>
+        ${
+          due
+            ? pair(
+                msg('Due date'),
+                html`<span class="badge ${due.tone === 'ok' ? '' : due.tone}">${due.text}</span>
                 <span class="muted nowrap">${shortDate(detail.dueAt!)}</span>`,
-            )
-          : nothing}
+              )
+            : nothing
+        }
         ${pair(msg('Assigned to'), detail.assignee?.name ?? msg('Nobody'))} ${pair(msg('Channel'), channelLabel(detail.channel))}
         ${pair(msg('Received on'), html`<span class="nowrap">${shortDate(detail.receivedAt)}</span>`)}
       </dl>
@@ -455,13 +505,15 @@ export class StaffCase extends StaffView {
       <div class="case-grid ${hasActions ? '' : 'single'}">
         <div class="stack">${renderSubmission(detail, this.config)} ${renderAttachments(detail, this.context!.api)} ${renderDecision(detail)}
           ${renderMessages(this.messages, this.context!.account.role === 'officer', (message) => void this.resend(message))} ${renderTimeline(detail)}</div>
-        ${hasActions
-          ? html`<aside class="stack" aria-label=${msg('Actions')}>
+        ${
+          hasActions
+            ? html`<aside class="stack" aria-label=${msg('Actions')}>
               ${actions.decision ? this.renderDecisionForm() : nothing} ${actions.status.length ? this.renderStatusForm(actions.status) : nothing}
               ${actions.refer ? this.renderReferForm() : nothing} ${actions.note ? this.renderNoteForm() : nothing}
               ${actions.assign ? this.renderAssignForm() : nothing}
             </aside>`
-          : nothing}
+            : nothing
+        }
       </div>`;
   }
 }

@@ -9,7 +9,12 @@ export class StaffCommittee extends CaseList {
 
   protected tabs(): ListTab[] {
     return [
-      { id: 'waiting', label: () => msg('Waiting for a decision'), count: 'committee', query: { status: 'referred', sort: 'due' } },
+      {
+        id: 'waiting',
+        label: () => msg('Waiting for a decision'),
+        count: 'committee',
+        query: { status: 'referred', sort: 'due' },
+      },
       { id: 'accepted', label: () => msg('Accepted'), query: { status: 'accepted' } },
       { id: 'rejected', label: () => msg('Not accepted'), query: { status: 'rejected' } },
     ];

@@ -15,9 +15,11 @@ import { validateWith } from '../../core/validate.js';
 import type { Choice } from '../../fields/choice-group.js';
 import type { SummaryField } from '../../fields/error-summary.js';
 import { channelLabel } from '../labels.js';
-import { FIELD_ORDER as COMPLAINT_FIELD_ORDER, summaryFields as complaintSummaryFields } from '../../widgets/complaint-form/complaint-fields.js';
+import {
+  FIELD_ORDER as COMPLAINT_FIELD_ORDER,
+  summaryFields as complaintSummaryFields,
+} from '../../widgets/complaint-form/complaint-fields.js';
 import { STEP_FIELDS, summaryFields as requestSummaryFields } from '../../widgets/request-form/request-fields.js';
-
 
 /** A service request, or a complaint / suggestion / inquiry / compensation claim. */
 export const INTAKE_TYPES = ['request', 'complaint'] as const;
@@ -47,7 +49,9 @@ export const EMPTY_REQUEST: FormValues = Object.fromEntries(
 );
 
 export const EMPTY_COMPLAINT: FormValues = {
-  ...Object.fromEntries(COMPLAINT_FIELD_ORDER.filter((name) => !name.startsWith('attachments.')).map((name) => [name, ''])),
+  ...Object.fromEntries(
+    COMPLAINT_FIELD_ORDER.filter((name) => !name.startsWith('attachments.')).map((name) => [name, '']),
+  ),
   kind: 'complaint',
   anonymous: false,
   contactChannel: 'phone',
@@ -63,7 +67,11 @@ export function channelChoices(): Choice[] {
 
 export function typeChoices(): Choice[] {
   return [
-    { value: 'request', label: msg('Service request'), hint: msg('Support from the association, studied by the research committee.') },
+    {
+      value: 'request',
+      label: msg('Service request'),
+      hint: msg('Support from the association, studied by the research committee.'),
+    },
     { value: 'complaint', label: msg('Complaint, suggestion or inquiry'), hint: msg('Also a compensation claim.') },
   ];
 }
@@ -134,7 +142,11 @@ export function complaintPayload(values: FormValues, config: FormConfig): unknow
     contactChannel: anonymous ? undefined : textOf(values, 'contactChannel') || 'phone',
     contact: anonymous
       ? undefined
-      : { name: textOf(values, 'contact.name'), mobile: textOf(values, 'contact.mobile'), email: textOf(values, 'contact.email') },
+      : {
+          name: textOf(values, 'contact.name'),
+          mobile: textOf(values, 'contact.mobile'),
+          email: textOf(values, 'contact.email'),
+        },
     consent: { accepted: values['consent.accepted'] === true, version: versionsOf(config).consent },
   };
 }

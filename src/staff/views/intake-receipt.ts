@@ -43,15 +43,19 @@ function renderPrintable({ result, type, associationName }: ReceiptOptions): Tem
       <dt>${msg('Reference number')}</dt>
       <dd><strong class="ltr" data-reference>${reference}</strong></dd>
       ${result.receivedAt ? html`<dt>${msg('Received on')}</dt><dd>${formatDate(result.receivedAt)}</dd>` : nothing}
-      ${result.verifier
-        ? html`<dt>${msg('Follow-up code')}</dt>
+      ${
+        result.verifier
+          ? html`<dt>${msg('Follow-up code')}</dt>
             <dd><strong class="ltr" data-verifier>${result.verifier}</strong></dd>`
-        : html`<dt>${msg('Verification code')}</dt>
-            <dd>${msg('The last 4 digits of your mobile number')}</dd>`}
-      ${result.dueAt
-        ? html`<dt>${type === 'request' ? msg('Expected decision by') : msg('Expected answer by')}</dt>
+          : html`<dt>${msg('Verification code')}</dt>
+            <dd>${msg('The last 4 digits of your mobile number')}</dd>`
+      }
+      ${
+        result.dueAt
+          ? html`<dt>${type === 'request' ? msg('Expected decision by') : msg('Expected answer by')}</dt>
             <dd>${formatDate(result.dueAt)} (${formatDate(result.dueAt, 'islamic-umalqura')})</dd>`
-        : nothing}
+          : nothing
+      }
     </dl>
     <p>
       ${msg('Follow it up on the association’s website (status of a request), by phone or at the reception desk, with the reference number and the code above.')}
@@ -73,9 +77,11 @@ export function renderIntakeReceipt(options: ReceiptOptions): TemplateResult {
       <ul>
         <li>${msg('The reference number (printed, written down or read out to them).')}</li>
         <li>${followUpLine(result)}</li>
-        ${type === 'request'
-          ? html`<li>${msg('That the research committee studies the request and answers with acceptance or rejection.')}</li>`
-          : nothing}
+        ${
+          type === 'request'
+            ? html`<li>${msg('That the research committee studies the request and answers with acceptance or rejection.')}</li>`
+            : nothing
+        }
       </ul>
     </div>
     ${renderPrintable(options)}

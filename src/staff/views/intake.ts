@@ -27,7 +27,11 @@ import { declarationText } from '../../widgets/request-form/step-declaration.js'
 import { renderApplicantStep } from '../../widgets/request-form/step-applicant.js';
 import { renderHouseholdStep } from '../../widgets/request-form/step-household.js';
 import { renderServiceStep } from '../../widgets/request-form/step-service.js';
-import { LIMITS as COMPLAINT_LIMITS, contactChannelChoices, kindChoices } from '../../widgets/complaint-form/complaint-fields.js';
+import {
+  LIMITS as COMPLAINT_LIMITS,
+  contactChannelChoices,
+  kindChoices,
+} from '../../widgets/complaint-form/complaint-fields.js';
 import { StaffApiError } from '../api.js';
 import { channelLabel } from '../labels.js';
 import { failureText } from '../messages.js';
@@ -156,7 +160,12 @@ export class StaffIntake extends StaffView {
         { kind, channel: this.start.text('channel'), payload },
         { schema: staffIntakeCreated, headers: { 'Idempotency-Key': this.idempotencyKey } },
       );
-      this.result = { reference: answer.reference, receivedAt: answer.receivedAt, dueAt: answer.dueAt, verifier: answer.verifier };
+      this.result = {
+        reference: answer.reference,
+        receivedAt: answer.receivedAt,
+        dueAt: answer.dueAt,
+        verifier: answer.verifier,
+      };
       this.idempotencyKey = undefined;
       this.announcement = msg('Recorded.');
       this.focusMover.focusSoon('done-title');
@@ -222,7 +231,9 @@ export class StaffIntake extends StaffView {
         <blockquote class="declaration-text" lang=${nothing}>${declarationText()}</blockquote>
         ${renderCheckboxField(form, {
           name: 'declaration.accepted',
-          label: msg('The declaration was read to the applicant (or read by them) and they confirmed it, or signed it on paper.'),
+          label: msg(
+            'The declaration was read to the applicant (or read by them) and they confirmed it, or signed it on paper.',
+          ),
         })}
         ${renderCheckboxField(form, {
           name: 'consent.accepted',
@@ -255,16 +266,19 @@ export class StaffIntake extends StaffView {
       </fieldset>
       <fieldset class="section">
         <legend>${msg('Contact details')}</legend>
-        ${ANONYMOUS_KINDS.includes(kind)
-          ? renderCheckboxField(form, {
-              name: 'anonymous',
-              label: msg('The sender does not want to give their name'),
-              hint: msg('They will get a code to follow the suggestion up with.'),
-            })
-          : nothing}
-        ${anonymous
-          ? nothing
-          : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), autocomplete: 'off', ...COMPLAINT_LIMITS.name })}
+        ${
+          ANONYMOUS_KINDS.includes(kind)
+            ? renderCheckboxField(form, {
+                name: 'anonymous',
+                label: msg('The sender does not want to give their name'),
+                hint: msg('They will get a code to follow the suggestion up with.'),
+              })
+            : nothing
+        }
+        ${
+          anonymous
+            ? nothing
+            : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), autocomplete: 'off', ...COMPLAINT_LIMITS.name })}
             ${renderTextField(form, {
               name: 'contact.mobile',
               label: msg('Mobile number'),
@@ -284,7 +298,8 @@ export class StaffIntake extends StaffView {
               spellcheck: false,
               optional: form.text('contactChannel') !== 'email',
             })}
-            ${renderChoiceGroup(form, { name: 'contactChannel', label: msg('How to contact them'), choices: contactChannelChoices(), inline: true })}`}
+            ${renderChoiceGroup(form, { name: 'contactChannel', label: msg('How to contact them'), choices: contactChannelChoices(), inline: true })}`
+        }
         ${renderCheckboxField(form, {
           name: 'consent.accepted',
           label: msg('The sender was told their details are used only to handle this message, and agreed.'),
@@ -323,18 +338,20 @@ export class StaffIntake extends StaffView {
     const type = this.type ?? 'request';
     return html`<div class="stack">
       <h1 tabindex="-1">${msg('Reception')}</h1>
-      ${result
-        ? renderIntakeReceipt({
-            result,
-            type,
-            channelLabel: channelLabel(this.start.text('channel')),
-            associationName: localized(this.formConfig.association.name),
-            copied: this.copied,
-            onCopy: (value, shown, announcement) => void this.copy(value, shown, announcement),
-            onPrint: () => window.print(),
-            onAnother: () => this.startAnother(),
-          })
-        : this.renderForm()}
+      ${
+        result
+          ? renderIntakeReceipt({
+              result,
+              type,
+              channelLabel: channelLabel(this.start.text('channel')),
+              associationName: localized(this.formConfig.association.name),
+              copied: this.copied,
+              onCopy: (value, shown, announcement) => void this.copy(value, shown, announcement),
+              onPrint: () => window.print(),
+              onAnother: () => this.startAnother(),
+            })
+          : this.renderForm()
+      }
       ${renderLiveRegion(this.announcement)}
     </div>`;
   }

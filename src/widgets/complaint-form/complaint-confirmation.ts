@@ -8,31 +8,42 @@ import { followUpUrl, renderFollowUpCodeBox, renderReferenceBox } from '../../fi
 import { receivedTitle } from './complaint-fields.js';
 import type { ConfirmationOptions } from '../../core/submission-form-element.js';
 
-export function renderConfirmation({ result, statusUrl, onAnother, ...copy }: ConfirmationOptions<ComplaintCreated>): TemplateResult {
+export function renderConfirmation({
+  result,
+  statusUrl,
+  onAnother,
+  ...copy
+}: ConfirmationOptions<ComplaintCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
     <h2 class="title" id="done-title" tabindex="-1">${receivedTitle(result.kind)}</h2>
     ${renderReferenceBox(reference, copy)}
-    ${result.verifier
-      ? html`${renderFollowUpCodeBox(result.verifier, copy)}
+    ${
+      result.verifier
+        ? html`${renderFollowUpCodeBox(result.verifier, copy)}
           <p class="notice">${msg('Keep this code with the reference number: you need both to follow up, since you did not give a mobile number.')}</p>`
-      : nothing}
+        : nothing
+    }
     <div>
       <h3>${msg('What happens next')}</h3>
       <ul>
         <li>${msg('The beneficiary relations team reviews it and follows it up until it is resolved.')}</li>
-        ${result.expectedResponseBy
-          ? html`<li>
+        ${
+          result.expectedResponseBy
+            ? html`<li>
               ${msg('We aim to answer by')}
               <strong class="date">${formatDate(result.expectedResponseBy)}</strong>
               <span class="date">(${formatDate(result.expectedResponseBy, 'islamic-umalqura')})</span>.
             </li>`
-          : nothing}
+            : nothing
+        }
         <li>
-          ${result.verifier
-            ? msg('To follow it up, enter the reference number and the code above.')
-            : msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.')}
+          ${
+            result.verifier
+              ? msg('To follow it up, enter the reference number and the code above.')
+              : msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.')
+          }
         </li>
       </ul>
     </div>

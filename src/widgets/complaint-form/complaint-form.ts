@@ -231,7 +231,13 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
       }
       this.idempotencyKey ??= newIdempotencyKey();
       this.saveDraft();
-      const payload = await this.submission.handOver(this, 'complaint', validation.payload, this.idempotencyKey, this.config.captchaToken);
+      const payload = await this.submission.handOver(
+        this,
+        'complaint',
+        validation.payload,
+        this.idempotencyKey,
+        this.config.captchaToken,
+      );
       if (!payload) return; // the host page sends it itself
       const files = this.formConfig.attachments.enabled ? this.attachments.list() : [];
       await this.submission.submit({ payload, files }, this.idempotencyKey);
@@ -263,7 +269,9 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
       // show it next to the fields. The corrected payload will differ, so it needs a new
       // idempotency key. Errors about all attachments belong to the one picker.
       const evidence = `attachments.${EVIDENCE_KIND}`;
-      this.form.setServerErrors(error.fieldErrors.map((field) => (field.path === 'attachments' ? { ...field, path: evidence } : field)));
+      this.form.setServerErrors(
+        error.fieldErrors.map((field) => (field.path === 'attachments' ? { ...field, path: evidence } : field)),
+      );
       this.idempotencyKey = undefined;
       this.saveDraft();
       this.submission.reset();
@@ -304,17 +312,21 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
     const name = localized(association.name);
     const privacyUrl = safeLinkUrl(association.privacyNoticeUrl);
     return html`<div class="privacy notice" part="privacy">
-      ${custom
-        ? html`<p>${custom}</p>`
-        : html`<p>${msg(str`${name} collects these details only to handle your message and contact you about it.`)}</p>
+      ${
+        custom
+          ? html`<p>${custom}</p>`
+          : html`<p>${msg(str`${name} collects these details only to handle your message and contact you about it.`)}</p>
             <ul>
               <li>${msg('Only the staff who handle your message can see them; they are kept confidential.')}</li>
               <li>${msg('They are kept for as long as needed to follow your message up, then deleted.')}</li>
               <li>${msg('You may ask to see, correct or delete your data at any time.')}</li>
-            </ul>`}
-      ${privacyUrl
-        ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
-        : nothing}
+            </ul>`
+      }
+      ${
+        privacyUrl
+          ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -361,16 +373,19 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
 
       <fieldset class="section">
         <legend>${msg('Your contact details')}</legend>
-        ${canBeAnonymous
-          ? renderCheckboxField(form, {
-              name: 'anonymous',
-              label: msg('Send my suggestion without my name'),
-              hint: msg('We will give you a code to follow it up with instead.'),
-            })
-          : nothing}
-        ${anonymous
-          ? nothing
-          : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), autocomplete: 'name', ...LIMITS.name })}
+        ${
+          canBeAnonymous
+            ? renderCheckboxField(form, {
+                name: 'anonymous',
+                label: msg('Send my suggestion without my name'),
+                hint: msg('We will give you a code to follow it up with instead.'),
+              })
+            : nothing
+        }
+        ${
+          anonymous
+            ? nothing
+            : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), autocomplete: 'name', ...LIMITS.name })}
             ${renderTextField(form, {
               name: 'contact.mobile',
               label: msg('Mobile number'),
@@ -390,7 +405,8 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
               spellcheck: false,
               optional: this.form.text('contactChannel') !== 'email',
             })}
-            ${renderChoiceGroup(form, { name: 'contactChannel', label: msg('How should we contact you?'), choices: contactChannelChoices(), inline: true })}`}
+            ${renderChoiceGroup(form, { name: 'contactChannel', label: msg('How should we contact you?'), choices: contactChannelChoices(), inline: true })}`
+        }
       </fieldset>
 
       <fieldset class="section">

@@ -37,7 +37,12 @@ export interface ScaleOptions {
 }
 
 /** The point the key leads to from `current`, or undefined for other keys. */
-export function targetOfKey(key: string, current: number | undefined, points: readonly number[], rtl: boolean): number | undefined {
+export function targetOfKey(
+  key: string,
+  current: number | undefined,
+  points: readonly number[],
+  rtl: boolean,
+): number | undefined {
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const step: Record<string, number> = {

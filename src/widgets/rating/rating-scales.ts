@@ -40,7 +40,13 @@ export function endLabels(scale: RatingScale): [string, string] {
 /** What one point means, when it has a meaning of its own (NPS names only its ends). */
 export function pointMeaning(scale: RatingScale, score: number): string | undefined {
   if (scale === 'csat') {
-    return [msg('Very dissatisfied'), msg('Dissatisfied'), msg('Neither satisfied nor dissatisfied'), msg('Satisfied'), msg('Very satisfied')][score - 1];
+    return [
+      msg('Very dissatisfied'),
+      msg('Dissatisfied'),
+      msg('Neither satisfied nor dissatisfied'),
+      msg('Satisfied'),
+      msg('Very satisfied'),
+    ][score - 1];
   }
   if (scale === 'ces') {
     return [
@@ -101,7 +107,9 @@ export function defaultQuestion(scale: RatingScale, { reference, inline }: Quest
       return msg('How likely are you to recommend the association to a friend or relative?');
     case 'ces':
       // CES is a statement to agree with, as the standard wording has it.
-      return reference && kindOf(reference) !== 'request' ? msg('It was easy to get this handled.') : msg('It was easy to get my request handled.');
+      return reference && kindOf(reference) !== 'request'
+        ? msg('It was easy to get this handled.')
+        : msg('It was easy to get my request handled.');
   }
 }
 

@@ -30,7 +30,15 @@ import { ratingStyles } from './rating.styles.js';
 import { SilaRatingChangeEvent } from './rating-change-event.js';
 import { renderScale } from './rating-options.js';
 import { renderOutcome, type RatingOutcome } from './rating-outcome.js';
-import { defaultQuestion, displayFor, endLabels, isScale, pointMeaning, scaleHint, scalePoints } from './rating-scales.js';
+import {
+  defaultQuestion,
+  displayFor,
+  endLabels,
+  isScale,
+  pointMeaning,
+  scaleHint,
+  scalePoints,
+} from './rating-scales.js';
 
 const EMPTY: FormValues = { scale: '', score: '', comment: '' };
 export const COMMENT_MAX_LENGTH = 1000;
@@ -221,7 +229,11 @@ export class SilaRating extends SilaElement {
   }
 
   private saveDraft(): void {
-    this.drafts?.save({ values: this.form.values, idempotencyKey: this.idempotencyKey, startedAt: this.startedAt ?? Date.now() });
+    this.drafts?.save({
+      values: this.form.values,
+      idempotencyKey: this.idempotencyKey,
+      startedAt: this.startedAt ?? Date.now(),
+    });
   }
 
   /** Drops a sent-but-undelivered rating: a new choice is a new payload and needs a new key. */
@@ -307,7 +319,9 @@ export class SilaRating extends SilaElement {
 
   private scaleErrorText(error: FieldError): string {
     if (error.path === 'reference') return msg('We could not find the reference number this rating is for.');
-    return error.path === 'score' && error.code === 'required' ? msg('Choose a point on the scale.') : errorMessage(error.code);
+    return error.path === 'score' && error.code === 'required'
+      ? msg('Choose a point on the scale.')
+      : errorMessage(error.code);
   }
 
   private failureText(error: SilaError | undefined): string {
@@ -336,16 +350,20 @@ export class SilaRating extends SilaElement {
     const error = this.form.errorFor('score') ?? this.form.errorFor('scale') ?? this.form.errorFor('reference');
     const hint = scaleHint(scale);
     const [low, high] = endLabels(scale);
-    const describedBy = [hint ? 'scale-hint' : '', error ? 'score-error' : '', this.inline ? 'keys-hint' : ''].filter(Boolean).join(' ');
+    const describedBy = [hint ? 'scale-hint' : '', error ? 'score-error' : '', this.inline ? 'keys-hint' : '']
+      .filter(Boolean)
+      .join(' ');
     const meaning = value === undefined ? undefined : pointMeaning(scale, value);
     return html`<div class="question-group ${error ? 'has-error' : ''}">
       <p class="question" id="question">${question}</p>
       ${hint ? html`<p class="hint" id="scale-hint">${hint}</p>` : nothing}
-      ${error
-        ? html`<p class="error" id="score-error" part="error">
+      ${
+        error
+          ? html`<p class="error" id="score-error" part="error">
             <span class="visually-hidden">${msg('Error:')} </span>${this.scaleErrorText(error)}
           </p>`
-        : nothing}
+          : nothing
+      }
       <div class="scale-row">
         <span class="end end-low" aria-hidden="true">${low}</span>
         ${renderScale({
@@ -370,16 +388,18 @@ export class SilaRating extends SilaElement {
     const submitting = this.submission.state === 'submitting';
     return html`<form class="form" part="form" novalidate aria-labelledby="question" @submit=${this.submitRating} @input=${this.setComment}>
       ${this.renderScaleGroup(question)}
-      ${this.noComment
-        ? nothing
-        : renderTextareaField(this.form as FormController<unknown>, {
-            name: 'comment',
-            label: this.followUp ?? msg('What is the main reason for your rating?'),
-            hint: msg('Please do not write personal details such as your ID number.'),
-            optional: true,
-            maxLength: COMMENT_MAX_LENGTH,
-            rows: 3,
-          })}
+      ${
+        this.noComment
+          ? nothing
+          : renderTextareaField(this.form as FormController<unknown>, {
+              name: 'comment',
+              label: this.followUp ?? msg('What is the main reason for your rating?'),
+              hint: msg('Please do not write personal details such as your ID number.'),
+              optional: true,
+              maxLength: COMMENT_MAX_LENGTH,
+              rows: 3,
+            })
+      }
       ${this.renderStatus()}
       <p class="note">${msg('Your rating is used only to improve our services, never to blame or expose anyone.')}</p>
       <div class="actions">
@@ -403,12 +423,16 @@ export class SilaRating extends SilaElement {
   }
 
   protected override render() {
-    const question = this.question?.trim() || defaultQuestion(this.activeScale, { reference: this.normalizedReference, inline: this.inline });
-    return html`${this.outcome
-      ? renderOutcome(this.outcome, this.inline)
-      : this.inline
-        ? this.renderInline(question)
-        : this.renderFull(question)}
+    const question =
+      this.question?.trim() ||
+      defaultQuestion(this.activeScale, { reference: this.normalizedReference, inline: this.inline });
+    return html`${
+      this.outcome
+        ? renderOutcome(this.outcome, this.inline)
+        : this.inline
+          ? this.renderInline(question)
+          : this.renderFull(question)
+    }
     ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
   }
 }

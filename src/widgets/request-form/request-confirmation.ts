@@ -7,7 +7,12 @@ import { formatDate } from '../../core/i18n.js';
 import { followUpUrl, renderReferenceBox } from '../../fields/reference-box.js';
 import type { ConfirmationOptions } from '../../core/submission-form-element.js';
 
-export function renderConfirmation({ result, statusUrl, onAnother, ...copy }: ConfirmationOptions<RequestCreated>): TemplateResult {
+export function renderConfirmation({
+  result,
+  statusUrl,
+  onAnother,
+  ...copy
+}: ConfirmationOptions<RequestCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
@@ -26,9 +31,7 @@ export function renderConfirmation({ result, statusUrl, onAnother, ...copy }: Co
         <li>${msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.')}</li>
       </ul>
     </div>
-    ${result.attachments?.length
-      ? html`<p>${msg('Documents received:')} ${result.attachments.length}</p>`
-      : nothing}
+    ${result.attachments?.length ? html`<p>${msg('Documents received:')} ${result.attachments.length}</p>` : nothing}
     <div class="actions">
       ${followUrl ? html`<a class="button primary" href=${followUrl} part="status-link">${msg('Follow up on your request')}</a>` : nothing}
       <slot name="after-success"></slot>

@@ -45,7 +45,9 @@ export function formHeading(audience: Audience): string {
 export function formLead(audience: Audience): string {
   return audience === 'member'
     ? msg('Request a service as a member of the general assembly. Your answers are saved on this device as you go.')
-    : msg('Apply for the association’s support. It takes about 10 minutes; your answers are saved on this device as you go.');
+    : msg(
+        'Apply for the association’s support. It takes about 10 minutes; your answers are saved on this device as you go.',
+      );
 }
 
 export function stepTitle(step: StepId, audience: Audience): string {

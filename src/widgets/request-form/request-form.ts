@@ -40,7 +40,15 @@ import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { fileFieldStyles } from '../../styles/file-field.styles.js';
 import { requestFormStyles } from './request-form.styles.js';
-import { STEP_FIELDS, formHeading, formLead, stepTitle, summaryFields, ATTACHMENT_KINDS, type StepId } from './request-fields.js';
+import {
+  STEP_FIELDS,
+  formHeading,
+  formLead,
+  stepTitle,
+  summaryFields,
+  ATTACHMENT_KINDS,
+  type StepId,
+} from './request-fields.js';
 import { renderStepIndicator, stepCount } from './step-indicator.js';
 import { renderApplicantStep } from './step-applicant.js';
 import { renderHouseholdStep } from './step-household.js';
@@ -172,7 +180,8 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   /** The steps this form shows, in order. */
   get steps(): StepId[] {
     return ALL_STEPS.filter(
-      (step) => (step !== 'household' || !this.noHousehold) && (step !== 'attachments' || this.formConfig.attachments.enabled),
+      (step) =>
+        (step !== 'household' || !this.noHousehold) && (step !== 'attachments' || this.formConfig.attachments.enabled),
     );
   }
 
@@ -218,7 +227,9 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   private restoreDraft(values: FormValues, savedStep: string | undefined, idExcluded: boolean): void {
     this.form.restore(values);
     const saved = ALL_STEPS.includes(savedStep as StepId) ? (savedStep as StepId) : 'applicant';
-    const earlier = ALL_STEPS.slice(0, ALL_STEPS.indexOf(saved)).filter((step) => step in STEP_SCHEMAS && this.steps.includes(step));
+    const earlier = ALL_STEPS.slice(0, ALL_STEPS.indexOf(saved)).filter(
+      (step) => step in STEP_SCHEMAS && this.steps.includes(step),
+    );
     const incomplete = earlier.find((step) => !this.validateStep(step, this.form.values).ok);
     this.step = incomplete ?? saved;
     this.idNotKept = idExcluded && ALL_STEPS.indexOf(saved) > 0 && !this.form.text('applicant.nationalId');
@@ -318,7 +329,12 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
 
   private saveDraft(): void {
     if (!this.drafts) return;
-    this.drafts.save({ values: this.form.values, step: this.step, idempotencyKey: this.idempotencyKey, startedAt: this.startedAt });
+    this.drafts.save({
+      values: this.form.values,
+      step: this.step,
+      idempotencyKey: this.idempotencyKey,
+      startedAt: this.startedAt,
+    });
     this.savedAt = Date.now();
   }
 
@@ -366,7 +382,9 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     await this.submission.once(async () => {
       const validation = this.form.attemptSubmit();
       if (!validation.ok || !validation.payload) {
-        const elsewhere = validation.errors.map((error) => this.stepOf(error.path)).find((step) => step && step !== 'declaration');
+        const elsewhere = validation.errors
+          .map((error) => this.stepOf(error.path))
+          .find((step) => step && step !== 'declaration');
         if (elsewhere) this.showStep(elsewhere, true);
         else this.focusMover.focusSoon('error-summary');
         this.announcement = '';
@@ -374,7 +392,13 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       }
       const key = (this.idempotencyKey ??= newIdempotencyKey());
       this.saveDraft();
-      const payload = await this.submission.handOver(this, 'request', validation.payload as ServiceRequest, key, this.config.captchaToken);
+      const payload = await this.submission.handOver(
+        this,
+        'request',
+        validation.payload as ServiceRequest,
+        key,
+        this.config.captchaToken,
+      );
       if (!payload) return; // the host page sends it itself
       const files = this.steps.includes('attachments') ? this.attachments.list() : [];
       await this.submission.submit({ payload, files }, key);
@@ -447,7 +471,8 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
         });
       case 'review': {
         const payload = this.reviewValidation(this.form.values).payload;
-        if (!payload) return html`<p class="notice warning">${msg('Some answers are missing. Go back and complete them.')}</p>`;
+        if (!payload)
+          return html`<p class="notice warning">${msg('Some answers are missing. Go back and complete them.')}</p>`;
         return renderReviewStep({
           payload,
           audience: this.resolvedAudience,
@@ -472,13 +497,15 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     const last = step === 'declaration';
     const toReview = this.returnToReview && ALL_STEPS.indexOf(step) < ALL_STEPS.indexOf('review');
     return html`<div class="actions step-actions">
-      ${last
-        ? html`<button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
+      ${
+        last
+          ? html`<button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
             ${submitting ? msg('Sending…') : msg('Send request')}
           </button>`
-        : html`<button type="submit" class="primary" part="next">
+          : html`<button type="submit" class="primary" part="next">
             ${toReview ? msg('Save and return to your answers') : step === 'review' ? msg('Continue to the declaration') : msg('Continue')}
-          </button>`}
+          </button>`
+      }
       ${index > 0 ? html`<button type="button" class="secondary" part="back" @click=${this.goToPreviousStep}>${msg('Back')}</button>` : nothing}
       <button type="button" class="link clear" @click=${this.clearAnswers}>${msg('Clear my answers')}</button>
     </div>`;
@@ -493,7 +520,9 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     const errors = this.form.submitAttempted
       ? this.form
           .visibleErrors(step === 'attachments' ? [] : fields)
-          .filter((error) => (step === 'attachments' ? error.path.startsWith('attachments') : fields.includes(error.path)))
+          .filter((error) =>
+            step === 'attachments' ? error.path.startsWith('attachments') : fields.includes(error.path),
+          )
       : [];
     return html`<form class="form" part="form" novalidate @submit=${this.goToNextStep} aria-labelledby="title">
       <h2 class="title" id="title">${this.heading ?? formHeading(audience)}</h2>
@@ -504,9 +533,11 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
         <span class="step-heading">${stepTitle(step, audience)}</span>
       </h3>
       ${renderErrorSummary(errors, summaryFields(), (name) => this.focusMover.focusField(name))}
-      ${step === 'applicant' && this.idNotKept
-        ? html`<p class="notice">${msg('For your privacy, your ID number is not kept on this device. Please enter it again.')}</p>`
-        : nothing}
+      ${
+        step === 'applicant' && this.idNotKept
+          ? html`<p class="notice">${msg('For your privacy, your ID number is not kept on this device. Please enter it again.')}</p>`
+          : nothing
+      }
       <div class="step-body">${this.renderStep(step)}</div>
 
       ${renderHoneypot((value) => (this.honeypot = value))}

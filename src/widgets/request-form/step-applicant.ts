@@ -25,9 +25,11 @@ export function renderPrivacyNotice(formConfig: FormConfig): TemplateResult {
       </li>
       <li>${msg('Your data is kept confidential. You may ask to see, correct or delete it.')}</li>
     </ul>
-    ${privacyUrl
-      ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
-      : nothing}
+    ${
+      privacyUrl
+        ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -11,7 +11,9 @@ import { renderUploadProgress } from '../../fields/file-field.js';
 
 /** The wording of the seeds: «أقر بصحة البيانات المقدمة وأنني مسؤول مسؤولية مباشرة عن صحة المعلومات». */
 export function declarationText(): string {
-  return msg('I confirm that the data I have provided is correct and that I am directly responsible for the accuracy of the information.');
+  return msg(
+    'I confirm that the data I have provided is correct and that I am directly responsible for the accuracy of the information.',
+  );
 }
 
 export function committeeNotice(reviewPeriodDays: number): string {

@@ -16,9 +16,9 @@ export function renderStepIndicator(steps: readonly StepId[], current: number, a
           class=${index < current ? 'done' : index === current ? 'current' : 'todo'}
           aria-current=${index === current ? 'step' : nothing}
         >
-          <span class="step-name">${stepTitle(step, audience)}</span>${index < current
-            ? html`<span class="visually-hidden"> ${msg('(completed)')}</span>`
-            : nothing}
+          <span class="step-name">${stepTitle(step, audience)}</span>${
+            index < current ? html`<span class="visually-hidden"> ${msg('(completed)')}</span>` : nothing
+          }
         </li>`,
       )}
     </ol>

@@ -55,7 +55,14 @@ function section(step: StepId, title: string, rows: readonly Row[], onChange: (s
   </section>`;
 }
 
-export function renderReviewStep({ payload, audience, steps, serviceLabel, files, onChange }: ReviewStep): TemplateResult {
+export function renderReviewStep({
+  payload,
+  audience,
+  steps,
+  serviceLabel,
+  files,
+  onChange,
+}: ReviewStep): TemplateResult {
   const { applicant, household } = payload;
   const notGiven = msg('Not given');
   return html`<p class="lead">${msg('This is what will be sent. Check it, and change anything that is not right.')}</p>
@@ -72,19 +79,21 @@ export function renderReviewStep({ payload, audience, steps, serviceLabel, files
       ],
       onChange,
     )}
-    ${household && steps.includes('household')
-      ? section(
-          'household',
-          stepTitle('household', audience),
-          [
-            ['household.householdSize', String(household.householdSize)],
-            ['household.incomeBracket', labelOf(incomeChoices(), household.incomeBracket)],
-            ['household.employment', labelOf(employmentChoices(), household.employment)],
-            ['household.housing', labelOf(housingChoices(), household.housing)],
-          ],
-          onChange,
-        )
-      : nothing}
+    ${
+      household && steps.includes('household')
+        ? section(
+            'household',
+            stepTitle('household', audience),
+            [
+              ['household.householdSize', String(household.householdSize)],
+              ['household.incomeBracket', labelOf(incomeChoices(), household.incomeBracket)],
+              ['household.employment', labelOf(employmentChoices(), household.employment)],
+              ['household.housing', labelOf(housingChoices(), household.housing)],
+            ],
+            onChange,
+          )
+        : nothing
+    }
     ${section(
       'service',
       stepTitle('service', audience),
@@ -94,16 +103,21 @@ export function renderReviewStep({ payload, audience, steps, serviceLabel, files
       ],
       onChange,
     )}
-    ${steps.includes('attachments')
-      ? section(
-          'attachments',
-          stepTitle('attachments', audience),
-          ATTACHMENT_KINDS.map((kind): Row => {
-            const file = files.get(kind);
-            return [`attachments.${kind}`, file ? html`<bdi>${file.name}</bdi> (${formatBytes(file.size)})` : msg('Not attached')];
-          }),
-          onChange,
-        )
-      : nothing}
+    ${
+      steps.includes('attachments')
+        ? section(
+            'attachments',
+            stepTitle('attachments', audience),
+            ATTACHMENT_KINDS.map((kind): Row => {
+              const file = files.get(kind);
+              return [
+                `attachments.${kind}`,
+                file ? html`<bdi>${file.name}</bdi> (${formatBytes(file.size)})` : msg('Not attached'),
+              ];
+            }),
+            onChange,
+          )
+        : nothing
+    }
     <p class="hint">${msg('Nothing is sent until you agree to the declaration on the next step.')}</p>`;
 }

@@ -14,5 +14,7 @@ export function formatTime(iso: string): string {
 
 /** When a locked lookup opens again, in the person's own clock: "12 May, 03:00". */
 export function formatRetryTime(at: Date): string {
-  return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(
+    at,
+  );
 }

@@ -31,15 +31,22 @@ export function failureView(error: SilaError, failedAt: number): FailureView {
       return {
         title: msg('Please try again later'),
         body: html`${msg('To keep your information safe, looking up this reference number is paused after several unsuccessful tries.')}
-        ${at
-          ? html`${msg('You can try again after')} <time datetime=${at.toISOString()}>${formatRetryTime(at)}</time>.`
-          : msg('You can try again later.')}`,
+        ${
+          at
+            ? html`${msg('You can try again after')} <time datetime=${at.toISOString()}>${formatRetryTime(at)}</time>.`
+            : msg('You can try again later.')
+        }`,
         retry: false,
         tone: 'calm',
       };
     }
     case 'offline':
-      return { title: msg('No connection'), body: msg('You seem to be offline. Check your connection and try again.'), retry: true, tone: 'calm' };
+      return {
+        title: msg('No connection'),
+        body: msg('You seem to be offline. Check your connection and try again.'),
+        retry: true,
+        tone: 'calm',
+      };
     case 'unreachable':
     case 'timeout':
     case 'server':
@@ -63,8 +70,10 @@ export function renderFailure(view: FailureView, onRetry: () => void): TemplateR
   return html`<div class="notice failure ${view.tone === 'warning' ? 'warning' : ''}" id="lookup-failure" tabindex="-1" part="failure">
     <h3>${view.title}</h3>
     <p>${view.body}</p>
-    ${view.retry
-      ? html`<div class="actions"><button type="button" class="secondary" @click=${onRetry}>${msg('Try again')}</button></div>`
-      : nothing}
+    ${
+      view.retry
+        ? html`<div class="actions"><button type="button" class="secondary" @click=${onRetry}>${msg('Try again')}</button></div>`
+        : nothing
+    }
   </div>`;
 }

@@ -148,12 +148,14 @@ export class SilaStatusLookup extends SilaElement {
     this.boundEndpoint = endpoint;
     this.drafts = this.config.disableDrafts ? undefined : new DraftStore('status-lookup', endpoint, ['verifier']);
     const saved = this.drafts?.load()?.values.reference;
-    if (typeof saved === 'string' && saved && !this.form.text('reference')) this.form.restore({ ...this.form.values, reference: saved });
+    if (typeof saved === 'string' && saved && !this.form.text('reference'))
+      this.form.restore({ ...this.form.values, reference: saved });
   }
 
   private saveDraft(): void {
     if (!this.drafts) return;
-    if (this.form.text('reference').trim()) this.drafts.save({ values: { reference: this.form.text('reference') }, startedAt: Date.now() });
+    if (this.form.text('reference').trim())
+      this.drafts.save({ values: { reference: this.form.text('reference') }, startedAt: Date.now() });
     else this.drafts.clear();
   }
 
@@ -232,7 +234,9 @@ export class SilaStatusLookup extends SilaElement {
       ${renderTextField(form, {
         name: 'reference',
         label: referenceLabel(),
-        hint: msg(html`As shown on your confirmation, e.g. ${EXAMPLE_REFERENCE}. Small or capital letters, with or without dashes.`),
+        hint: msg(
+          html`As shown on your confirmation, e.g. ${EXAMPLE_REFERENCE}. Small or capital letters, with or without dashes.`,
+        ),
         ltr: true,
         spellcheck: false,
         maxLength: 20,
@@ -240,7 +244,9 @@ export class SilaStatusLookup extends SilaElement {
       ${renderTextField(form, {
         name: 'verifier',
         label: verifierLabel(),
-        hint: msg('The last 4 digits of the mobile number you gave. If you sent a suggestion without your name, enter the follow-up code you were given.'),
+        hint: msg(
+          'The last 4 digits of the mobile number you gave. If you sent a suggestion without your name, enter the follow-up code you were given.',
+        ),
         ltr: true,
         spellcheck: false,
         autocomplete: 'off',
@@ -267,7 +273,8 @@ export class SilaStatusLookup extends SilaElement {
           : nothing;
       case TaskStatus.ERROR: {
         const error = this.lookup.error;
-        if (!(error instanceof SilaError) || (error.kind === 'validation' && error.fieldErrors.length > 0)) return nothing;
+        if (!(error instanceof SilaError) || (error.kind === 'validation' && error.fieldErrors.length > 0))
+          return nothing;
         return renderFailure(failureView(error, this.failedAt), () => this.tryAgain());
       }
       default:

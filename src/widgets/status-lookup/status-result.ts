@@ -30,9 +30,11 @@ function renderNeedsInfo(result: LookupResult): TemplateResult {
   const note = latestPublicNote(result.history);
   return html`<div class="notice action" part="needs-info">
     <h4>${msg('What we need from you')}</h4>
-    ${note
-      ? html`<p class="note" dir="auto">${note}</p>`
-      : html`<p>${msg('Please contact the association to find out what is needed.')}</p>`}
+    ${
+      note
+        ? html`<p class="note" dir="auto">${note}</p>`
+        : html`<p>${msg('Please contact the association to find out what is needed.')}</p>`
+    }
   </div>`;
 }
 
@@ -51,13 +53,17 @@ function renderDecisionDate(result: LookupResult, now: number): TemplateResult |
 function renderRating(result: LookupResult, embedRating: boolean, endpoint: string | undefined): TemplateResult {
   return html`<section class="rating" part="rating" aria-labelledby="rating-title">
     <h4 id="rating-title">${msg('How did we do?')}</h4>
-    ${result.rated
-      ? html`<p>${msg('Thank you: you have already rated this.')}</p>`
-      : html`<p>${msg('Your opinion helps us improve. Rating is optional and never affects your requests.')}</p>`}
+    ${
+      result.rated
+        ? html`<p>${msg('Thank you: you have already rated this.')}</p>`
+        : html`<p>${msg('Your opinion helps us improve. Rating is optional and never affects your requests.')}</p>`
+    }
     <slot name="rating"></slot>
-    ${embedRating && !result.rated
-      ? html`<sila-rating reference=${result.reference} endpoint=${ifDefined(endpoint)}></sila-rating>`
-      : nothing}
+    ${
+      embedRating && !result.rated
+        ? html`<sila-rating reference=${result.reference} endpoint=${ifDefined(endpoint)}></sila-rating>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -79,19 +85,23 @@ export function renderResult({ result, embedRating, endpoint, now = Date.now() }
     </div>
 
     ${result.status === 'needs_info' ? renderNeedsInfo(result) : nothing}
-    ${overdue
-      ? html`<p class="notice warning" part="overdue-notice">
+    ${
+      overdue
+        ? html`<p class="notice warning" part="overdue-notice">
           ${msg('The decision is later than the date we gave you. We are sorry for the delay. You can contact the association or send a complaint about it.')}
         </p>`
-      : nothing}
+        : nothing
+    }
 
     <dl class="facts">
-      ${result.maskedName
-        ? html`<div class="fact">
+      ${
+        result.maskedName
+          ? html`<div class="fact">
             <dt>${msg('Name')}</dt>
             <dd><bdi>${result.maskedName}</bdi></dd>
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="fact">
         <dt>${msg('Received on')}</dt>
         <dd>${bothCalendars(result.receivedAt)}</dd>

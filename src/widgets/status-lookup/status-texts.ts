@@ -52,14 +52,18 @@ export function statusText(status: Status): StatusText {
       return {
         label: msg('Under review'),
         meaning: msg('The team is studying it and checking the information you gave.'),
-        next: msg('We will update the status when the review is done. If we need anything from you, it will show here.'),
+        next: msg(
+          'We will update the status when the review is done. If we need anything from you, it will show here.',
+        ),
         tone: 'progress',
       };
     case 'needs_info':
       return {
         label: msg('Information needed'),
         meaning: msg('We need more information or documents from you before we can continue.'),
-        next: msg('The review is paused until we receive what is asked below. Send it as the note explains, or contact the association.'),
+        next: msg(
+          'The review is paused until we receive what is asked below. Send it as the note explains, or contact the association.',
+        ),
         tone: 'action',
       };
     case 'referred':
@@ -73,14 +77,18 @@ export function statusText(status: Status): StatusText {
       return {
         label: msg('Accepted'),
         meaning: msg('It has been accepted.'),
-        next: msg('The association will contact you about the next steps, such as how and when the service is provided.'),
+        next: msg(
+          'The association will contact you about the next steps, such as how and when the service is provided.',
+        ),
         tone: 'positive',
       };
     case 'rejected':
       return {
         label: msg('Not accepted'),
         meaning: msg('It was studied and could not be accepted.'),
-        next: msg('Any reason we gave is in the history below. If you disagree, you can send a complaint and mention this reference number.'),
+        next: msg(
+          'Any reason we gave is in the history below. If you disagree, you can send a complaint and mention this reference number.',
+        ),
         tone: 'ended',
       };
     case 'resolved':

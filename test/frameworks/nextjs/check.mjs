@@ -11,7 +11,10 @@ const port = await new Promise((resolve) => {
     probe.close(() => resolve(free));
   });
 });
-const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+const server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  detached: true,
+});
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -30,7 +33,10 @@ await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`next start exited with ${code}`)));
 });
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 let failed = false;
 try {
   for (const path of ['/', '/client-only']) {
@@ -46,7 +52,9 @@ try {
     await option.nth(3).click();
     await page.locator('#chosen', { hasText: '4' }).waitFor({ timeout: 10_000 });
     const serverRendered = html.includes('<sila-rating');
-    console.log(`${path}: rendered, sila-rating-change reached React (score 4)${serverRendered ? ', tag in the server HTML' : ''}`);
+    console.log(
+      `${path}: rendered, sila-rating-change reached React (score 4)${serverRendered ? ', tag in the server HTML' : ''}`,
+    );
     if (errors.length > 0) throw new Error(`${path}: page errors: ${errors.join('; ')}`);
     if (path === '/' && !serverRendered) throw new Error('/: <sila-rating> is not in the server-rendered HTML');
     await page.close();

@@ -22,7 +22,12 @@ export function App() {
         onsila-submitted={(event) => console.log(event.detail.reference)}
       />
       {['complaint', 'suggestion'].map((kind) => (
-        <sila-complaint-form key={kind} kind={kind === 'complaint' ? 'complaint' : 'suggestion'} status-url="/follow-up" theme="auto" />
+        <sila-complaint-form
+          key={kind}
+          kind={kind === 'complaint' ? 'complaint' : 'suggestion'}
+          status-url="/follow-up"
+          theme="auto"
+        />
       ))}
       <output>{score}</output>
       {/* @ts-expect-error -- 'numbers' is not a display the element takes */}
@@ -30,7 +35,9 @@ export function App() {
       {/* @ts-expect-error -- 'bogus' is not a scale */}
       <sila-rating scale="bogus" />
       {/* @ts-expect-error -- the handler gets a SilaSubmittedEvent, which has no `score` */}
-      <sila-complaint-form onsila-submitted={(event: SilaSubmittedEvent & { detail: { score: number } }) => event.detail.score} />
+      <sila-complaint-form
+        onsila-submitted={(event: SilaSubmittedEvent & { detail: { score: number } }) => event.detail.score}
+      />
     </main>
   );
 }
