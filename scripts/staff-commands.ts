@@ -16,7 +16,7 @@ import {
 import { temporaryPassword } from '../server/auth/password.js';
 import { writeAudit } from '../server/audit/audit-log.js';
 import type { Database } from '../server/db/database.js';
-import { HttpProblem } from '../server/problem.js';
+import { HttpProblem } from '../server/http/problem.js';
 
 export const USAGE = `Usage: npm run staff -- <command>
   add --email <e-mail> --name <name> --role <${STAFF_ROLES.join('|')}>   create an account; prints a temporary password once

@@ -5,12 +5,12 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { staffAuth } from './auth/middleware.js';
-import { clientIp } from './client-ip.js';
+import { clientIp } from './http/client-ip.js';
 import type { AppDeps, AppEnv, AppState, LogLine, WarningLine } from './context.js';
-import { RefusedOrigins, corsPolicy } from './cors.js';
+import { RefusedOrigins, corsPolicy } from './http/cors.js';
 import { isDatabaseUnavailable, sqlState } from './db/database.js';
-import { HttpProblem, problemResponse } from './problem.js';
-import { WindowCounter } from './rate-limit.js';
+import { HttpProblem, problemResponse } from './http/problem.js';
+import { WindowCounter } from './http/rate-limit.js';
 import { consoleRoutes } from './console-static.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { formConfigRoutes } from './routes/form-config.js';
@@ -24,7 +24,7 @@ import { staffMessageRoutes } from './routes/staff-messages.js';
 import { staffReportRoutes } from './routes/staff-reports.js';
 import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export type { AppDeps } from './context.js';
 
@@ -82,22 +82,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  formConfigRoutes(app, state);
-  complaintRoutes(app, state);
-  requestRoutes(app, state);
-  ratingRoutes(app, state);
-  statusRoutes(app, state);
+  app.route('/', formConfigRoutes(state));
+  app.route('/', complaintRoutes(state));
+  app.route('/', requestRoutes(state));
+  app.route('/', ratingRoutes(state));
+  app.route('/', statusRoutes(state));
   // Who calls /v1/staff/*: the session cookie or the bearer token sets c.get('actor').
   app.use('/v1/staff/*', staffAuth(state));
-  staffSessionRoutes(app, state);
-  staffAccountRoutes(app, state);
-  staffAuditRoutes(app, state);
+  app.route('/', staffSessionRoutes(state));
+  app.route('/', staffAccountRoutes(state));
+  app.route('/', staffAuditRoutes(state));
   // staffRoutes first: it holds the /v1/staff/* authentication middleware.
-  staffRoutes(app, state);
-  staffCaseRoutes(app, state);
-  staffMessageRoutes(app, state);
-  staffReportRoutes(app, state);
-  consoleRoutes(app);
+  app.route('/', staffRoutes(state));
+  app.route('/', staffCaseRoutes(state));
+  app.route('/', staffMessageRoutes(state));
+  app.route('/', staffReportRoutes(state));
+  app.route('/', consoleRoutes());
 
   if (deps.staticRoot) {
     const root = deps.staticRoot;

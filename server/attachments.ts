@@ -6,8 +6,8 @@
  */
 import type { FormConfig } from '../src/contract/form-config.js';
 import type { FieldError } from '../src/contract/problem.js';
-import type { UploadedFile } from './body.js';
-import { HttpProblem } from './problem.js';
+import type { UploadedFile } from './http/body.js';
+import { HttpProblem } from './http/problem.js';
 
 const SIGNATURES: { mediaType: string; bytes: number[] }[] = [
   { mediaType: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-

@@ -9,10 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './context.js';
-import { problemResponse } from './problem.js';
+import { problemResponse } from './http/problem.js';
 
 export const CONSOLE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -20,7 +20,8 @@ export const CONSOLE_CSP =
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
-export function consoleRoutes(app: Hono<AppEnv>, dist = DIST): void {
+export function consoleRoutes(dist = DIST): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/staff', (c) => c.redirect('/staff/', 301));
   app.get('/staff/', async (c) => {
     let page: string;
@@ -42,4 +43,5 @@ export function consoleRoutes(app: Hono<AppEnv>, dist = DIST): void {
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
   app.use('/staff/assets/*', serveStatic({ root: dist }));
+  return app;
 }

@@ -3,7 +3,7 @@ import type { FormConfig } from '../src/contract/form-config.js';
 import type { StaffActor } from './auth/actor.js';
 import type { Database } from './db/database.js';
 import type { Limits } from './limits.js';
-import type { WindowCounter } from './rate-limit.js';
+import type { WindowCounter } from './http/rate-limit.js';
 
 export interface LogLine {
   method: string;

@@ -12,7 +12,7 @@
 import type { Context } from 'hono';
 import type { Database, Queryable } from './db/database.js';
 import { open, seal, sha256 } from './crypto.js';
-import { HttpProblem } from './problem.js';
+import { HttpProblem } from './http/problem.js';
 
 export const MAX_KEY_LENGTH = 255;
 /** How long answers are kept for replay (the contract promises at least 8 days). */

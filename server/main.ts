@@ -11,7 +11,7 @@ import { ensureFirstAdmin } from './auth/first-admin.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSignInFailures } from './auth/throttle.js';
 import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
-import { corsStartupNotes } from './cors.js';
+import { corsStartupNotes } from './http/cors.js';
 import { sqlState } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { purgeIdempotencyKeys } from './idempotency.js';

@@ -3,7 +3,7 @@ import type { StaffAccount, StaffAccountListItem, StaffRole } from '../../src/co
 import { randomId } from '../crypto.js';
 import type { Queryable } from '../db/database.js';
 import { UNIQUE_VIOLATION, sqlState } from '../db/database.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 import { hashPassword, temporaryPassword } from './password.js';
 
 export interface AccountRow {

@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import type { StaffRole } from '../../src/contract/staff-auth.js';
 import type { AppEnv } from '../context.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 
 export type { StaffRole } from '../../src/contract/staff-auth.js';
 

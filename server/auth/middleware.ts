@@ -8,7 +8,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, AppState } from '../context.js';
 import { constantTimeEqual } from '../crypto.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 import { bearerToken } from '../staff/auth.js';
 import { unauthorized } from './actor.js';
 import { isHttps, resolveSession, sessionCookie } from './sessions.js';

@@ -6,9 +6,9 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { toFieldErrors } from '../../src/contract/issues.js';
-import { readJson } from '../body.js';
+import { readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
-import { validationProblem } from '../problem.js';
+import { validationProblem } from '../http/problem.js';
 import { forbiddenTextErrors } from '../text-guard.js';
 
 export async function parseBody<Schema extends z.ZodMiniType>(

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { toFieldErrors } from '../../src/contract/issues.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 
 export function parseStrictQuery<Schema extends z.ZodMiniType>(schema: Schema, c: Context): z.output<Schema> {
   const parsed = schema.safeParse(c.req.query());

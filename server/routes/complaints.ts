@@ -1,5 +1,5 @@
 /** POST /v1/complaints: complaints, suggestions, inquiries and compensation claims. */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { complaintSchema, type Complaint, type ComplaintCreated } from '../../src/contract/complaint.js';
 import { generateReference, mobileVerifier } from '../../src/contract/identifiers.js';
 import type { FieldError } from '../../src/contract/problem.js';
@@ -76,6 +76,8 @@ export function complaintSpec(state: AppState): CreateSpec<typeof complaintSchem
   };
 }
 
-export function complaintRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function complaintRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.post('/v1/complaints', createHandler(state, complaintSpec(state)));
+  return app;
 }

@@ -8,11 +8,11 @@ import type * as z from 'zod/mini';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import type { FieldError } from '../../src/contract/problem.js';
 import { checkAttachments, type CheckedFile } from '../attachments.js';
-import { readCreateBody } from '../body.js';
+import { readCreateBody } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { runIdempotent, idempotencyKeyFrom, storedAnswer, type Answer } from '../idempotency.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, validationProblem } from '../http/problem.js';
 import { isStaff } from '../staff/auth.js';
 import { forbiddenTextErrors } from '../text-guard.js';
 

@@ -4,12 +4,12 @@
  * random bits per reference and the per-IP limit this is no usable enumeration oracle,
  * and it tells a person who mistyped their number what is wrong.
  */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { ratingSchema, type Rating } from '../../src/contract/rating.js';
 import type { FieldError } from '../../src/contract/problem.js';
 import type { AppEnv, AppState } from '../context.js';
 import { randomId } from '../crypto.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, validationProblem } from '../http/problem.js';
 import { referenceExists } from '../submissions/store.js';
 import { createHandler } from './create.js';
 
@@ -18,7 +18,8 @@ function checkScale(data: Rating, state: AppState): FieldError[] {
   return [{ path: 'scale', code: 'invalid_choice', message: 'This rating scale is not enabled.' }];
 }
 
-export function ratingRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function ratingRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.post(
     '/v1/ratings',
     createHandler(state, {
@@ -57,4 +58,5 @@ export function ratingRoutes(app: Hono<AppEnv>, state: AppState): void {
       decoy: () => ({ id: randomId() }),
     }),
   );
+  return app;
 }

@@ -1,5 +1,5 @@
 /** POST /v1/requests: service (or member service) requests, with optional documents. */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { generateReference, mobileVerifier } from '../../src/contract/identifiers.js';
 import type { FieldError } from '../../src/contract/problem.js';
 import { requestSchema, type RequestCreated, type ServiceRequest } from '../../src/contract/request.js';
@@ -63,6 +63,8 @@ export function requestSpec(state: AppState): CreateSpec<typeof requestSchema> {
   };
 }
 
-export function requestRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function requestRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.post('/v1/requests', createHandler(state, requestSpec(state)));
+  return app;
 }

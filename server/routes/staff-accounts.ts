@@ -1,5 +1,5 @@
 /** Accounts and association settings (admin), and the assignee picker's list (officers). */
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { accountCreateBody, accountUpdateBody, staffSettingsUpdate } from '../../src/contract/staff-auth.js';
 import { requireRole } from '../auth/actor.js';
 import {
@@ -16,7 +16,7 @@ import { parseBody } from '../auth/request.js';
 import { readSettings, writeSetting } from '../auth/settings.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, validationProblem } from '../http/problem.js';
 
 /** Account ids are UUIDs; anything else names no account (and never reaches the database). */
 function accountIdParam(c: Context<AppEnv>): string {
@@ -27,7 +27,8 @@ function accountIdParam(c: Context<AppEnv>): string {
   return id;
 }
 
-export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffAccountRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/v1/staff/accounts', async (c) => {
     requireRole(c, 'admin');
     return c.json({ items: (await listAccounts(state.db)).map(toListItem) });
@@ -120,4 +121,5 @@ export function staffAccountRoutes(app: Hono<AppEnv>, state: AppState): void {
     });
     return c.json(await readSettings(state.db));
   });
+  return app;
 }

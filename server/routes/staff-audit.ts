@@ -1,5 +1,5 @@
 /** The audit log for admins: a page at a time (JSON) or everything that matches (CSV). Reading it is audited too. */
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import { auditQuery, type AuditQuery } from '../../src/contract/staff-auth.js';
 import { requireRole } from '../auth/actor.js';
@@ -7,7 +7,7 @@ import { type AuditRow, queryAudit, toAuditEntry } from '../audit/audit-queries.
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay } from '../dates.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 import { toCsv } from '../staff/csv.js';
 import { forbiddenTextErrors } from '../text-guard.js';
 
@@ -44,7 +44,8 @@ function filterDetails(query: AuditQuery): Record<string, string | number> {
   return details;
 }
 
-export function staffAuditRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffAuditRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/v1/staff/audit', async (c) => {
     const actor = requireRole(c, 'admin');
     const query = parseAuditQuery(c);
@@ -104,4 +105,5 @@ export function staffAuditRoutes(app: Hono<AppEnv>, state: AppState): void {
       'Content-Disposition': `attachment; filename="sila-audit-${localDay(now, ASSOCIATION_TIME_ZONE)}.csv"`,
     });
   });
+  return app;
 }

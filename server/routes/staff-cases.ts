@@ -4,7 +4,7 @@
  * Authentication is the /v1/staff/* middleware; each route names the roles it admits.
  * Answers carry personal data: never cached, never logged.
  */
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import {
@@ -17,9 +17,9 @@ import {
 } from '../../src/contract/staff.js';
 import { requireRole, type StaffActor } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
-import { readJson } from '../body.js';
+import { readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody, validationProblem } from '../problem.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody, validationProblem } from '../http/problem.js';
 import {
   type ActionContext,
   VersionConflict,
@@ -52,7 +52,8 @@ async function readBody<Schema extends z.ZodMiniType>(
   return parsed.data;
 }
 
-export function staffCaseRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffCaseRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/v1/staff/submissions', async (c) => {
     const actor = requireRole(c, ...CASE_READERS);
     const query = parseQuery(staffListQuery, c);
@@ -149,4 +150,5 @@ export function staffCaseRoutes(app: Hono<AppEnv>, state: AppState): void {
     const actor = requireRole(c, 'officer');
     return createHandler(state, intakeSpec(state, c, actor))(c);
   });
+  return app;
 }

@@ -3,7 +3,7 @@
  * channel, and what the provider answered; and the officer's resend action. The message
  * text and the address never appear here: they are in the case.
  */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { staffNoticeSettings, type StaffMessage } from '../../src/contract/notifications.js';
 import { requireRole, type StaffActor } from '../auth/actor.js';
 import { parseBody } from '../auth/request.js';
@@ -12,7 +12,7 @@ import type { AppEnv, AppState } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { listMessages, resendMessage } from '../notify/messages.js';
 import { readNoticeSettings, writeNoticeSettings } from '../notify/notice-settings.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 import { caseNotFound, referenceParam } from '../staff/params.js';
 
 /** The committee sees the requests referred to it (docs/staff-side.md), nothing else. */
@@ -28,7 +28,8 @@ async function caseVisible(db: Queryable, reference: string, committee: boolean)
   return !committee || (row.kind === 'request' && COMMITTEE_STATUSES.includes(row.status));
 }
 
-export function staffMessageRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffMessageRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/v1/staff/submissions/:reference/messages', async (c) => {
     const actor = requireRole(c, 'officer', 'committee', 'manager', 'token');
     const reference = referenceParam(c);
@@ -94,4 +95,5 @@ export function staffMessageRoutes(app: Hono<AppEnv>, state: AppState): void {
     });
     return c.json(body);
   });
+  return app;
 }

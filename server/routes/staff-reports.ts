@@ -6,15 +6,15 @@
  *   POST /v1/staff/visitors       record walk-ins for a day (officer, manager, admin)
  * No personal data in any answer; every view, export and entry writes one audit row.
  */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { reportQuery, visitorEntryInput, visitorListQuery } from '../../src/contract/reports.js';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { requireRole } from '../auth/actor.js';
-import { readJson } from '../body.js';
+import { readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
 import { ASSOCIATION_TIME_ZONE, localDay } from '../dates.js';
-import { fieldError, validationProblem } from '../problem.js';
+import { fieldError, validationProblem } from '../http/problem.js';
 import { buildReport } from '../reports/report.js';
 import { parseStrictQuery } from '../reports/query.js';
 import { listVisitors, recordVisitors } from '../reports/visitors.js';
@@ -22,7 +22,8 @@ import { reportWorkbook } from '../reports/xlsx.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function staffReportRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffReportRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.get('/v1/staff/reports', async (c) => {
     const actor = requireRole(c, 'manager', 'admin');
     const query = parseStrictQuery(reportQuery, c);
@@ -94,4 +95,5 @@ export function staffReportRoutes(app: Hono<AppEnv>, state: AppState): void {
     });
     return c.json(entry, 201);
   });
+  return app;
 }

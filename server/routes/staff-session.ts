@@ -2,7 +2,7 @@
  * Signing in and out, and the signed-in person's own account: password change and TOTP
  * enrolment. Every outcome that matters is in the audit log.
  */
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { passwordChangeBody, signInBody, totpConfirmBody } from '../../src/contract/staff-auth.js';
 import { requireRole, type StaffActor } from '../auth/actor.js';
 import { type AccountRow, findAccount, findAccountByEmail, setPassword } from '../auth/accounts.js';
@@ -31,7 +31,7 @@ import { checkTotp, newTotpSecret, otpauthUrl } from '../auth/totp.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import { sha256 } from '../crypto.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, validationProblem } from '../http/problem.js';
 
 const ALL_ROLES = ['officer', 'committee', 'manager', 'admin'] as const;
 /** Sign-ins checked at once from one address (an office behind one NAT signs in at 8 too). */
@@ -57,7 +57,8 @@ async function currentAccount(c: Context<AppEnv>, state: AppState): Promise<Acco
   return row;
 }
 
-export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffSessionRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   // Ready before the first unknown e-mail, so that one costs no more than the others.
   void dummyHash();
   const inFlight = new InFlight();
@@ -261,4 +262,5 @@ export function staffSessionRoutes(app: Hono<AppEnv>, state: AppState): void {
     });
     return c.body(null, 204);
   });
+  return app;
 }

@@ -4,7 +4,7 @@
  * case routes are in staff-cases.ts, the reports in staff-reports.ts. Answers are never
  * cached, never logged.
  */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { formatReference } from '../../src/contract/identifiers.js';
 import { csvExportQuery, statsQuery } from '../../src/contract/reports.js';
 import { writeAudit } from '../audit/audit-log.js';
@@ -18,7 +18,8 @@ import { parseStrictQuery } from '../reports/query.js';
 
 export { CSV_HEADER } from '../staff/csv.js';
 
-export function staffRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function staffRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.use('/v1/staff/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -53,4 +54,5 @@ export function staffRoutes(app: Hono<AppEnv>, state: AppState): void {
     const query = parseStrictQuery(statsQuery, c);
     return c.json(await computeStats(state.db, query, state.now()));
   });
+  return app;
 }

@@ -7,14 +7,14 @@
  * Each reference, known or not, gets at most N failed tries per UTC day; each IP a few
  * dozen per hour.
  */
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { toFieldErrors } from '../../src/contract/issues.js';
 import { lookupSchema, type LookupResult } from '../../src/contract/lookup.js';
-import { readJson } from '../body.js';
+import { readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
 import { secondsUntilNextUtcDay, utcDay } from '../dates.js';
 import { maskName } from '../mask.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, validationProblem } from '../http/problem.js';
 import { findVerifierHash, loadPublicView } from '../submissions/store.js';
 import { verifierMatches } from '../submissions/verifier.js';
 
@@ -31,7 +31,8 @@ function tooManyAttempts(retryAfterSeconds: number): HttpProblem {
   });
 }
 
-export function statusRoutes(app: Hono<AppEnv>, state: AppState): void {
+export function statusRoutes(state: AppState): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   app.post('/v1/status', async (c) => {
     const ip = c.get('clientIp');
     const ipWait = state.lookupFailuresPerIp.retryAfter(ip);
@@ -86,4 +87,5 @@ export function statusRoutes(app: Hono<AppEnv>, state: AppState): void {
     };
     return c.json(body, 200);
   });
+  return app;
 }

@@ -24,7 +24,7 @@ import { actorLabel, type StaffActor } from '../auth/actor.js';
 import { writeAudit, type AuditAction, type AuditDetails } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/database.js';
 import { queueCaseMessage, type CaseMessageEvent } from '../notify/queue.js';
-import { HttpProblem, validationProblem } from '../problem.js';
+import { HttpProblem, validationProblem } from '../http/problem.js';
 import { workflowActor } from './case-view.js';
 import { caseNotFound } from './params.js';
 import { canSee } from './queries.js';

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { constantTimeEqual } from '../crypto.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 
 export function bearerToken(c: Context): string | undefined {
   const header = c.req.header('authorization') ?? '';

@@ -5,7 +5,7 @@ import { REFERENCE_PATTERN, normalizeReference } from '../../src/contract/identi
 import { toFieldErrors } from '../../src/contract/issues.js';
 import type { AppEnv } from '../context.js';
 import type { FieldError } from '../../src/contract/problem.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 
 export const caseNotFound = () =>
   new HttpProblem(404, { code: 'not_found', detail: 'No submission has this reference.' });

@@ -13,7 +13,7 @@ import { allowedActions } from '../../src/contract/workflow.js';
 import type { StaffActor } from '../auth/actor.js';
 import type { Queryable } from '../db/database.js';
 import { iso } from '../dates.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../http/problem.js';
 import { ATTACHMENT_READERS, shapePayload, workflowActor } from './case-view.js';
 import { OPEN_WITH_DUE, Params, dueSoonLimit, submissionConditions, whereClause, type FilterScope } from './filters.js';
 

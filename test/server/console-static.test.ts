@@ -18,9 +18,7 @@ writeFileSync(join(dist, 'staff', 'assets', 'index-abc123.js'), 'export {};');
 after(() => rmSync(dist, { recursive: true, force: true }));
 
 function app(root: string): Hono<AppEnv> {
-  const hono = new Hono<AppEnv>();
-  consoleRoutes(hono, root);
-  return hono;
+  return consoleRoutes(root);
 }
 
 it('the page: strict CSP, no-store, no CORS even for another origin', async () => {

@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { WarningLine } from '../../server/context.js';
-import { REFUSED_ORIGIN_MAX, REFUSED_ORIGIN_WINDOW_MS, RefusedOrigins, corsStartupNotes } from '../../server/cors.js';
+import {
+  REFUSED_ORIGIN_MAX,
+  REFUSED_ORIGIN_WINDOW_MS,
+  RefusedOrigins,
+  corsStartupNotes,
+} from '../../server/http/cors.js';
 import {
   ALLOWED_ORIGIN,
   call,

@@ -7,9 +7,9 @@ import { describe, it } from 'node:test';
 import { ConfigError, DEFAULT_CONFIG_PATH, loadFormConfig, readServerConfig } from '../../server/config.js';
 import { open, seal } from '../../server/crypto.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay, nextDay, startOfLocalDay } from '../../server/dates.js';
-import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/json.js';
+import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/http/json.js';
 import { maskName } from '../../server/mask.js';
-import { WindowCounter } from '../../server/rate-limit.js';
+import { WindowCounter } from '../../server/http/rate-limit.js';
 import { verifierHash, verifierMatches } from '../../server/submissions/verifier.js';
 import { looksAutomated } from '../../server/routes/create.js';
 

@@ -3,7 +3,7 @@
  * problemSchema. Handlers throw an HttpProblem; the app's error handler writes it.
  */
 import type { Context } from 'hono';
-import type { FieldError, Problem } from '../src/contract/problem.js';
+import type { FieldError, Problem } from '../../src/contract/problem.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { WarningLine } from './context.js';
+import type { WarningLine } from '../context.js';
 
 export const REFUSED_ORIGIN_WINDOW_MS = 10 * 60_000;
 /** Origins remembered per window; beyond that, new ones are counted, not logged (no log flood). */

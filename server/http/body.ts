@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { HttpProblem } from './problem.js';
 import { JsonRejected, canonicalJson, parseStrictJson, sha256Hex } from './json.js';
-import type { Limits } from './limits.js';
+import type { Limits } from '../limits.js';
 
 export interface UploadedFile {
   /** The form field, e.g. "attachment:id_copy". */
