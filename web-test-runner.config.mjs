@@ -5,12 +5,22 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN } from './scripts/test-server.mjs';
+import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, startTestServer } from './scripts/test-server.mjs';
 import { staffCommandPlugin } from './test/browser/staff-command.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
-// The end-to-end tests talk to a real reference server started by scripts/test.mjs.
-const endpoint = process.env.SILA_TEST_ENDPOINT ?? '';
+// The end-to-end tests talk to a real reference server: the one scripts/test.mjs started
+// (SILA_TEST_ENDPOINT), or, when web-test-runner runs alone (npm run test:browser -- --files
+// test/browser/rating.test.ts), one started here for this run.
+let endpoint = process.env.SILA_TEST_ENDPOINT ?? '';
+if (!endpoint) {
+  const server = await startTestServer(fileURLToPath(new URL('.', import.meta.url)), {
+    SILA_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+    SILA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+  });
+  endpoint = server.url;
+  process.once('exit', server.kill);
+}
 
 export default {
   files: ['test/browser/**/*.test.ts'],

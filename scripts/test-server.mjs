@@ -48,6 +48,8 @@ export function startTestServer(root, env = {}) {
         clearTimeout(timer);
         resolve({
           url: match[1],
+          /** Synchronous, for process 'exit' handlers. */
+          kill: () => child.kill('SIGTERM'),
           stop: () =>
             new Promise((done) => {
               child.once('exit', done);
