@@ -69,7 +69,3 @@ export function problemResponse(c: Context, status: number, init: ProblemInit): 
 export function validationProblem(errors: FieldError[], detail = 'Some fields are not valid.'): HttpProblem {
   return new HttpProblem(422, { code: 'validation_failed', detail, errors });
 }
-
-export function fieldError(path: string, code: string, message: string): FieldError {
-  return { path, code, message };
-}

@@ -14,7 +14,7 @@ import { requireRole } from '../auth/actor.js';
 import { readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
 import { ASSOCIATION_TIME_ZONE, localDay } from '../dates.js';
-import { fieldError, validationProblem } from '../http/problem.js';
+import { validationProblem } from '../http/problem.js';
 import { buildReport } from '../reports/report.js';
 import { parseStrictQuery } from '../reports/query.js';
 import { listVisitors, recordVisitors } from '../reports/visitors.js';
@@ -68,7 +68,7 @@ export function staffReportRoutes(state: AppState): Hono<AppEnv> {
     const today = localDay(state.now(), ASSOCIATION_TIME_ZONE);
     const to = query.to ?? today;
     const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
-    if (from > to) throw validationProblem([fieldError('from', 'invalid_date', 'Not a valid date.')]);
+    if (from > to) throw validationProblem([{ path: 'from', code: 'invalid_date', message: 'Not a valid date.' }]);
     return c.json(await listVisitors(state.db, from, to));
   });
 
@@ -79,7 +79,7 @@ export function staffReportRoutes(state: AppState): Hono<AppEnv> {
     const now = state.now();
     // Walk-ins are recorded on or after the day: never for a day still to come.
     if (parsed.data.day > localDay(now, ASSOCIATION_TIME_ZONE)) {
-      throw validationProblem([fieldError('day', 'invalid_date', 'The day is in the future.')]);
+      throw validationProblem([{ path: 'day', code: 'invalid_date', message: 'The day is in the future.' }]);
     }
     const entry = await state.db.transaction(async (tx) => {
       const created = await recordVisitors(tx, parsed.data, actor, now);

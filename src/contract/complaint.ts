@@ -12,8 +12,9 @@ import {
   optionalReference,
   personName,
   saudiMobile,
-  text,
+  textWithin,
 } from './fields.js';
+import { COMPLAINT_SUBJECT, DESCRIPTION } from './limits.js';
 
 export const COMPLAINT_KINDS = ['complaint', 'suggestion', 'inquiry', 'compensation'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
@@ -32,8 +33,8 @@ export const contactPart = z.object({
 export const complaintDetailsPart = z.object({
   kind: z.enum(COMPLAINT_KINDS, { error: 'invalid_choice' }),
   category: choiceId,
-  subject: text(3, 120),
-  description: text(10, 2000),
+  subject: textWithin(COMPLAINT_SUBJECT),
+  description: textWithin(DESCRIPTION),
   relatedReference: optionalReference,
 });
 

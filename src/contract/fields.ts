@@ -12,22 +12,39 @@ import {
   normalizeReference,
   toSaudiMobileE164,
 } from './identifiers.js';
+import {
+  CHOICE_ID_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  MOBILE_MAX_LENGTH,
+  NATIONAL_ID_MAX_LENGTH,
+  PERSON_NAME,
+  REFERENCE_MAX_LENGTH,
+  type TextLimits,
+} from './limits.js';
 
 /** Zero-width and invisible formatting characters: a value made only of them is empty. */
 const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g;
 const visibleLength = (value: string) => value.replace(INVISIBLE, '').trim().length;
 
-/** Free text (subject, description, comment): trimmed, length-limited, no NUL or lone surrogates. */
+/**
+ * Free text (subject, description, comment): trimmed, length-limited, no NUL or lone surrogates.
+ * The visible-length check names its minimum like zod's own checks do, so the error says it.
+ */
 export function text(min: number, max: number) {
   return z.string({ error: 'required' }).check(
     z.trim(),
     z.minLength(1, { error: 'required' }),
     z.minLength(Math.max(min, 1), { error: 'too_short' }),
     z.refine((value) => visibleLength(value) > 0, { error: 'required' }),
-    z.refine((value) => visibleLength(value) >= min, { error: 'too_short' }),
+    z.refine((value) => visibleLength(value) >= min, { error: 'too_short', params: { minimum: min } }),
     z.maxLength(max, { error: 'too_long' }),
     z.refine((value) => !hasForbiddenTextChars(value), { error: 'invalid_characters' }),
   );
+}
+
+/** Free text held to one of the contract's limits (limits.ts). */
+export function textWithin(limits: TextLimits) {
+  return text(limits.minLength, limits.maxLength);
 }
 
 /** Optional free text: empty becomes absent. */
@@ -48,10 +65,13 @@ export function optionalText(max: number) {
 export const personName = z.string({ error: 'required' }).check(
   z.trim(),
   z.minLength(1, { error: 'required' }),
-  z.minLength(2, { error: 'too_short' }),
+  z.minLength(PERSON_NAME.minLength, { error: 'too_short' }),
   z.refine((value) => visibleLength(value) > 0, { error: 'required' }),
-  z.refine((value) => visibleLength(value) >= 2, { error: 'too_short' }),
-  z.maxLength(100, { error: 'too_long' }),
+  z.refine((value) => visibleLength(value) >= PERSON_NAME.minLength, {
+    error: 'too_short',
+    params: { minimum: PERSON_NAME.minLength },
+  }),
+  z.maxLength(PERSON_NAME.maxLength, { error: 'too_long' }),
   z.refine((value) => !hasForbiddenIdentifierChars(value) && !hasForbiddenTextChars(value), {
     error: 'invalid_characters',
   }),
@@ -68,18 +88,18 @@ function identifier(max: number) {
 
 /** Saudi mobile in any usual form, any digits; the parsed value is E.164. */
 export const saudiMobile = z.pipe(
-  identifier(24).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
+  identifier(MOBILE_MAX_LENGTH).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
   z.transform((value) => toSaudiMobileE164(value)!),
 );
 
 /** Saudi national ID or iqama; the parsed value is 10 Latin digits. */
 export const nationalId = z.pipe(
-  identifier(20).check(z.refine(isSaudiNationalId, { error: 'invalid_national_id' })),
+  identifier(NATIONAL_ID_MAX_LENGTH).check(z.refine(isSaudiNationalId, { error: 'invalid_national_id' })),
   z.transform(normalizeNationalId),
 );
 
 /** E-mail; lower-cased domain is left to the mail system, only trimmed here. */
-export const email = identifier(254).check(z.email({ error: 'invalid_email' }));
+export const email = identifier(EMAIL_MAX_LENGTH).check(z.email({ error: 'invalid_email' }));
 
 /** Optional e-mail: an empty string means none. */
 export const optionalEmail = z.optional(
@@ -97,7 +117,7 @@ export const optionalEmail = z.optional(
 
 /** A reference number as people type it; the parsed value is canonical (C4F7K2M9QX3TB). */
 export const reference = z.pipe(
-  identifier(40).check(z.refine(isReference, { error: 'invalid_reference' })),
+  identifier(REFERENCE_MAX_LENGTH).check(z.refine(isReference, { error: 'invalid_reference' })),
   z.transform(normalizeReference),
 );
 
@@ -146,7 +166,7 @@ export const choiceId = z
   .string({ error: 'required' })
   .check(
     z.minLength(1, { error: 'required' }),
-    z.maxLength(64, { error: 'too_long' }),
+    z.maxLength(CHOICE_ID_MAX_LENGTH, { error: 'too_long' }),
     z.regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'invalid_choice' }),
   );
 

@@ -6,6 +6,7 @@ export * from './codes.js';
 export * from './digits.js';
 export * from './identifiers.js';
 export * from './fields.js';
+export * from './limits.js';
 export * from './status.js';
 export * from './complaint.js';
 export * from './request.js';

@@ -44,6 +44,18 @@ const ENGLISH: Record<ErrorCode, string> = {
   invalid: 'Invalid value.',
 };
 
+/** Codes whose message names a bound ("Enter no more than 120 characters."). */
+const BOUNDED = new Set<ErrorCode>(['too_short', 'too_long', 'too_small', 'too_large']);
+
+/** The bound zod reports (its own checks) or a refinement names in its params (text()). */
+function boundsOf(issue: Issue): Pick<FieldError, 'minimum' | 'maximum'> {
+  const bound = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  if (issue.code === 'too_small') return { minimum: bound(issue.minimum) };
+  if (issue.code === 'too_big') return { maximum: bound(issue.maximum) };
+  if (issue.code === 'custom') return { minimum: bound(issue.params?.minimum), maximum: bound(issue.params?.maximum) };
+  return {};
+}
+
 /** One error per path (the first), in the order the schema reported them. */
 export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
   const seen = new Set<string>();
@@ -58,7 +70,14 @@ export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
       if (seen.has(path)) continue;
       seen.add(path);
       const code = codeOf(item as Issue);
-      errors.push({ path, code, message: ENGLISH[code] });
+      const { minimum, maximum } = BOUNDED.has(code) ? boundsOf(item as Issue) : {};
+      errors.push({
+        path,
+        code,
+        message: ENGLISH[code],
+        ...(minimum === undefined ? {} : { minimum }),
+        ...(maximum === undefined ? {} : { maximum }),
+      });
     }
   }
   return errors;

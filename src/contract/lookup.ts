@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { normalizeDigits } from './digits.js';
 import { reference } from './fields.js';
+import { VERIFIER_MAX_LENGTH } from './limits.js';
 import { status } from './status.js';
 
 export const lookupSchema = z.object({
@@ -10,7 +11,7 @@ export const lookupSchema = z.object({
   verifier: z.pipe(
     z
       .string({ error: 'required' })
-      .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(12, { error: 'too_long' })),
+      .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(VERIFIER_MAX_LENGTH, { error: 'too_long' })),
     z.transform((value) => normalizeDigits(value).replace(/[\s-]/g, '').toUpperCase()),
   ),
 });

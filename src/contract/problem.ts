@@ -8,6 +8,10 @@ export const fieldError = z.object({
   code: z.string(),
   /** English, for developers reading the API answer. */
   message: z.optional(z.string()),
+  /** The bound a too_short/too_small value fell under (characters or a number), so the message can name it. */
+  minimum: z.optional(z.number()),
+  /** The bound a too_long/too_large value went over. */
+  maximum: z.optional(z.number()),
 });
 export type FieldError = z.output<typeof fieldError>;
 

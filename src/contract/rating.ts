@@ -1,6 +1,7 @@
 /** Satisfaction ratings: CSAT 1–5, NPS 0–10, CES 1–7. */
 import * as z from 'zod/mini';
 import { clientMeta, optionalReference, optionalText } from './fields.js';
+import { RATING_COMMENT_MAX_LENGTH, RATING_CONTEXT_MAX_LENGTH } from './limits.js';
 
 export const RATING_SCALES = { csat: [1, 5], nps: [0, 10], ces: [1, 7] } as const;
 export type RatingScale = keyof typeof RATING_SCALES;
@@ -12,8 +13,8 @@ export const ratingSchema = z
     /** A request or complaint being rated (one rating per reference). */
     reference: optionalReference,
     /** Without a reference: what is rated, e.g. the page path. */
-    context: optionalText(200),
-    comment: optionalText(1000),
+    context: optionalText(RATING_CONTEXT_MAX_LENGTH),
+    comment: optionalText(RATING_COMMENT_MAX_LENGTH),
     client: z.optional(clientMeta),
   })
   .check(

@@ -14,8 +14,9 @@ import {
   optionalEmail,
   personName,
   saudiMobile,
-  text,
+  textWithin,
 } from './fields.js';
+import { CITY, DESCRIPTION, HOUSEHOLD_SIZE } from './limits.js';
 
 export const AUDIENCES = ['beneficiary', 'member'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -25,7 +26,7 @@ export const applicantPart = z.object({
   nationalId,
   mobile: saudiMobile,
   email: optionalEmail,
-  city: text(2, 60),
+  city: textWithin(CITY),
   birthDate: isoDate,
 });
 
@@ -34,7 +35,7 @@ export const EMPLOYMENT = ['employed', 'unemployed', 'retired', 'student', 'othe
 export const HOUSING = ['owned', 'rented', 'with_family', 'other'] as const;
 
 export const householdPart = z.object({
-  householdSize: integer(1, 30),
+  householdSize: integer(HOUSEHOLD_SIZE.min, HOUSEHOLD_SIZE.max),
   incomeBracket: z.enum(INCOME_BRACKETS, { error: 'invalid_choice' }),
   employment: z.enum(EMPLOYMENT, { error: 'invalid_choice' }),
   housing: z.enum(HOUSING, { error: 'invalid_choice' }),
@@ -42,7 +43,7 @@ export const householdPart = z.object({
 
 export const servicePart = z.object({
   service: choiceId,
-  description: text(10, 2000),
+  description: textWithin(DESCRIPTION),
 });
 
 export const requestSchema = z.object({

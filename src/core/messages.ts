@@ -1,6 +1,7 @@
 /** Localized text for error codes; looked up at render time, never stored. */
 import { msg, str } from '@lit/localize';
 import type { SilaError } from '../client/errors.js';
+import type { FieldError } from '../contract/problem.js';
 import { formatClockTime } from './i18n.js';
 
 const MINUTE_MS = 60_000;
@@ -10,6 +11,19 @@ export interface FieldLimits {
   maxLength?: number;
   min?: number;
   max?: number;
+}
+
+/**
+ * The limits to name in a field error's message: the bound the contract reported with
+ * the error (zod's minimum/maximum, or the server's) wins over the field's own.
+ */
+export function limitsOf(error: FieldError, field: FieldLimits = {}): FieldLimits {
+  const { minimum, maximum } = error;
+  return {
+    ...field,
+    ...(minimum === undefined ? {} : { minLength: minimum, min: minimum }),
+    ...(maximum === undefined ? {} : { maxLength: maximum, max: maximum }),
+  };
 }
 
 export function errorMessage(code: string, limits: FieldLimits = {}): string {

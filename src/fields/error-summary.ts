@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { FieldError } from '../contract/problem.js';
-import { errorMessage, type FieldLimits } from '../core/messages.js';
+import { errorMessage, limitsOf, type FieldLimits } from '../core/messages.js';
 import { fieldId } from './field-parts.js';
 
 export interface SummaryField extends FieldLimits {
@@ -31,7 +31,7 @@ export function renderErrorSummary(
               event.preventDefault();
               focusField(error.path);
             }}
-            >${label ? `${label}: ` : ''}${errorMessage(error.code, field)}</a
+            >${label ? `${label}: ` : ''}${errorMessage(error.code, limitsOf(error, field))}</a
           >
         </li>`;
       })}

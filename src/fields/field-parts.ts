@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { FormController } from '../core/form-controller.js';
-import { errorMessage, type FieldLimits } from '../core/messages.js';
+import { errorMessage, limitsOf, type FieldLimits } from '../core/messages.js';
 
 export interface FieldBase extends FieldLimits {
   /** Dotted payload path, e.g. "contact.mobile": schema errors map to it. */
@@ -43,6 +43,6 @@ export function renderError(form: FormController<unknown>, field: FieldBase): Te
   const error = form.errorFor(field.name);
   if (!error) return nothing;
   return html`<p class="error" id=${errorId(field.name)} part="error">
-    <span class="visually-hidden">${msg('Error:')} </span>${errorMessage(error.code, field)}
+    <span class="visually-hidden">${msg('Error:')} </span>${errorMessage(error.code, limitsOf(error, field))}
   </p>`;
 }

@@ -14,6 +14,13 @@ export interface TextField extends FieldBase {
   spellcheck?: boolean;
 }
 
+/**
+ * The browser's maxlength is a guard against runaway pastes, not the limit itself: the
+ * input takes this many times the contract's limit, so a paste is never cut silently
+ * and the person sees "Enter no more than N characters" instead.
+ */
+const PASTE_ROOM = 2;
+
 export function renderTextField(form: FormController<unknown>, field: TextField) {
   const error = form.errorFor(field.name);
   return html`<div class="field ${error ? 'has-error' : ''}" part="field">
@@ -29,7 +36,7 @@ export function renderTextField(form: FormController<unknown>, field: TextField)
       inputmode=${ifDefined(field.inputmode)}
       dir=${field.ltr ? 'ltr' : nothing}
       spellcheck=${field.spellcheck === false ? 'false' : nothing}
-      maxlength=${ifDefined(field.maxLength ? field.maxLength * 2 : undefined)}
+      maxlength=${ifDefined(field.maxLength ? field.maxLength * PASTE_ROOM : undefined)}
       aria-required=${field.optional ? 'false' : 'true'}
       aria-invalid=${error ? 'true' : 'false'}
       aria-describedby=${describedBy(field, Boolean(error))}

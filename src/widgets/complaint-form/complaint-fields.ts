@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import type { ComplaintKind } from '../../contract/complaint.js';
+import { COMPLAINT_SUBJECT, DESCRIPTION, PERSON_NAME } from '../../contract/limits.js';
 import type { Choice } from '../../fields/choice-group.js';
 import type { SummaryField } from '../../fields/error-summary.js';
 
@@ -26,10 +27,11 @@ export const FIELD_ORDER = [
 /** The one document a complaint may carry (an attachment kind the server accepts). */
 export const EVIDENCE_KIND = 'evidence';
 
+/** The contract's limits per field: the schema is built from the same constants. */
 export const LIMITS = {
-  subject: { minLength: 3, maxLength: 120 },
-  description: { minLength: 10, maxLength: 2000 },
-  name: { minLength: 2, maxLength: 100 },
+  subject: COMPLAINT_SUBJECT,
+  description: DESCRIPTION,
+  name: PERSON_NAME,
 } as const;
 
 export function evidenceLabel(): string {

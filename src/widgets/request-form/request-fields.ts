@@ -5,6 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { EMPLOYMENT, HOUSING, INCOME_BRACKETS, type Audience } from '../../contract/request.js';
+import { CITY, DESCRIPTION, HOUSEHOLD_SIZE, PERSON_NAME } from '../../contract/limits.js';
 import type { Choice } from '../../fields/choice-group.js';
 import type { SummaryField } from '../../fields/error-summary.js';
 
@@ -31,11 +32,12 @@ export const STEP_FIELDS: Record<StepId, readonly string[]> = {
 export const ATTACHMENT_KINDS = ['id_copy', 'income_proof', 'other'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
+/** The contract's limits per field: the schema is built from the same constants. */
 export const LIMITS = {
-  fullName: { minLength: 2, maxLength: 100 },
-  city: { minLength: 2, maxLength: 60 },
-  householdSize: { min: 1, max: 30 },
-  description: { minLength: 10, maxLength: 2000 },
+  fullName: PERSON_NAME,
+  city: CITY,
+  householdSize: HOUSEHOLD_SIZE,
+  description: DESCRIPTION,
 } as const;
 
 export function formHeading(audience: Audience): string {

@@ -21,6 +21,7 @@ import { renderErrorSummary } from '../../fields/error-summary.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { statusLookupStyles } from './status-lookup.styles.js';
+import { REFERENCE_MAX_LENGTH } from '../../contract/limits.js';
 import { FIELD_ORDER, VERIFIER_MAX_LENGTH, referenceLabel, summaryFields, verifierLabel } from './lookup-fields.js';
 import { failureView, renderFailure } from './lookup-messages.js';
 import { renderResult } from './status-result.js';
@@ -239,7 +240,7 @@ export class SilaStatusLookup extends SilaElement {
         ),
         ltr: true,
         spellcheck: false,
-        maxLength: 20,
+        maxLength: REFERENCE_MAX_LENGTH,
       })}
       ${renderTextField(form, {
         name: 'verifier',
