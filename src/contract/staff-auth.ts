@@ -131,10 +131,22 @@ export const AUDIT_ACTIONS = [
   'settings.update',
   'audit.view',
   'audit.export',
+  /** Personal data rights (docs/staff-side.md): a person searched, exported, corrected, erased. */
+  'privacy.search',
+  'privacy.export',
+  'privacy.correct',
+  'privacy.erase',
+  /** The retention rules applied by the daily job (actor: system). */
+  'retention.anonymise',
+  'retention.attachments',
   'report.view',
   'report.export',
   'visitors.record',
   'message.resend',
+  /** The applicant answered "information needed" (status lookup). */
+  'case.reply',
+  /** Someone asked for their reference numbers by mobile or e-mail. */
+  'reference.reminder',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

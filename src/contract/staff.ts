@@ -181,7 +181,7 @@ export type StaffCaseCounts = z.output<typeof staffCaseCounts>;
 
 const acceptanceRecord = z.object({ accepted: z.boolean(), version: z.string(), acceptedAt: z.string() });
 
-export const TIMELINE_TYPES = ['status', 'note', 'assign'] as const;
+export const TIMELINE_TYPES = ['status', 'note', 'assign', 'reply'] as const;
 
 /** One entry of the staff timeline: status changes, notes and assignments, oldest first. */
 export const staffTimelineEntry = z.object({
@@ -198,6 +198,8 @@ export const staffTimelineEntry = z.object({
   assignee: z.optional(z.nullable(staffPerson)),
   /** The case version this entry produced. */
   version: z.number(),
+  /** For type "reply": the documents the applicant sent with the answer (see `attachments`). */
+  attachments: z.optional(z.array(z.object({ id: z.string(), kind: z.string(), size: z.number() }))),
 });
 export type StaffTimelineEntry = z.output<typeof staffTimelineEntry>;
 

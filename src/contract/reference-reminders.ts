@@ -1,0 +1,18 @@
+/**
+ * "I lost my reference number": POST /v1/reference-reminders with the mobile or e-mail
+ * given in the form. The answer is the same whether or not anything matched; the
+ * references go only to that mobile or mailbox, never into the answer.
+ */
+import * as z from 'zod/mini';
+import { clientMeta, email, locale, saudiMobile } from './fields.js';
+
+export const referenceReminderSchema = z.union([
+  z.object({ mobile: saudiMobile, locale: z.optional(locale), client: z.optional(clientMeta) }),
+  z.object({ email, locale: z.optional(locale), client: z.optional(clientMeta) }),
+]);
+export type ReferenceReminderInput = z.input<typeof referenceReminderSchema>;
+export type ReferenceReminder = z.output<typeof referenceReminderSchema>;
+
+/** 202: accepted for sending if anything matches; says nothing about whether it did. */
+export const referenceReminderAccepted = z.object({ accepted: z.literal(true) });
+export type ReferenceReminderAccepted = z.output<typeof referenceReminderAccepted>;
