@@ -16,10 +16,12 @@ export function renderErrorSummary(
   errors: readonly FieldError[],
   fields: Readonly<Record<string, SummaryField>>,
   focusField: (name: string) => void,
+  /** Another id when one shadow root holds two forms (the lookup and its reply form). */
+  id = 'error-summary',
 ): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
-  return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
-    <h3 id="error-summary-title">${msg('There is a problem')}</h3>
+  return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" id=${id} aria-labelledby="${id}-title">
+    <h3 id="${id}-title">${msg('There is a problem')}</h3>
     <ul>
       ${errors.map((error) => {
         const field = fields[error.path];
