@@ -3,6 +3,9 @@
  * - `vite build`: ESM per widget, lit/zod external, for npm and bundlers;
  * - `vite build --mode iife`: one self-contained file for a <script> tag (dist/sila.iife.js);
  * - `vite build --mode iife-<widget>`: the same for one widget (dist/sila-<widget>.iife.js);
+ * - `--mode iife-ar`, `iife-en`, `iife-<widget>-ar`, `iife-<widget>-en`: the same files in one
+ *   language (dist/sila.ar.iife.js, dist/sila-rating.en.iife.js, …): strings inlined by
+ *   @lit/localize's transform mode, smaller and faster, no live language switching;
  * - `vite build --mode staff`: the staff console (staff/index.html → dist/staff/), code-split
  *   ES modules so each view (and the reports' charts) loads only when opened.
  *   (Code-split ES modules were measured and lost: the shared chunk holds every Arabic
@@ -12,11 +15,13 @@
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
 import { localeSubset } from './scripts/lib/vite-locale-subset.js';
+import { localeTransform } from './scripts/lib/vite-locale-transform.js';
 
 // React (for the react entry) is always the host's copy, like @lit/react: optional peers.
 const external = (id: string) => /^(lit|@lit\/|zod|idb-keyval)/.test(id) || /^react(\/|$)/.test(id);
 
 export const WIDGETS = ['complaint-form', 'request-form', 'rating', 'status-lookup'] as const;
+type Widget = (typeof WIDGETS)[number];
 
 /**
  * Minifies the CSS and HTML inside our `css` and `html` templates, which the JS minifier
@@ -55,9 +60,22 @@ function consoleSideEffects(): Plugin {
   };
 }
 
+/**
+ * `iife`, `iife-<widget>`, and either with `-ar` or `-en`: the single file, all widgets or
+ * one, bilingual (live switching) or in one language.
+ */
+function singleFileMode(mode: string): { widget?: Widget; locale?: 'ar' | 'en' } | undefined {
+  const locale = (['ar', 'en'] as const).find((code) => mode.endsWith(`-${code}`));
+  const rest = locale ? mode.slice(0, -locale.length - 1) : mode;
+  if (rest === 'iife') return { locale };
+  const widget = WIDGETS.find((name) => rest === `iife-${name}`);
+  return widget ? { widget, locale } : undefined;
+}
+
 function singleFile(entry: string, fileName: string, plugins: Plugin[] = []) {
   return {
-    plugins: [minifyTemplates(), ...plugins],
+    // The locale plugin reads the sources from disk, so it runs before the template minifier.
+    plugins: [...plugins, minifyTemplates()],
     build: {
       emptyOutDir: false,
       target: 'es2022',
@@ -72,8 +90,15 @@ export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return { server: { open: false }, appType: 'mpa' };
   }
-  // The all-in-one file carries only the widgets' Arabic, never the staff console's.
-  if (mode === 'iife') return singleFile('src/index.ts', 'sila.iife.js', [localeSubset('src/index.ts')]);
+  const single = singleFileMode(mode);
+  if (single) {
+    const entry = single.widget ? `src/bundles/${single.widget}.ts` : 'src/index.ts';
+    const name = `sila${single.widget ? `-${single.widget}` : ''}${single.locale ? `.${single.locale}` : ''}.iife.js`;
+    // Bilingual: only the Arabic strings the entry uses (never the staff console's);
+    // per-language: the strings inlined, no catalog and no localize runtime.
+    const locale = single.locale ? localeTransform(entry, single.locale) : localeSubset(entry);
+    return singleFile(entry, name, [locale]);
+  }
   if (mode === 'staff') {
     return {
       root: 'staff',
@@ -89,11 +114,6 @@ export default defineConfig(({ command, mode }) => {
         rolldownOptions: { checks: { pluginTimings: false } },
       },
     };
-  }
-  const widget = WIDGETS.find((name) => mode === `iife-${name}`);
-  if (widget) {
-    const entry = `src/bundles/${widget}.ts`;
-    return singleFile(entry, `sila-${widget}.iife.js`, [localeSubset(entry)]);
   }
   return {
     plugins: [minifyTemplates()],

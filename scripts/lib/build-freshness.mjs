@@ -3,12 +3,10 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+const BASES = ['sila', 'sila-complaint-form', 'sila-request-form', 'sila-rating', 'sila-status-lookup'];
+// Each single file bilingual and in one language (sila.iife.js, sila.ar.iife.js, sila.en.iife.js, …).
 const SINGLE_FILES = [
-  'sila.iife.js',
-  'sila-complaint-form.iife.js',
-  'sila-request-form.iife.js',
-  'sila-rating.iife.js',
-  'sila-status-lookup.iife.js',
+  ...BASES.flatMap((base) => ['', '.ar', '.en'].map((language) => `${base}${language}.iife.js`)),
   'staff/index.html',
 ];
 
@@ -17,6 +15,11 @@ const INPUTS = [
   'src',
   'staff',
   'vite.config.ts',
+  'lit-localize.json',
+  'locales',
+  'scripts/build.mjs',
+  'scripts/lib/vite-locale-subset.ts',
+  'scripts/lib/vite-locale-transform.ts',
   'package-lock.json',
   'custom-elements-manifest.config.mjs',
   'scripts/editor-data.mjs',

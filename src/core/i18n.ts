@@ -5,20 +5,13 @@
  * Arabic is the default. The Arabic strings are bundled (no extra request, no flash of
  * English before the first render).
  */
-import { configureLocalization } from '@lit/localize';
-import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import * as arabic from '../generated/locales/ar.js';
 import type { LocalizedText } from '../contract/form-config.js';
+// Runtime switching in the bilingual files; a fixed language in the per-language ones.
+import { activeLocale, switchLocale } from './locale-live.js';
 
 export type Locale = 'ar' | 'en';
 export const LOCALES: readonly Locale[] = ['ar', 'en'];
 export const DEFAULT_LOCALE: Locale = 'ar';
-
-const localization = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: async () => arabic,
-});
 
 let ready: Promise<void> = Promise.resolve();
 /** Whether a locale was chosen yet: nothing happens at import (SSR imports run without a DOM). */
@@ -42,7 +35,7 @@ export function pageLocale(): Locale | undefined {
  */
 export function setLocale(locale: Locale): Promise<void> {
   chosen = true;
-  ready = localization.setLocale(locale);
+  ready = switchLocale(locale);
   return ready;
 }
 
@@ -58,7 +51,7 @@ export function ensureLocale(): void {
 export function getLocale(): Locale {
   ensureLocale();
   if (!chosen) return pageLocale() ?? DEFAULT_LOCALE;
-  return toLocale(localization.getLocale()) ?? DEFAULT_LOCALE;
+  return toLocale(activeLocale()) ?? DEFAULT_LOCALE;
 }
 
 /** Resolves once the active locale's strings are in place. */
