@@ -21,6 +21,7 @@ import { staffAuditRoutes } from './routes/staff-audit.js';
 import { staffSessionRoutes } from './routes/staff-session.js';
 import { staffCaseRoutes } from './routes/staff-cases.js';
 import { staffMessageRoutes } from './routes/staff-messages.js';
+import { staffPrivacyRoutes } from './routes/staff-privacy.js';
 import { staffReportRoutes } from './routes/staff-reports.js';
 import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', staffCaseRoutes(state));
   app.route('/', staffMessageRoutes(state));
   app.route('/', staffReportRoutes(state));
+  app.route('/', staffPrivacyRoutes(state));
   app.route('/', consoleRoutes());
 
   if (deps.staticRoot) {

@@ -14,8 +14,10 @@ export { AUDIT_ACTIONS, type AuditAction };
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
 export interface AuditEntry {
-  /** null: nobody signed in (e.g. a failed sign-in). */
+  /** null: nobody signed in (e.g. a failed sign-in), or the server itself (see `system`). */
   actor: StaffActor | null;
+  /** The server's own jobs (retention): recorded as actor 'system' instead of 'anonymous'. */
+  system?: boolean;
   action: AuditAction;
   /** What the action was about: a case reference, an account id, a setting name. */
   target?: string;
@@ -32,8 +34,8 @@ export async function writeAudit(q: Queryable, entry: AuditEntry): Promise<void>
     [
       entry.at,
       actor?.kind === 'account' ? actor.id : null,
-      actor ? actorLabel(actor) : 'anonymous',
-      actor?.kind === 'account' ? actor.role : actor ? 'token' : null,
+      actor ? actorLabel(actor) : entry.system ? 'system' : 'anonymous',
+      actor?.kind === 'account' ? actor.role : actor ? 'token' : entry.system ? 'system' : null,
       entry.action,
       entry.target ?? null,
       entry.ip,

@@ -3,6 +3,7 @@
  * outbox never copies an address). Nothing for anonymous senders, nothing without consent.
  */
 import type { Queryable } from '../db/database.js';
+import { revealPayload } from '../privacy/sealing.js';
 
 export type MessageChannel = 'email' | 'sms';
 export type MessageLocale = 'ar' | 'en';
@@ -49,7 +50,9 @@ export async function caseContact(db: Queryable, reference: string): Promise<Cas
   if (!row || row.payload.anonymous === true) return undefined;
   // Only with the privacy consent the sender gave (PDPL).
   if (row.consent?.accepted !== true) return undefined;
-  const person = (row.payload.applicant ?? row.payload.contact) as Person | undefined;
+  // The mobile and national ID are sealed at rest (server/privacy/sealing.ts).
+  const payload = revealPayload(row.payload);
+  const person = (payload.applicant ?? payload.contact) as Person | undefined;
   if (!person) return undefined;
   // Complaints ask "how should we contact you?"; requests have no such question: e-mail
   // when they gave one, else their mobile.

@@ -4,6 +4,7 @@
  */
 import type { StaffActor } from '../auth/actor.js';
 import type { WorkflowActor } from '../../src/contract/workflow.js';
+import { revealPayload } from '../privacy/sealing.js';
 
 export function workflowActor(actor: StaffActor): WorkflowActor {
   return actor.kind === 'token' ? 'token' : actor.role;
@@ -21,11 +22,16 @@ function maskEmail(value: string): string {
   return at > 0 ? `${Array.from(value)[0]}•••${value.slice(at)}` : '•••';
 }
 
-/** The payload for this role, and the paths it masked or left out. */
+/**
+ * The stored payload for this role, and the paths it masked or left out. The national ID
+ * and mobile are decrypted here (they are sealed at rest) and masked at once for the roles
+ * that see only their last digits.
+ */
 export function shapePayload(
-  payload: Record<string, unknown>,
+  stored: Record<string, unknown>,
   who: WorkflowActor,
 ): { payload: Record<string, unknown>; redacted: string[] } {
+  const payload = revealPayload(stored);
   if (who === 'token' || who === 'committee') return { payload, redacted: [] };
   const shaped: Record<string, unknown> = { ...payload };
   const redacted: string[] = [];

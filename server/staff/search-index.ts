@@ -3,8 +3,9 @@
  * and mobile, computed when the case is written and, for rows written before (or under
  * another key), at start-up in batches.
  *
- * The key comes from SILA_DATA_KEY. Unset, a fixed development key is used and the server
- * warns at start: the hashes then protect nothing against someone holding the database.
+ * The key is derived from SILA_DATA_KEY (server/privacy/data-key.ts). Unset, a fixed
+ * development key is used and the server warns at start (refuses to, in production): the
+ * hashes then protect nothing against someone holding the database.
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import { normalizeArabic } from '../../src/contract/arabic-normalize.js';
@@ -15,26 +16,18 @@ import {
   toSaudiMobileE164,
 } from '../../src/contract/identifiers.js';
 import type { Database } from '../db/database.js';
+import { currentSecret, type DerivedKey } from '../privacy/data-key.js';
+import { revealPayload, sealStoredIdentifiers } from '../privacy/sealing.js';
 
-/** Development only: anyone can read it here. */
-export const DEV_DATA_KEY = 'sila-development-data-key-not-secret';
+export { DEV_DATA_KEY, dataKeyIsSet } from '../privacy/data-key.js';
 
-export function dataKeyIsSet(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env.SILA_DATA_KEY?.trim());
-}
+let cached: { source: string; key: DerivedKey } | undefined;
 
-interface SearchKey {
-  secret: Buffer;
-  /** Fingerprint stored with each row: which key made its hashes. */
-  id: string;
-}
-
-let cached: { source: string; key: SearchKey } | undefined;
-
-function searchKey(): SearchKey {
-  const source = process.env.SILA_DATA_KEY?.trim() || DEV_DATA_KEY;
+function searchKey(): DerivedKey {
+  const source = currentSecret();
   if (cached?.source !== source) {
-    // A key of its own for search, so SILA_DATA_KEY can serve other purposes too.
+    // A key of its own for search, so SILA_DATA_KEY can serve other purposes too (the
+    // derivation predates data-key.ts's deriveKey and stays as it was: hashes stay valid).
     const secret = Buffer.from(hkdfSync('sha256', source, 'sila-search', 'hmac-sha256', 32));
     const id = createHmac('sha256', secret).update('key-id').digest('hex').slice(0, 16);
     cached = { source, key: { secret, id } };
@@ -66,9 +59,10 @@ export interface SearchColumns {
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
 
-/** From a stored payload (request: applicant; complaint: contact). */
+/** From a payload, plain or sealed (request: applicant; complaint: contact). */
 export function searchColumns(payload: Record<string, unknown>): SearchColumns {
-  const person = (payload.applicant ?? payload.contact ?? {}) as Record<string, unknown>;
+  const revealed = revealPayload(payload);
+  const person = (revealed.applicant ?? revealed.contact ?? {}) as Record<string, unknown>;
   const name = text(person.fullName) ?? text(person.name);
   const nationalId = text(person.nationalId);
   const mobile = text(person.mobile);
@@ -83,11 +77,19 @@ export function searchColumns(payload: Record<string, unknown>): SearchColumns {
 const BATCH = 1000;
 
 /**
- * Fills the search columns of rows that lack them (migration 003 added them empty) or
- * that were hashed under another key. Returns how many rows it wrote. Several instances
- * starting together share the work (SKIP LOCKED).
+ * The start-up data step: seals the national IDs and mobiles not yet encrypted under the
+ * current key (server/privacy/sealing.ts), then fills the search columns of rows that lack
+ * them (migration 003 added them empty) or that were hashed under another key. Returns how
+ * many rows' search columns it wrote. Several instances starting together share the work
+ * (SKIP LOCKED).
  */
 export async function backfillSearchColumns(db: Database): Promise<number> {
+  const sealing = await sealStoredIdentifiers(db);
+  if (sealing.unreadable > 0) {
+    console.warn(
+      `Sila server: ${sealing.unreadable} case(s) hold a national ID or mobile sealed with a data key this server does not know: they show without them until that key is set in SILA_DATA_KEY_PREVIOUS (see server/README.md).`,
+    );
+  }
   const { id } = searchKey();
   // A new key invalidates every hash, and a key change resets them all at once: one
   // hashed row tells which key the others used.

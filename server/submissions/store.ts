@@ -5,6 +5,7 @@ import type { CheckedFile } from '../attachments.js';
 import { randomId, sha256 } from '../crypto.js';
 import { iso } from '../dates.js';
 import { queueCaseMessage } from '../notify/queue.js';
+import { currentFieldKey, sealPayload } from '../privacy/sealing.js';
 import { searchColumns } from '../staff/search-index.js';
 import { verifierHash } from './verifier.js';
 
@@ -37,20 +38,23 @@ const MAX_REFERENCE_TRIES = 5;
 export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise<CreatedSubmission> {
   let reference: string | undefined;
   const search = searchColumns(s.payload);
+  // The national ID and mobile are stored encrypted (server/privacy/sealing.ts).
+  const key = currentFieldKey();
+  const stored = JSON.stringify(sealPayload(s.payload, key));
   // 60 random bits make a collision very unlikely, not impossible: draw again on one.
   for (let tries = 0; !reference && tries < MAX_REFERENCE_TRIES; tries++) {
     const candidate = generateReference(s.kind);
     const { rows } = await tx.query(
       `INSERT INTO submissions (reference, kind, status, channel, payload, declaration, consent, verifier_hash,
                                 locale, received_at, updated_at, expected_decision_by,
-                                search_name, national_id_hash, mobile_hash, search_key_id)
-       VALUES ($1, $2, 'received', $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9, $9, $10, $11, $12, $13, $14)
+                                search_name, national_id_hash, mobile_hash, search_key_id, data_key_id)
+       VALUES ($1, $2, 'received', $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (reference) DO NOTHING RETURNING reference`,
       [
         candidate,
         s.kind,
         s.channel,
-        JSON.stringify(s.payload),
+        stored,
         s.declaration ? JSON.stringify(s.declaration) : null,
         s.consent ? JSON.stringify(s.consent) : null,
         verifierHash(candidate, s.verifier),
@@ -61,6 +65,7 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
         search.national_id_hash,
         search.mobile_hash,
         search.search_key_id,
+        key.id,
       ],
     );
     if (rows.length > 0) reference = candidate;

@@ -41,6 +41,17 @@ export const formConfigSchema = z.object({
   ratingScales: z.array(z.enum(['csat', 'nps', 'ces'])),
   /** Versions of the texts the applicant agrees to, recorded with each submission. */
   textVersions: z.optional(z.object({ declaration: z.string(), consent: z.string() })),
+  /**
+   * How long personal data is kept (PDPL), applied by the server's daily job: closed cases
+   * anonymised this many months after they closed, their attachments deleted after that
+   * many. Absent: kept until erased on request (docs/staff-side.md).
+   */
+  retention: z.optional(
+    z.object({
+      anonymiseClosedAfterMonths: z.optional(z.number().check(z.int(), z.gte(1), z.lte(600))),
+      deleteAttachmentsAfterMonths: z.optional(z.number().check(z.int(), z.gte(1), z.lte(600))),
+    }),
+  ),
 });
 export type FormConfig = z.output<typeof formConfigSchema>;
 
