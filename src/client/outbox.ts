@@ -30,14 +30,39 @@ function outboxStore(): UseStore | undefined {
   }
 }
 
+/**
+ * One read of the whole outbox shared by the widgets that start together (fifty ratings
+ * on a page each ask at their first render, one task apart). The snapshot is forgotten
+ * when this page changes the outbox, and a second after it was read: another tab's
+ * entries are seen by widgets that start later.
+ */
+const SNAPSHOT_MS = 1000;
+let reading: Promise<OutboxEntry[]> | undefined;
+function readAll(db: UseStore): Promise<OutboxEntry[]> {
+  if (reading) return reading;
+  const read = entries<string, OutboxEntry>(db).then(
+    (all) => all.map(([, entry]) => entry),
+    () => [],
+  );
+  reading = read;
+  void read.then(() =>
+    setTimeout(() => {
+      if (reading === read) reading = undefined;
+    }, SNAPSHOT_MS),
+  );
+  return read;
+}
+
 export const outbox = {
   async put(entry: OutboxEntry): Promise<void> {
     const db = outboxStore();
+    reading = undefined;
     if (db) await set(entry.idempotencyKey, entry, db).catch(() => undefined);
   },
 
   async remove(idempotencyKey: string): Promise<void> {
     const db = outboxStore();
+    reading = undefined;
     if (db) await del(idempotencyKey, db).catch(() => undefined);
   },
 
@@ -45,8 +70,7 @@ export const outbox = {
   async pending(owner: string): Promise<OutboxEntry[]> {
     const db = outboxStore();
     if (!db) return [];
-    const all = await entries<string, OutboxEntry>(db).catch(() => []);
-    const mine = all.map(([, entry]) => entry).filter((entry) => entry.owner === owner);
+    const mine = (await readAll(db)).filter((entry) => entry.owner === owner);
     const expired = mine.filter((entry) => Date.now() - entry.createdAt > MAX_AGE_MS);
     await Promise.all(expired.map((entry) => del(entry.idempotencyKey, db).catch(() => undefined)));
     return mine.filter((entry) => !expired.includes(entry)).sort((a, b) => a.createdAt - b.createdAt);

@@ -37,9 +37,8 @@ const radio = (el: SilaRating, value: number) =>
   shadow(el).querySelector<HTMLInputElement>(`input[name=score][value="${value}"]`)!;
 const checkedValue = (el: SilaRating) => shadow(el).querySelector<HTMLInputElement>('input[name=score]:checked')?.value;
 const focusedValue = (el: SilaRating) => (shadow(el).activeElement as HTMLInputElement | null)?.value;
-/** The radio's accessible name: its label's text (the visible digit or glyph is aria-hidden). */
-const nameOf = (input: HTMLInputElement) =>
-  input.closest('label')!.querySelector('.visually-hidden')!.textContent!.trim();
+/** The radio's accessible name: its aria-label (the visible digit or glyph is aria-hidden). */
+const nameOf = (input: HTMLInputElement) => input.getAttribute('aria-label')!;
 const sendButton = (el: SilaRating) => shadow(el).querySelector<HTMLButtonElement>('button[type=submit]');
 const outcome = (el: SilaRating) => shadow(el).querySelector('[data-outcome]')?.getAttribute('data-outcome');
 

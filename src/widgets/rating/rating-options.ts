@@ -15,7 +15,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { RatingScale } from '../../contract/rating.js';
-import { faceIcon, starIcon } from './rating-icons.js';
+import { mouthOf } from './rating-icons.js';
 import { pointName, scalePoints, type RatingDisplay } from './rating-scales.js';
 
 export interface ScaleOptions {
@@ -60,10 +60,45 @@ export function targetOfKey(
   return Math.min(last, Math.max(first, current + delta));
 }
 
-function glyph(display: RatingDisplay, point: number) {
-  if (display === 'stars') return starIcon();
-  if (display === 'faces') return faceIcon(point);
-  return html`<span class="digit" aria-hidden="true">${point}</span>`;
+/**
+ * One point. The templates are written without whitespace between tags and with no
+ * child expressions (a property carries the digit), so a point is its label, its radio
+ * and its glyph: no blank text nodes and no marker comments — fifty ratings on a page
+ * add up. The radio's name is its aria-label, read once (a hidden text node beside it
+ * was read a second time in browse mode).
+ */
+function renderPoint(options: ScaleOptions, point: number) {
+  const { display, value } = options;
+  const checked = point === value;
+  // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
+  const filled = display === 'stars' ? value !== undefined && point <= value : checked;
+  const label = filled ? 'option filled' : 'option';
+  const part = checked ? 'option option-checked' : 'option';
+  const name = pointName(options.scale, point);
+  const choose = () => options.onChoose(point, true);
+  if (display === 'stars') {
+    return html`<label class=${label} part=${part}
+      ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
+      /><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+        ><path d="M12 2.6l2.85 5.95 6.55.85-4.8 4.55 1.2 6.5L12 17.3l-5.8 3.15 1.2-6.5-4.8-4.55 6.55-.85z" /></svg
+    ></label>`;
+  }
+  if (display === 'faces') {
+    const [corner, middle] = mouthOf(point);
+    return html`<label class=${label} part=${part}
+      ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
+      /><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+        ><circle class="face" cx="12" cy="12" r="9.5" /><circle class="eye" cx="8.75" cy="9.5" r="1.25" /><circle
+          class="eye"
+          cx="15.25"
+          cy="9.5"
+          r="1.25" /><path class="mouth" d="M7.5 ${corner} Q12 ${middle} 16.5 ${corner}" /></svg
+    ></label>`;
+  }
+  return html`<label class=${label} part=${part}
+    ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
+    /><span class="digit" aria-hidden="true" .textContent=${String(point)}></span
+  ></label>`;
 }
 
 export function renderScale(options: ScaleOptions) {
@@ -99,22 +134,5 @@ export function renderScale(options: ScaleOptions) {
     aria-invalid=${options.invalid ? 'true' : 'false'}
     data-scale=${scale}
     @keydown=${moveWithKeys}
-  >
-    ${points.map((point) => {
-      const checked = point === value;
-      // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
-      const filled = display === 'stars' ? value !== undefined && point <= value : checked;
-      return html`<label class="option ${filled ? 'filled' : ''}" part=${checked ? 'option option-checked' : 'option'}>
-        <input
-          type="radio"
-          name="score"
-          value=${point}
-          .checked=${live(checked)}
-          @click=${() => options.onChoose(point, true)}
-        />
-        ${glyph(display, point)}
-        <span class="visually-hidden">${pointName(scale, point)}</span>
-      </label>`;
-    })}
-  </div>`;
+  >${points.map((point) => renderPoint(options, point))}</div>`;
 }

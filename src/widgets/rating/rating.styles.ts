@@ -1,11 +1,13 @@
 import { css } from 'lit';
 
 /**
- * The scale and the inline row; the rest is the shared form styles. Every point is at
- * least 24px (44px for stars and faces); the radio covers its whole point, so the
+ * The rating's styles, in parts: each rating adopts the core, the part for its display
+ * (stars, faces or numbers) and the part for its mode (full or inline), and nothing else
+ * — on a page of fifty ratings every rule is matched in fifty shadow roots. Every point
+ * is at least 24px (44px for stars and faces); the radio covers its whole point, so the
  * target is the point. Rows follow the host's direction (low → high in reading order).
  */
-export const ratingStyles = css`
+export const ratingCoreStyles = css`
   :host {
     --_star: var(--sila-color-star, #b45309);
   }
@@ -13,15 +15,11 @@ export const ratingStyles = css`
     --_star: var(--sila-color-star, #fbbf24);
   }
 
-  .form,
-  .inline-form {
-    container-type: inline-size;
-  }
-
   .question-group {
     display: grid;
     gap: 0.5rem;
     justify-items: start;
+    min-inline-size: 0;
   }
 
   .question-group.has-error {
@@ -39,14 +37,7 @@ export const ratingStyles = css`
     display: grid;
     grid-template-columns: auto auto;
     gap: 0.25rem 1rem;
-  }
-
-  /* Numbered scales take the whole width; stars and faces keep their size. */
-  .question-group:has(.numbers) {
-    justify-items: stretch;
-  }
-  .question-group:has(.numbers) .scale-row {
-    grid-template-columns: 1fr 1fr;
+    max-inline-size: 100%;
   }
 
   .scale {
@@ -100,56 +91,106 @@ export const ratingStyles = css`
     pointer-events: none;
   }
 
-  .stars .icon {
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+
+  @media (forced-colors: active) {
+    .option:has(input:checked) {
+      outline: 3px solid Highlight;
+      outline-offset: 1px;
+    }
+  }
+`;
+
+export const starStyles = css`
+  .icon {
     fill: transparent;
     stroke: var(--_border);
     stroke-width: 1.5;
     stroke-linejoin: round;
   }
 
-  .stars .option.filled .icon {
+  .filled .icon {
     fill: var(--_star);
     stroke: var(--_star);
   }
 
   /* Hovering previews how many stars a click would give. */
-  .stars .option:hover .icon,
-  .stars .option:has(~ .option:hover) .icon {
+  .option:hover .icon,
+  .option:has(~ .option:hover) .icon {
     stroke: var(--_star);
     fill: color-mix(in srgb, var(--_star) 35%, transparent);
   }
 
-  .faces .icon .face {
+  /* Forced colours: outlines in the text colour, the chosen stars in the system's highlight. */
+  @media (forced-colors: active) {
+    .icon {
+      stroke: CanvasText;
+    }
+    .filled .icon,
+    .option:hover .icon,
+    .option:has(~ .option:hover) .icon {
+      fill: Highlight;
+      stroke: Highlight;
+    }
+  }
+`;
+
+export const faceStyles = css`
+  .face {
     fill: transparent;
     stroke: var(--_border);
     stroke-width: 1.5;
   }
-  .faces .icon .eye {
+  .eye {
     fill: currentColor;
   }
-  .faces .icon .mouth {
+  .mouth {
     fill: none;
     stroke: currentColor;
     stroke-width: 1.6;
     stroke-linecap: round;
   }
-  .faces .option:hover .face {
+  .option:hover .face {
     stroke: var(--_accent);
   }
-  .faces .option.filled {
+  .filled {
     color: var(--_accent);
     background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
   }
-  .faces .option.filled .face {
+  .filled .face {
     stroke: var(--_accent);
     stroke-width: 2;
+  }
+
+  @media (forced-colors: active) {
+    .face {
+      stroke: CanvasText;
+    }
+    .filled .face {
+      stroke: Highlight;
+    }
+  }
+`;
+
+/** Numbered boxes (NPS, CES, CSAT as numbers): they take the whole width. */
+export const numberStyles = css`
+  .question-group {
+    justify-items: stretch;
+  }
+  .scale-row {
+    grid-template-columns: 1fr 1fr;
   }
 
   .numbers {
     inline-size: 100%;
   }
 
-  .numbers .option {
+  .option {
     flex: 1 1 0;
     min-inline-size: 1.5rem;
     border: 2px solid var(--_border);
@@ -158,11 +199,11 @@ export const ratingStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .numbers .option:hover {
+  .option:hover {
     border-color: var(--_accent);
   }
 
-  .numbers .option.filled {
+  .filled {
     color: var(--_on-accent);
     background: var(--_accent);
     border-color: var(--_accent);
@@ -170,6 +211,37 @@ export const ratingStyles = css`
 
   .digit {
     pointer-events: none;
+  }
+
+  /*
+   * A narrow NPS (a phone, or a rating inside a card): two rows, 0–5 and 6–10, each
+   * point at least 2.75rem, «Not at all likely» under 0 and «Extremely likely» under 10
+   * (the end labels stay in the row below the scale, at its two ends).
+   */
+  @container (max-width: 34rem) {
+    [data-scale='nps'] {
+      flex-wrap: wrap;
+      row-gap: 0.375rem;
+    }
+    [data-scale='nps'] .option {
+      flex: 0 0 calc((100% - 5 * 0.25rem) / 6);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .filled {
+      color: HighlightText;
+      background: Highlight;
+      border-color: Highlight;
+      forced-color-adjust: none;
+    }
+  }
+`;
+
+/** Full mode: a form with the comment field; container queries measure the form. */
+export const fullStyles = css`
+  .form {
+    container-type: inline-size;
   }
 
   .meaning {
@@ -182,81 +254,80 @@ export const ratingStyles = css`
     color: var(--_muted);
   }
 
-  .status {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
+  .panel.outcome .title {
+    font-size: 1.25em;
+    font-weight: 700;
   }
+`;
 
-  /* Inline: one row (it wraps on a narrow screen), for a page footer. */
-  .inline-form {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-  }
-
-  /* A footer row may use the page's whole width. */
-  :host([mode='inline']) {
+/** Inline mode: one row (it wraps on a narrow screen), for a page footer. */
+export const inlineStyles = css`
+  :host {
     max-inline-size: min(100%, var(--sila-max-width, 100%));
   }
 
-  :host([mode='inline']) .numbers .option {
-    min-inline-size: 2.25rem;
+  .inline-form {
+    container-type: inline-size;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
   }
 
-  :host([mode='inline']) .question-group {
+  .question-group {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem 1rem;
   }
 
-  :host([mode='inline']) .question {
+  .question {
     font-size: 1em;
     font-weight: 600;
   }
 
-  :host([mode='inline']) .scale-row {
+  .scale-row {
     display: flex;
     align-items: center;
     gap: 0.5rem;
   }
 
-  :host([mode='inline']) .scale {
+  .scale {
     flex: none;
     inline-size: auto;
   }
 
+  .numbers .option {
+    min-inline-size: 2.25rem;
+  }
+
   /* Narrow (a phone footer): the question above, the ends under the scale, as in full mode. */
   @container (max-width: 36rem) {
-    :host([mode='inline']) .question-group {
+    .question-group {
       display: grid;
       inline-size: 100%;
     }
-    :host([mode='inline']) .scale-row {
+    .scale-row {
       display: grid;
       grid-template-columns: auto auto;
       justify-content: start;
       gap: 0.25rem 1rem;
     }
-    :host([mode='inline']) .question-group:has(.numbers) .scale-row {
+    .question-group:has(.numbers) .scale-row {
       grid-template-columns: 1fr 1fr;
     }
-    :host([mode='inline']) .scale {
+    .scale {
       flex: initial;
     }
-    :host([mode='inline']) .scale.numbers {
+    .scale.numbers {
       inline-size: 100%;
     }
-    :host([mode='inline']) .numbers .option {
+    .numbers .option {
       min-inline-size: 1.5rem;
     }
   }
 
-  :host([mode='inline']) .meaning,
-  :host([mode='inline']) .hint {
+  .hint {
     display: none;
   }
 
@@ -271,41 +342,5 @@ export const ratingStyles = css`
     min-block-size: 2.75rem;
     font-weight: 600;
     color: var(--_success);
-  }
-
-  .panel.outcome .title {
-    font-size: 1.25em;
-    font-weight: 700;
-  }
-
-  /* A narrow NPS row: two lines (0–5, 6–10) rather than points under 24px. */
-  @container (max-width: 19rem) {
-    .numbers[data-scale='nps'] {
-      flex-wrap: wrap;
-    }
-    .numbers[data-scale='nps'] .option {
-      flex-basis: calc((100% - 5 * 0.25rem) / 6);
-      flex-grow: 0;
-    }
-  }
-
-  @media (forced-colors: active) {
-    .option:has(input:checked) {
-      outline: 3px solid Highlight;
-      outline-offset: 1px;
-    }
-    .stars .icon,
-    .faces .icon .face {
-      stroke: CanvasText;
-    }
-    .stars .option.filled .icon {
-      fill: Highlight;
-      stroke: Highlight;
-    }
-    .numbers .option.filled {
-      color: HighlightText;
-      background: Highlight;
-      forced-color-adjust: none;
-    }
   }
 `;

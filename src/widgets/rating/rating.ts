@@ -2,7 +2,7 @@
  * <sila-rating>: a satisfaction rating, the beneficiary's right and the association's
  * tool for improving its services (the policies: "not for punishment or defamation").
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ratingSchema, type Rating, type RatingScale } from '../../contract/rating.js';
@@ -25,8 +25,9 @@ import { validateWith } from '../../core/validate.js';
 import { renderLiveRegion } from '../../core/live-region.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
 import { tokens } from '../../styles/tokens.styles.js';
-import { formStyles } from '../../styles/form.styles.js';
-import { ratingStyles } from './rating.styles.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { fieldStyles } from '../../styles/field.styles.js';
+import { faceStyles, fullStyles, inlineStyles, numberStyles, ratingCoreStyles, starStyles } from './rating.styles.js';
 import { SilaRatingChangeEvent } from './rating-change-event.js';
 import { renderScale } from './rating-options.js';
 import { renderOutcome, type RatingOutcome } from './rating-outcome.js';
@@ -38,7 +39,14 @@ import {
   pointMeaning,
   scaleHint,
   scalePoints,
+  type RatingDisplay,
 } from './rating-scales.js';
+
+const DISPLAY_STYLES: Record<RatingDisplay, CSSResult> = {
+  stars: starStyles,
+  faces: faceStyles,
+  numbers: numberStyles,
+};
 
 const EMPTY: FormValues = { scale: '', score: '', comment: '' };
 export const COMMENT_MAX_LENGTH = 1000;
@@ -85,7 +93,7 @@ const CONTEXT_MAX_LENGTH = 200;
  * @cssprop --sila-space - Base spacing.
  */
 export class SilaRating extends SilaElement {
-  static override styles = [tokens, formStyles, ratingStyles];
+  // No static styles: each rating adopts only the sheets its display and mode use (see adoptSheets).
 
   /** csat, nps or ces; defaults to the first of the association's form-config `ratingScales`. */
   @property() scale?: RatingScale;
@@ -124,6 +132,7 @@ export class SilaRating extends SilaElement {
   private startedAt?: number;
   private readonly focusMover = new FocusController(this);
   private boundTo?: string;
+  private adoptedFor?: string;
 
   private readonly form = new FormController<Rating>(this, {
     initial: EMPTY,
@@ -170,8 +179,31 @@ export class SilaRating extends SilaElement {
     return scalePoints(this.activeScale).includes(value) ? value : undefined;
   }
 
+  /** The shadow root without styles: adoptSheets gives it those of its display and mode. */
+  protected override createRenderRoot(): ShadowRoot {
+    return this.shadowRoot ?? this.attachShadow(SilaRating.shadowRootOptions);
+  }
+
+  /**
+   * A rating of stars in a footer matches the rules of stars and of inline mode, not
+   * those of faces, numbered scales, text areas or the forms' other parts: about a third
+   * of the rules a rating used to adopt. The sheets are shared by every rating on the page.
+   */
+  private adoptSheets(): void {
+    const display = displayFor(this.activeScale, this.display);
+    const key = `${display} ${this.mode}`;
+    if (this.adoptedFor === key) return;
+    this.adoptedFor = key;
+    const root = this.renderRoot as ShadowRoot;
+    // Browsers without adoptedStyleSheets get <style> elements: drop the earlier ones.
+    for (const style of root.querySelectorAll(':scope > style')) style.remove();
+    const mode = this.inline ? [inlineStyles] : [fieldStyles, fullStyles];
+    adoptStyles(root, [tokens, baseStyles, ratingCoreStyles, DISPLAY_STYLES[display], ...mode]);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.adoptSheets();
     // The endpoint, reference or context may arrive after connection.
     const binding = `${this.resolvedEndpoint}\n${this.target}`;
     if (this.boundTo !== binding) this.bind(binding);
@@ -334,15 +366,19 @@ export class SilaRating extends SilaElement {
   private renderStatus() {
     const state = this.submission.state;
     if (state !== 'queued' && state !== 'failed') return nothing;
-    return html`<div class="notice warning status" id="status-message" tabindex="-1" part="status">
-      <p>
-        ${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}
-        ${this.failureText(this.submission.error)}
-      </p>
-      <button type="button" class="secondary" @click=${() => this.submitRating()}>${msg('Try again now')}</button>
-    </div>`;
+    return html`<div class="notice warning status" id="status-message" tabindex="-1" part="status"
+      ><p>${state === 'queued' ? html`<strong>${msg('Waiting to send.')}</strong> ` : nothing}${this.failureText(
+        this.submission.error,
+      )}</p
+      ><button type="button" class="secondary" @click=${() => this.submitRating()}>${msg('Try again now')}</button></div
+    >`;
   }
 
+  /**
+   * The question, the scale and its end labels. Written without whitespace between tags,
+   * and texts set as properties where a node holds nothing else: no blank text nodes and
+   * few marker comments in each of the page's ratings.
+   */
   private renderScaleGroup(question: string) {
     const scale = this.activeScale;
     const value = this.chosen;
@@ -353,20 +389,19 @@ export class SilaRating extends SilaElement {
     const describedBy = [hint ? 'scale-hint' : '', error ? 'score-error' : '', this.inline ? 'keys-hint' : '']
       .filter(Boolean)
       .join(' ');
-    const meaning = value === undefined ? undefined : pointMeaning(scale, value);
-    return html`<div class="question-group ${error ? 'has-error' : ''}">
-      <p class="question" id="question">${question}</p>
-      ${hint ? html`<p class="hint" id="scale-hint">${hint}</p>` : nothing}
-      ${
-        error
-          ? html`<p class="error" id="score-error" part="error">
-            <span class="visually-hidden">${msg('Error:')} </span>${this.scaleErrorText(error)}
-          </p>`
-          : nothing
-      }
-      <div class="scale-row">
-        <span class="end end-low" aria-hidden="true">${low}</span>
-        ${renderScale({
+    // Inline mode never shows the meaning line (nor reads it: it is aria-hidden).
+    const meaning = value === undefined || this.inline ? undefined : pointMeaning(scale, value);
+    const extras = html`${hint ? html`<p class="hint" id="scale-hint" .textContent=${hint}></p>` : nothing}${
+      error
+        ? html`<p class="error" id="score-error" part="error"
+            ><span class="visually-hidden">${msg('Error:')} </span>${this.scaleErrorText(error)}</p
+          >`
+        : nothing
+    }`;
+    return html`<div class=${error ? 'question-group has-error' : 'question-group'}
+      ><p class="question" id="question" .textContent=${question}></p>${hint || error ? extras : nothing}<div
+        class="scale-row"
+        ><span class="end end-low" aria-hidden="true" .textContent=${low}></span>${renderScale({
           scale,
           display: displayFor(scale, this.display),
           value,
@@ -376,19 +411,31 @@ export class SilaRating extends SilaElement {
           invalid: Boolean(error),
           onChoose: (score, commit) => this.chooseScore(score, commit),
           onEnter: () => void this.submitRating(),
-        })}
-        <span class="end end-high" aria-hidden="true">${high}</span>
-      </div>
-      ${meaning ? html`<p class="meaning" aria-hidden="true">${meaning}</p>` : nothing}
-      ${this.inline ? html`<span class="visually-hidden" id="keys-hint">${msg('Choose with the arrow keys, then press Enter to send.')}</span>` : nothing}
-    </div>`;
+        })}<span class="end end-high" aria-hidden="true" .textContent=${high}></span></div
+      >${
+        meaning
+          ? html`<p class="meaning" aria-hidden="true" .textContent=${meaning}></p>`
+          : this.inline
+            ? html`<span
+                class="visually-hidden"
+                id="keys-hint"
+                .textContent=${msg('Choose with the arrow keys, then press Enter to send.')}
+              ></span>`
+            : nothing
+      }</div
+    >`;
   }
 
   private renderFull(question: string) {
     const submitting = this.submission.state === 'submitting';
-    return html`<form class="form" part="form" novalidate aria-labelledby="question" @submit=${this.submitRating} @input=${this.setComment}>
-      ${this.renderScaleGroup(question)}
-      ${
+    return html`<form
+      class="form"
+      part="form"
+      novalidate
+      aria-labelledby="question"
+      @submit=${this.submitRating}
+      @input=${this.setComment}
+      >${this.renderScaleGroup(question)}${
         this.noComment
           ? nothing
           : renderTextareaField(this.form as FormController<unknown>, {
@@ -399,27 +446,34 @@ export class SilaRating extends SilaElement {
               maxLength: COMMENT_MAX_LENGTH,
               rows: 3,
             })
-      }
-      ${this.renderStatus()}
-      <p class="note">${msg('Your rating is used only to improve our services, never to blame or expose anyone.')}</p>
-      <div class="actions">
-        <button type="submit" class="primary" part="submit" aria-disabled=${submitting ? 'true' : 'false'}>
-          ${submitting ? msg('Sending…') : msg('Send rating')}
-        </button>
-      </div>
-    </form>`;
+      }${this.renderStatus()}<p
+        class="note"
+        .textContent=${msg('Your rating is used only to improve our services, never to blame or expose anyone.')}
+      ></p
+      ><div class="actions"
+        ><button
+          type="submit"
+          class="primary"
+          part="submit"
+          aria-disabled=${submitting ? 'true' : 'false'}
+          .textContent=${submitting ? msg('Sending…') : msg('Send rating')}
+        ></button></div
+    ></form>`;
   }
 
   private renderInline(question: string) {
     const state = this.submission.state;
     // A choice moved with the keys is not sent yet: offer a visible way to send it.
     const waiting = this.chosen !== undefined && state === 'idle';
-    return html`<form class="inline-form" part="form" novalidate aria-labelledby="question" @submit=${this.submitRating}>
-      ${this.renderScaleGroup(question)}
-      ${state === 'submitting' ? html`<span class="sending">${msg('Sending…')}</span>` : nothing}
-      ${waiting ? html`<button type="submit" class="secondary compact" part="submit">${msg('Send')}</button>` : nothing}
-      ${this.renderStatus()}
-    </form>`;
+    return html`<form class="inline-form" part="form" novalidate aria-labelledby="question" @submit=${this.submitRating}
+      >${this.renderScaleGroup(question)}${
+        state === 'submitting'
+          ? html`<span class="sending" .textContent=${msg('Sending…')}></span>`
+          : waiting
+            ? html`<button type="submit" class="secondary compact" part="submit" .textContent=${msg('Send')}></button>`
+            : this.renderStatus()
+      }</form
+    >`;
   }
 
   protected override render() {
@@ -432,8 +486,7 @@ export class SilaRating extends SilaElement {
         : this.inline
           ? this.renderInline(question)
           : this.renderFull(question)
-    }
-    ${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
+    }${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
   }
 }
 

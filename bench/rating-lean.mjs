@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// The 50-ratings page with two or more builds of sila-rating.iife.js side by side (issue #23's
+// lean rating): ready time at 4× CPU (interleaved runs, median of per-round ratios), layouts
+// and style recalculations, DOM nodes per rating and CSS rules adopted per rating. Each build
+// also runs with `container-type` switched off (the bundle's text edited), to measure it.
+//
+//   node bench/rating-lean.mjs before=/tmp/before/dist/sila-rating.iife.js after=dist/sila-rating.iife.js
+//   RUNS=15 CPU=4 node bench/rating-lean.mjs …
+//
+// Prints a markdown table. Chromium from /usr/bin/chromium (bench/browser.mjs).
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { launchBrowser } from './browser.mjs';
+import { expandRepeats } from './repeat-markup.mjs';
+import { writeFormConfig } from './form-config.mjs';
+import { BENCH } from './paths.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 9);
+const CPU = Number(process.env.CPU ?? 4);
+const builds = process.argv.slice(2).map((arg) => {
+  const [name, file] = arg.split('=');
+  return { name, file };
+});
+if (builds.length === 0) throw new Error('usage: node bench/rating-lean.mjs name=path/to/sila-rating.iife.js …');
+
+const dir = mkdtempSync(join(tmpdir(), 'rating-lean-'));
+const page = expandRepeats(readFileSync(join(BENCH, 'variants/sila/ratings.html'), 'utf8'));
+writeFormConfig(join(dir, 'form-config.json'));
+const variants = [];
+for (const { name, file } of builds) {
+  const code = readFileSync(file, 'utf8');
+  for (const [suffix, text] of [
+    ['', code],
+    [' (no container-type)', code.replaceAll('container-type:inline-size', 'container-type:normal')],
+  ]) {
+    const slug = `${name}${suffix ? '-nocq' : ''}`;
+    mkdirSync(join(dir, slug));
+    writeFileSync(join(dir, slug, 'rating.js'), text);
+    writeFileSync(join(dir, slug, 'index.html'), page.replace('/sila-dist/RATING_BUNDLE', `/${slug}/rating.js`));
+    variants.push({ label: `${name}${suffix}`, slug });
+  }
+}
+
+const server = createServer((request, response) => {
+  const path = new URL(request.url, 'http://x').pathname;
+  const file = path === '/v1/form-config' ? 'form-config.json' : path.slice(1).replace(/\/$/, '/index.html');
+  try {
+    const body = readFileSync(join(dir, file));
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'text/html';
+    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await launchBrowser();
+
+/** Nodes of one rating's shadow root by kind, and the CSS rules its root adopted. */
+function anatomy() {
+  const host = document.querySelector('sila-rating');
+  const root = host.shadowRoot;
+  const count = { elements: 0, text: 0, blankText: 0, comments: 0 };
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 1) count.elements += 1;
+      else if (child.nodeType === 3) count[child.data.trim() ? 'text' : 'blankText'] += 1;
+      else if (child.nodeType === 8) count.comments += 1;
+      walk(child);
+    }
+  };
+  walk(root);
+  const rulesIn = (list) => [...list].reduce((sum, rule) => sum + 1 + (rule.cssRules ? rulesIn(rule.cssRules) : 0), 0);
+  const sheets = root.adoptedStyleSheets.length
+    ? root.adoptedStyleSheets
+    : [...root.querySelectorAll('style')].map((s) => s.sheet);
+  const topRules = sheets.reduce((sum, sheet) => sum + sheet.cssRules.length, 0);
+  const allRules = sheets.reduce((sum, sheet) => sum + rulesIn(sheet.cssRules), 0);
+  return { ...count, nodes: count.elements + count.text + count.blankText + count.comments, topRules, allRules };
+}
+
+async function measure(variant, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await tab.goto(`${origin}/${variant.slug}/`, { waitUntil: 'load' });
+    const ready = await (await tab.waitForFunction(() => window.__benchReady, null, { timeout: 30_000 })).jsonValue();
+    await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((entry) => entry.name === name)?.value ?? NaN;
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    return {
+      ready,
+      layouts: metric('LayoutCount'),
+      layoutMs: metric('LayoutDuration') * 1000,
+      recalcs: metric('RecalcStyleCount'),
+      recalcMs: metric('RecalcStyleDuration') * 1000,
+      anatomy: await tab.evaluate(anatomy),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const samples = Object.fromEntries(variants.map((variant) => [variant.slug, []]));
+for (let round = 0; round <= RUNS; round += 1) {
+  const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+  for (const variant of order) {
+    const result = await measure(variant, CPU);
+    if (round > 0) samples[variant.slug].push(result); // round 0 warms caches
+  }
+  process.stderr.write(`round ${round}/${RUNS}\n`);
+}
+await browser.close();
+server.close();
+
+const base = variants[0].slug;
+const rows = variants.map((variant) => {
+  const runs = samples[variant.slug];
+  const ratio = median(runs.map((run, i) => run.ready / samples[base][i].ready));
+  const a = runs[0].anatomy;
+  return `| ${variant.label} | ${median(runs.map((r) => r.ready)).toFixed(0)} | ${ratio.toFixed(2)}× | ${median(runs.map((r) => r.layouts))} | ${median(runs.map((r) => r.layoutMs)).toFixed(0)} | ${median(runs.map((r) => r.recalcs))} | ${median(runs.map((r) => r.recalcMs)).toFixed(0)} | ${a.nodes} (${a.elements} el, ${a.text} text, ${a.blankText} blank, ${a.comments} comments) | ${a.topRules} / ${a.allRules} |`;
+});
+console.log(
+  `50 ratings, ${CPU}× CPU, ${RUNS} interleaved runs (medians; ratio = median of per-round ratios to ${variants[0].label})\n`,
+);
+console.log(
+  '| build | ready ms | × first | layouts | layout ms | style recalcs | recalc ms | nodes per rating | CSS rules per rating (top / all) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(rows.join('\n'));
