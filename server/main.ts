@@ -15,9 +15,9 @@ import { corsStartupNotes } from './http/cors.js';
 import { sqlState } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
-import { purgeLookupFailures } from './maintenance.js';
+import { dailyRetention, purgeLookupFailures } from './maintenance.js';
 import { prepareNotifications } from './notify/start.js';
-import { dataKeyIsSet } from './staff/search-index.js';
+import { dataKeyProblem, dataKeyWarning } from './privacy/data-key.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,6 +31,9 @@ for (const stream of [process.stdout, process.stderr]) {
 
 async function main(): Promise<void> {
   const config = readServerConfig();
+  // Before the database opens: nothing may be sealed under the public development key.
+  const keyProblem = dataKeyProblem();
+  if (keyProblem) throw new ConfigError(keyProblem);
   const formConfig = loadFormConfig(config.configPath);
   const notifications = prepareNotifications(config.configPath);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -53,6 +56,12 @@ async function main(): Promise<void> {
     await purgeLookupFailures(db).catch(() => {});
     await purgeExpiredSessions(db).catch(() => {});
     await purgeSignInFailures(db).catch(() => {});
+    // Once a day across all instances (the first to claim the day runs it).
+    await dailyRetention(db, formConfig.retention).catch((error: unknown) =>
+      console.error(
+        `Sila server: the retention job failed and runs again within the hour: ${(error as Error).message}`,
+      ),
+    );
   };
   void maintenance();
   const timer = setInterval(maintenance, 60 * 60 * 1000);
@@ -63,11 +72,8 @@ async function main(): Promise<void> {
 
   // Before "listening", so `npm start` shows it above the demo address.
   for (const note of corsStartupNotes(config.allowedOrigins)) console.log(note);
-  if (!dataKeyIsSet()) {
-    console.warn(
-      'SILA_DATA_KEY is not set: the national ID and mobile search hashes use a development key anyone can read. Set it (e.g. `openssl rand -hex 32`) before real data arrives; changing it later re-hashes every case at start.',
-    );
-  }
+  const keyWarning = dataKeyWarning();
+  if (keyWarning) console.warn(keyWarning);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

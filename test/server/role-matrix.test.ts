@@ -104,6 +104,22 @@ const ROUTES: Row[] = [
   ['GET /v1/staff/reports.xlsx?period=month&at=2026-02', ['manager', 'admin'], 200],
   ['GET /v1/staff/visitors', ['officer', 'manager', 'admin'], 200],
   ['POST /v1/staff/visitors', ['officer', 'manager', 'admin'], 422, { body: {} }],
+  // Personal data rights (#18.12): the admin only. Search and export find nobody here; a
+  // correction or erasure with a stale version changes nothing (409).
+  ['POST /v1/staff/privacy/search', ['admin'], 200, { body: { nationalId: '2000000006' } }],
+  ['POST /v1/staff/privacy/export', ['admin'], 200, { body: { nationalId: '2000000006', format: 'json' } }],
+  [
+    'POST /v1/staff/privacy/cases/:reference/correct',
+    ['admin'],
+    409,
+    { body: { version: 999, changes: { city: 'جدة' } } },
+  ],
+  [
+    'POST /v1/staff/privacy/cases/:reference/erase',
+    ['admin'],
+    409,
+    { body: (ctx: Context) => ({ version: 999, confirm: ctx.reference }) },
+  ],
 ];
 
 /** Routes that need no session: what each caller gets. */
