@@ -43,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const state: AppState = {
     ...deps,
     now: deps.now ?? (() => new Date()),
+    staffDb: deps.staffDb ?? deps.db,
     postsPerIp: new WindowCounter(deps.limits.postsPerMinutePerIp, 60_000),
     lookupFailuresPerIp: new WindowCounter(deps.limits.lookupFailuresPerHourPerIp, 60 * 60_000),
   };

@@ -10,6 +10,7 @@ import { toFieldErrors } from '../src/contract/issues.js';
 import { firstAdminProblem, type FirstAdmin } from './auth/first-admin.js';
 import { weakTokenReason } from './auth/token.js';
 import { MEMORY } from './db/open.js';
+import { DEFAULT_POOL_SETTINGS, type PoolSettings } from './db/pools.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export interface ServerConfig {
@@ -26,6 +27,8 @@ export interface ServerConfig {
   serveStatic: boolean;
   trustProxy: boolean;
   limits: Limits;
+  /** PostgreSQL pools and timeouts (docs/deployment.md). */
+  pools: PoolSettings;
 }
 
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./association.example.json', import.meta.url));
@@ -75,6 +78,13 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     configPath: env.SILA_CONFIG?.trim() || DEFAULT_CONFIG_PATH,
     serveStatic: flag(env, 'SILA_SERVE_STATIC', true),
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
+    pools: {
+      pool: integer(env, 'SILA_DB_POOL', DEFAULT_POOL_SETTINGS.pool, 1),
+      staffPool: integer(env, 'SILA_DB_STAFF_POOL', DEFAULT_POOL_SETTINGS.staffPool, 1),
+      statementTimeoutMs: integer(env, 'SILA_DB_STATEMENT_TIMEOUT_MS', DEFAULT_POOL_SETTINGS.statementTimeoutMs),
+      poolWaitMs: integer(env, 'SILA_DB_POOL_WAIT_MS', DEFAULT_POOL_SETTINGS.poolWaitMs, 100),
+      replicaUrl: env.DATABASE_REPLICA_URL?.trim() || undefined,
+    },
     limits: {
       ...DEFAULT_LIMITS,
       maxJsonBytes: integer(env, 'SILA_MAX_JSON_BYTES', DEFAULT_LIMITS.maxJsonBytes, 1024),

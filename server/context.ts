@@ -23,6 +23,12 @@ export interface WarningLine {
 
 export interface AppDeps {
   db: Database;
+  /**
+   * Staff and report reads (inbox, case view, statistics, reports, export): their own pool
+   * or a read replica on PostgreSQL, so they never starve public creates. Defaults to db
+   * (the embedded database has one connection).
+   */
+  staffDb?: Database;
   formConfig: FormConfig;
   /** Staff API bearer token; without one the staff API answers 503. */
   adminToken?: string;
@@ -44,6 +50,7 @@ export interface AppDeps {
 /** Per-process state built by createApp from the deps. */
 export interface AppState extends AppDeps {
   now: () => Date;
+  staffDb: Database;
   postsPerIp: WindowCounter;
   lookupFailuresPerIp: WindowCounter;
 }

@@ -14,6 +14,7 @@ import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
 import { corsStartupNotes } from './http/cors.js';
 import { sqlState } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { openStaffDatabase } from './db/pools.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { dailyRetention, purgeLookupFailures } from './maintenance.js';
 import { prepareNotifications } from './notify/start.js';
@@ -36,13 +37,15 @@ async function main(): Promise<void> {
   if (keyProblem) throw new ConfigError(keyProblem);
   const formConfig = loadFormConfig(config.configPath);
   const notifications = prepareNotifications(config.configPath);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pools: config.pools });
+  const staffDb = await openStaffDatabase(db, { databaseUrl: config.databaseUrl, pools: config.pools });
   if (config.firstAdmin && (await ensureFirstAdmin(db, config.firstAdmin))) {
     console.log(`First admin account created for ${config.firstAdmin.email} (sign in at /staff/).`);
   }
 
   const app = createApp({
     db,
+    staffDb,
     formConfig,
     adminToken: config.adminToken,
     allowedOrigins: config.allowedOrigins,
@@ -99,7 +102,7 @@ async function main(): Promise<void> {
       // The message in flight finishes (or its lease returns it to the outbox).
       void sender
         .stop()
-        .finally(() => db.close())
+        .finally(() => Promise.all([db.close(), staffDb !== db ? staffDb.close() : undefined]))
         .then(
           () => process.exit(0),
           () => process.exit(0),

@@ -13,6 +13,19 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A query's rows in batches of about `size`, read from a server-side cursor on one
+   * connection (PostgreSQL only), so memory stays flat whatever the row count. Leaving the
+   * loop early (return/throw) closes the cursor and gives the connection back.
+   * Absent on the embedded database: callers page by keyset instead.
+   */
+  cursor?<Row = Record<string, unknown>>(sql: string, params: readonly unknown[], size: number): AsyncIterable<Row[]>;
+  /**
+   * Runs fn on one connection, outside any transaction (migrations that cannot run in
+   * one, under a session-level lock). Absent on the embedded database: it has only one
+   * connection, so the database itself is that session.
+   */
+  session?<T>(fn: (connection: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,7 @@ import type { Database } from './database.js';
 import { backfillSearchColumns } from '../staff/search-index.js';
 import { migrate } from './migrate.js';
 import { openPglite } from './pglite.js';
+import type { PoolSettings } from './pools.js';
 import { openPostgres } from './postgres.js';
 
 export const MEMORY = 'memory://';
@@ -15,6 +16,8 @@ export interface DatabaseConfig {
   dataDir: string;
   /** PostgreSQL schema to use instead of the default search_path (tests). */
   schema?: string;
+  /** PostgreSQL pool size and timeouts (server/db/pools.ts). */
+  pools?: PoolSettings;
 }
 
 /** Where the embedded database keeps its files inside SILA_DATA_DIR. */
@@ -26,7 +29,13 @@ export function pgliteDir(dataDir: string): string {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let db: Database;
   if (config.databaseUrl) {
-    db = await openPostgres({ connectionString: config.databaseUrl, schema: config.schema });
+    db = await openPostgres({
+      connectionString: config.databaseUrl,
+      schema: config.schema,
+      max: config.pools?.pool,
+      statementTimeoutMs: config.pools?.statementTimeoutMs,
+      poolWaitMs: config.pools?.poolWaitMs,
+    });
   } else {
     if (config.dataDir !== MEMORY) mkdirSync(config.dataDir, { recursive: true });
     db = await openPglite(pgliteDir(config.dataDir));

@@ -4,19 +4,30 @@ import { labelsFor, type Lang } from '../reports/labels.js';
 
 /**
  * CSV for spreadsheet users: UTF-8 with a BOM (so Excel shows Arabic), CRLF lines, and
- * cells that a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with '.
+ * OWASP's rule against formula injection: a cell that does not start with a letter or a
+ * digit gets a ' in front. A list of dangerous first characters (= + - @) misses the ones
+ * spreadsheets fold or skip: full-width ＝ and ＋, a right-to-left mark, a zero-width space
+ * or any other format character, a leading blank. References (S-KR2H-…), dates and numbers
+ * start with a letter or digit and stay as they are.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const SAFE_START = /^[\p{L}\p{N}]/u;
 
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (text !== '' && !SAFE_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV line, with its CRLF. */
+export function csvLine(cells: readonly unknown[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** The UTF-8 byte order mark that makes Excel read the file as UTF-8. */
+export const BOM = '\uFEFF';
+
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return BOM + [header, ...rows].map(csvLine).join('');
 }
 
 /**
@@ -67,35 +78,47 @@ export interface CsvExportRow {
 }
 
 /**
- * The export. Without `lang`, codes (kind "request", status "under_review"…) under the
- * machine header, as integrations read it; with `lang=ar` (or en), headers and values in
- * that language. `reference` is already formatted as people read it out.
+ * The export, written as it is read: `header(lang)` first, then `rows(batch)` for each
+ * batch. Without `lang`, codes (kind "request", status "under_review"…) under the machine
+ * header, as integrations read it; with `lang=ar` (or en), headers and values in that
+ * language. `reference` is already formatted as people read it out.
  */
-export function exportCsv(rows: readonly CsvExportRow[], lang: Lang | undefined, config: FormConfig): string {
+export function csvExportWriter(lang: Lang | undefined, config: FormConfig) {
   const local = (date: Date | null) => (date ? localDateTime(date, ASSOCIATION_TIME_ZONE) : null);
   const labels = lang ? labelsFor(lang, config) : undefined;
   const name = (value: string, label: ((key: string) => string) | undefined) => (label ? label(value) : value);
   const yes = lang === 'ar' ? 'نعم' : lang ? 'Yes' : 'yes';
   const no = lang === 'ar' ? 'لا' : lang ? 'No' : 'no';
-  return toCsv(
-    lang ? COLUMNS.map((column) => column[lang === 'ar' ? 1 : 2]) : CSV_HEADER,
-    rows.map((row) => [
-      row.reference,
-      name(row.kind, labels?.kind),
-      name(row.status, labels?.status),
-      name(row.channel, labels?.channel),
-      local(row.received_at),
-      local(row.updated_at),
-      local(row.expected_decision_by),
-      row.overdue ? yes : no,
-      row.name,
-      row.mobile,
-      row.email,
-      labels && row.topic ? labels.topic(row.topic, row.kind) : row.topic,
-      row.subject,
-      row.description,
-      labels && row.rating_scale ? labels.scale(row.rating_scale) : row.rating_scale,
-      row.rating_score,
-    ]),
-  );
+  return {
+    header: () => BOM + csvLine(lang ? COLUMNS.map((column) => column[lang === 'ar' ? 1 : 2]) : CSV_HEADER),
+    rows: (rows: readonly CsvExportRow[]) =>
+      rows
+        .map((row) =>
+          csvLine([
+            row.reference,
+            name(row.kind, labels?.kind),
+            name(row.status, labels?.status),
+            name(row.channel, labels?.channel),
+            local(row.received_at),
+            local(row.updated_at),
+            local(row.expected_decision_by),
+            row.overdue ? yes : no,
+            row.name,
+            row.mobile,
+            row.email,
+            labels && row.topic ? labels.topic(row.topic, row.kind) : row.topic,
+            row.subject,
+            row.description,
+            labels && row.rating_scale ? labels.scale(row.rating_scale) : row.rating_scale,
+            row.rating_score,
+          ]),
+        )
+        .join(''),
+  };
+}
+
+/** The whole export as one string (small exports, tests). */
+export function exportCsv(rows: readonly CsvExportRow[], lang: Lang | undefined, config: FormConfig): string {
+  const writer = csvExportWriter(lang, config);
+  return writer.header() + writer.rows(rows);
 }

@@ -11,7 +11,7 @@ import type {
 import type { Status } from '../../src/contract/status.js';
 import { allowedActions } from '../../src/contract/workflow.js';
 import type { StaffActor } from '../auth/actor.js';
-import type { Queryable } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { iso } from '../dates.js';
 import { HttpProblem } from '../http/problem.js';
 import { ATTACHMENT_READERS, shapePayload, workflowActor } from './case-view.js';
@@ -181,13 +181,18 @@ export interface ExportRow extends SummaryRow {
   rating_score: number | null;
 }
 
-/** Every matching submission, newest first, with the columns the CSV needs. */
-export async function exportRows(db: Queryable, query: StaffExportQuery, now: Date): Promise<ExportRow[]> {
+/** Rows per batch of the export: one batch is what a public request may wait for on the embedded database. */
+export const EXPORT_BATCH = 500;
+
+/** The export's SELECT; `after` continues after that row of the order (keyset paging). */
+function exportSql(query: StaffExportQuery, now: Date, after?: { key: string; reference: string }, limit?: number) {
   const p = new Params();
   const columns = summaryColumns(p.add(now), p.add(dueSoonLimit(now)));
   const conditions = submissionConditions(query, p, { now });
-  const { rows } = await db.query<ExportRow>(
-    `SELECT ${columns},
+  if (after) {
+    conditions.push(`(s.received_at, s.reference) < (${p.add(after.key)}::timestamptz, ${p.add(after.reference)})`);
+  }
+  const sql = `SELECT ${columns}, s.received_at::text AS sort_key,
             coalesce(s.payload #>> '{applicant,mobile}', s.payload #>> '{contact,mobile}') AS mobile,
             coalesce(s.payload #>> '{applicant,email}', s.payload #>> '{contact,email}') AS email,
             s.payload ->> 'subject' AS subject,
@@ -195,10 +200,36 @@ export async function exportRows(db: Queryable, query: StaffExportQuery, now: Da
             rt.scale AS rating_scale, rt.score AS rating_score
        FROM submissions s ${ASSIGNEE_JOIN} LEFT JOIN ratings rt ON rt.reference = s.reference
        ${whereClause(conditions)}
-      ORDER BY s.received_at DESC, s.reference DESC`,
-    p.values,
-  );
-  return rows;
+      ORDER BY s.received_at DESC, s.reference DESC${limit ? ` LIMIT ${limit}` : ''}`;
+  return { sql, params: p.values };
+}
+
+/**
+ * Every matching submission, newest first, with the columns the CSV needs, in batches of
+ * about `size` rows, never all at once. PostgreSQL: one server-side cursor. The embedded
+ * database has one connection: a keyset page per batch, so a public request queued behind
+ * the export waits for one batch, not for the whole file.
+ */
+export async function* exportBatches(
+  db: Database,
+  query: StaffExportQuery,
+  now: Date,
+  size = EXPORT_BATCH,
+): AsyncGenerator<ExportRow[]> {
+  if (db.cursor) {
+    const { sql, params } = exportSql(query, now);
+    yield* db.cursor<ExportRow>(sql, params, size);
+    return;
+  }
+  let after: { key: string; reference: string } | undefined;
+  for (;;) {
+    const { sql, params } = exportSql(query, now, after, size);
+    const { rows } = await db.query<ExportRow & { sort_key: string }>(sql, params);
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    const last = rows.at(-1)!;
+    after = { key: last.sort_key, reference: last.reference };
+  }
 }
 
 interface TimelineRow {
