@@ -26,6 +26,7 @@ import { staffReportRoutes } from './routes/staff-reports.js';
 import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
 import { securityHeaders } from './http/security-headers.js';
+import { FaultLog } from './faults.js';
 
 export type { AppDeps } from './context.js';
 
@@ -111,7 +112,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   }
 
   app.notFound((c) => problemResponse(c, 404, { code: 'not_found', detail: 'No such route.' }));
+  // A full disk, a permission, an unreachable database: said once in words, 503 to clients.
+  const faults =
+    deps.faults ?? new FaultLog({}, (fault) => (deps.warn ?? defaultWarn)({ warning: fault.kind, message: fault.message }));
   app.onError((error, c) => {
+    if (faults.report(error instanceof HttpProblem ? error.cause : error)) {
+      return problemResponse(c, 503, {
+        code: 'service_unavailable',
+        detail: 'The server cannot store anything right now. Try again later.',
+        headers: { 'Retry-After': '30' },
+      });
+    }
     if (error instanceof HttpProblem) return problemResponse(c, error.status, error.init);
     if (isDatabaseUnavailable(error)) {
       return problemResponse(c, 503, {

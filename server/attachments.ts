@@ -26,9 +26,43 @@ export interface CheckedFile extends UploadedFile {
 
 const path = (file: UploadedFile) => `attachments.${file.kind}`;
 
+type Sizes = Pick<FormConfig['attachments'], 'maxFiles' | 'maxFileBytes' | 'maxTotalBytes'>;
+
+/** 413: more files than the association accepts (also raised while the body is read). */
+export function tooManyFiles(config: Sizes): HttpProblem {
+  return new HttpProblem(413, {
+    code: 'too_many_files',
+    detail: `At most ${config.maxFiles} files.`,
+    errors: [{ path: 'attachments', code: 'too_large', message: `At most ${config.maxFiles} files.` }],
+  });
+}
+
+/** 413: one file (or more) above the per-file limit. */
+export function fileTooLarge(config: Sizes, kinds: readonly string[]): HttpProblem {
+  return new HttpProblem(413, {
+    code: 'file_too_large',
+    detail: `Each file must be at most ${config.maxFileBytes} bytes.`,
+    errors: kinds.map((kind) => ({
+      path: `attachments.${kind}`,
+      code: 'too_large',
+      message: 'The file is too large.',
+    })),
+  });
+}
+
+/** 413: the files together above the total limit. */
+export function filesTooLarge(config: Sizes): HttpProblem {
+  return new HttpProblem(413, {
+    code: 'files_too_large',
+    detail: `All files together must be at most ${config.maxTotalBytes} bytes.`,
+    errors: [{ path: 'attachments', code: 'too_large', message: 'The files are too large together.' }],
+  });
+}
+
 /**
  * Applies the association's limits. Throws 413 for sizes, 415 for types, 422 for the
- * rest, each with field errors at `attachments.<kind>`.
+ * rest, each with field errors at `attachments.<kind>`. The body reader already stops
+ * at the first limit passed; this repeats the checks for bodies read without them.
  */
 export function checkAttachments(
   files: UploadedFile[],
@@ -42,36 +76,22 @@ export function checkAttachments(
       errors: [{ path: 'attachments', code: 'invalid', message: 'Attachments are not accepted.' }],
     });
   }
-  if (files.length > config.maxFiles) {
-    throw new HttpProblem(413, {
-      code: 'too_many_files',
-      detail: `At most ${config.maxFiles} files.`,
-      errors: [{ path: 'attachments', code: 'too_large', message: `At most ${config.maxFiles} files.` }],
-    });
-  }
-  const oversize = files.filter((file) => file.bytes.byteLength > config.maxFileBytes);
-  if (oversize.length > 0) {
-    throw new HttpProblem(413, {
-      code: 'file_too_large',
-      detail: `Each file must be at most ${config.maxFileBytes} bytes.`,
-      errors: oversize.map((file) => ({ path: path(file), code: 'too_large', message: 'The file is too large.' })),
-    });
-  }
-  const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  if (total > config.maxTotalBytes) {
-    throw new HttpProblem(413, {
-      code: 'files_too_large',
-      detail: `All files together must be at most ${config.maxTotalBytes} bytes.`,
-      errors: [{ path: 'attachments', code: 'too_large', message: 'The files are too large together.' }],
-    });
-  }
+  if (files.length > config.maxFiles) throw tooManyFiles(config);
+  const oversize = files.filter((file) => file.size > config.maxFileBytes);
+  if (oversize.length > 0)
+    throw fileTooLarge(
+      config,
+      oversize.map((file) => file.kind),
+    );
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > config.maxTotalBytes) throw filesTooLarge(config);
 
   const checked: CheckedFile[] = [];
   const badType: FieldError[] = [];
   const empty: FieldError[] = [];
   for (const file of files) {
-    const mediaType = sniffMediaType(file.bytes);
-    if (file.bytes.byteLength === 0) empty.push({ path: path(file), code: 'required', message: 'The file is empty.' });
+    const mediaType = sniffMediaType(file.head);
+    if (file.size === 0) empty.push({ path: path(file), code: 'required', message: 'The file is empty.' });
     else if (!mediaType || !config.types.includes(mediaType)) {
       badType.push({ path: path(file), code: 'invalid_file_type', message: `Allowed: ${config.types.join(', ')}.` });
     } else checked.push({ ...file, mediaType });

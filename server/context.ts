@@ -3,6 +3,8 @@ import type { FormConfig } from '../src/contract/form-config.js';
 import type { StaffActor } from './auth/actor.js';
 import type { Database } from './db/database.js';
 import type { Limits } from './limits.js';
+import type { AttachmentFiles } from './storage/attachment-files.js';
+import type { FaultLog } from './faults.js';
 import type { WindowCounter } from './http/rate-limit.js';
 
 export interface LogLine {
@@ -30,6 +32,13 @@ export interface AppDeps {
    */
   staffDb?: Database;
   formConfig: FormConfig;
+  /**
+   * Where attachments are kept as files (the embedded database on disk: server/storage/).
+   * Without it their bytes go in the database rows.
+   */
+  attachmentFiles?: AttachmentFiles;
+  /** Says a full disk, a permission or an unreachable database once, in words (server/faults.ts). */
+  faults?: FaultLog;
   /** Staff API bearer token; without one the staff API answers 503. */
   adminToken?: string;
   /** Exact origins allowed by CORS; '*' allows any. */

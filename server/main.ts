@@ -5,6 +5,7 @@
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
@@ -13,7 +14,9 @@ import { purgeSignInFailures } from './auth/throttle.js';
 import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
 import { corsStartupNotes } from './http/cors.js';
 import { sqlState } from './db/database.js';
-import { openDatabase } from './db/open.js';
+import { MEMORY, openDatabase } from './db/open.js';
+import { describeFault, FaultLog } from './faults.js';
+import { AttachmentFiles } from './storage/attachment-files.js';
 import { openStaffDatabase } from './db/pools.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { dailyRetention, purgeLookupFailures } from './maintenance.js';
@@ -39,6 +42,15 @@ async function main(): Promise<void> {
   const notifications = prepareNotifications(config.configPath);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pools: config.pools });
   const staffDb = await openStaffDatabase(db, { databaseUrl: config.databaseUrl, pools: config.pools });
+  // The embedded database on disk keeps attachments as files beside it (server/storage/).
+  const attachmentFiles =
+    !config.databaseUrl && config.dataDir !== MEMORY
+      ? new AttachmentFiles(join(config.dataDir, 'attachments'))
+      : undefined;
+  await attachmentFiles?.prepare();
+  const faults = new FaultLog({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, (fault) =>
+    console.error(`Sila server: ${fault.message}`),
+  );
   if (config.firstAdmin && (await ensureFirstAdmin(db, config.firstAdmin))) {
     console.log(`First admin account created for ${config.firstAdmin.email} (sign in at /staff/).`);
   }
@@ -47,6 +59,8 @@ async function main(): Promise<void> {
     db,
     staffDb,
     formConfig,
+    attachmentFiles,
+    faults,
     adminToken: config.adminToken,
     allowedOrigins: config.allowedOrigins,
     staticRoot: config.serveStatic ? REPO_ROOT : undefined,
@@ -59,6 +73,7 @@ async function main(): Promise<void> {
     await purgeLookupFailures(db).catch(() => {});
     await purgeExpiredSessions(db).catch(() => {});
     await purgeSignInFailures(db).catch(() => {});
+    await attachmentFiles?.collectOrphans(db).catch((error: unknown) => faults.report(error));
     // Once a day across all instances (the first to claim the day runs it).
     await dailyRetention(db, formConfig.retention).catch((error: unknown) =>
       console.error(
@@ -115,7 +130,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Sila server: ${error.message}`);
+  const fault = describeFault(error, { dataDir: process.env.SILA_DATA_DIR, databaseUrl: process.env.DATABASE_URL });
+  if (fault) console.error(`Sila server cannot start: ${fault.message}`);
+  else if (error instanceof ConfigError) console.error(`Sila server: ${error.message}`);
   else if (sqlState(error))
     console.error(`Sila server failed to start: database error ${sqlState(error)}: ${(error as Error).message}`);
   else console.error('Sila server failed to start:', error);

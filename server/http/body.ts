@@ -7,13 +7,26 @@ import type { Context } from 'hono';
 import { HttpProblem } from './problem.js';
 import { JsonRejected, canonicalJson, parseStrictJson, sha256Hex } from './json.js';
 import type { Limits } from '../limits.js';
+import type { FormConfig } from '../../src/contract/form-config.js';
+import type { AttachmentFiles } from '../storage/attachment-files.js';
+import { readMultipart } from './multipart.js';
+import { UploadGate, defaultUploadGate } from './upload-gate.js';
 
 export interface UploadedFile {
   /** The form field, e.g. "attachment:id_copy". */
   field: string;
   /** The attachment kind from the field name, e.g. "id_copy". */
   kind: string;
-  bytes: Uint8Array;
+  size: number;
+  /** sha256 of the bytes, hex: computed while they streamed in. */
+  sha256: string;
+  /** The first bytes: enough to recognise the type by its signature. */
+  head: Uint8Array;
+  /**
+   * The bytes, when they were kept in memory (PostgreSQL, in-memory PGlite). Absent when
+   * they were streamed to the attachment files (the embedded database on disk).
+   */
+  bytes?: Uint8Array;
 }
 
 export interface ParsedBody {
@@ -23,10 +36,20 @@ export interface ParsedBody {
   hash: string;
 }
 
+/** How a multipart create is read: where files go and the limits enforced while reading. */
+export interface UploadOptions {
+  /** Stream files here; without it they are kept in memory (and stored in the database). */
+  files?: AttachmentFiles;
+  /** The association's limits, enforced as the bytes arrive (413 at the first one passed). */
+  attachments?: Pick<FormConfig['attachments'], 'maxFiles' | 'maxFileBytes' | 'maxTotalBytes'>;
+  /** Caps the uploads read at once (defaults to one gate per process). */
+  gate?: UploadGate;
+}
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Multipart framing (boundaries, part headers) on top of the payload and files. */
 const MULTIPART_OVERHEAD = 64 * 1024;
-export const ATTACHMENT_FIELD = /^attachment:([a-z0-9][a-z0-9_-]{0,63})$/;
+export { ATTACHMENT_FIELD } from './multipart.js';
 
 function mediaType(c: Context): { type: string; charset?: string } {
   const header = c.req.header('content-type') ?? '';
@@ -119,7 +142,12 @@ function submissionHashInput(json: unknown): string {
 }
 
 /** A create: JSON, or multipart/form-data with a `payload` JSON field and `attachment:<kind>` files. */
-export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: number): Promise<ParsedBody> {
+export async function readCreateBody(
+  c: Context,
+  limits: Limits,
+  maxFilesBytes: number,
+  upload: UploadOptions = {},
+): Promise<ParsedBody> {
   const { type, charset } = mediaType(c);
   if (isJsonType(type, charset)) {
     const json = decodeJson(await readLimited(c, limits.maxJsonBytes), limits);
@@ -128,39 +156,23 @@ export async function readCreateBody(c: Context, limits: Limits, maxFilesBytes: 
   if (type !== 'multipart/form-data') throw unsupported('application/json (UTF-8) or multipart/form-data');
 
   const limit = maxFilesBytes + limits.maxJsonBytes + MULTIPART_OVERHEAD;
-  const raw = await readLimited(c, limit);
-  let form: FormData;
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const gate = upload.gate ?? defaultUploadGate();
+  const release = gate.enter();
   try {
-    form = await new Response(new Uint8Array(raw), {
-      headers: { 'content-type': c.req.header('content-type')! },
-    }).formData();
-  } catch {
-    throw new HttpProblem(400, { code: 'malformed_body', detail: 'The multipart body could not be parsed.' });
+    const { payload, files } = await readMultipart(c.req.raw.body, c.req.header('content-type')!, {
+      totalLimit: limit,
+      maxJsonBytes: limits.maxJsonBytes,
+      attachments: upload.attachments,
+      store: upload.files,
+      tooLarge: () => tooLarge(limit),
+      payloadTooLarge: () => tooLarge(limits.maxJsonBytes),
+    });
+    const json = decodeJson(payload, limits);
+    const fileDigests = files.map((file) => `${file.field}=${file.sha256}`).sort();
+    return { json, files, hash: sha256Hex(`${submissionHashInput(json)}\n${fileDigests.join('\n')}`) };
+  } finally {
+    release();
   }
-
-  let payloadText: string | undefined;
-  const files: UploadedFile[] = [];
-  for (const [field, value] of form.entries()) {
-    if (field === 'payload') {
-      if (payloadText !== undefined)
-        throw new HttpProblem(400, { code: 'malformed_body', detail: 'More than one payload field.' });
-      payloadText = typeof value === 'string' ? value : await value.text();
-      continue;
-    }
-    const match = ATTACHMENT_FIELD.exec(field);
-    if (!match || typeof value === 'string') {
-      throw new HttpProblem(400, {
-        code: 'malformed_body',
-        detail: 'Multipart fields must be `payload` (JSON) and files named `attachment:<kind>`.',
-      });
-    }
-    files.push({ field, kind: match[1]!, bytes: new Uint8Array(await value.arrayBuffer()) });
-  }
-  if (payloadText === undefined)
-    throw new HttpProblem(400, { code: 'malformed_body', detail: 'The `payload` field is missing.' });
-  const payloadBytes = Buffer.from(payloadText, 'utf8');
-  if (payloadBytes.byteLength > limits.maxJsonBytes) throw tooLarge(limits.maxJsonBytes);
-  const json = decodeJson(payloadBytes, limits);
-  const fileDigests = files.map((file) => `${file.field}=${sha256Hex(file.bytes)}`).sort();
-  return { json, files, hash: sha256Hex(`${submissionHashInput(json)}\n${fileDigests.join('\n')}`) };
 }

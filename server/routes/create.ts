@@ -73,6 +73,8 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
       c,
       state.limits,
       spec.acceptsFiles && attachments.enabled ? attachments.maxTotalBytes : 0,
+      // Limits enforced while reading; files streamed to disk on the embedded database.
+      { files: state.attachmentFiles, attachments: spec.acceptsFiles && attachments.enabled ? attachments : undefined },
     );
     const replay = await storedAnswer(state.db, { key, route: spec.route, requestHash: body.hash });
     if (replay) return c.json(replay.body as object, replay.status as 201, { 'Idempotent-Replayed': 'true' });

@@ -32,6 +32,7 @@ import {
 import { ATTACHMENT_READERS, CASE_READERS } from '../staff/case-view.js';
 import { intakeSpec } from '../staff/intake.js';
 import { caseNotFound, parseQuery, referenceParam } from '../staff/params.js';
+import { attachmentBytes } from '../storage/attachment-rows.js';
 import { caseCounts, getAttachment, getCase, listSubmissions, scopeOf, timeline } from '../staff/queries.js';
 import { forbiddenTextErrors } from '../text-guard.js';
 import { createHandler } from './create.js';
@@ -129,6 +130,7 @@ export function staffCaseRoutes(state: AppState): Hono<AppEnv> {
     const id = c.req.param('id');
     const file = await getAttachment(state.db, reference, id, actor);
     if (!file) throw new HttpProblem(404, { code: 'not_found', detail: 'No such attachment.' });
+    const bytes = await attachmentBytes(file, state.attachmentFiles);
     await writeAudit(state.db, {
       actor,
       action: 'case.attachment',
@@ -138,7 +140,7 @@ export function staffCaseRoutes(state: AppState): Hono<AppEnv> {
       at: state.now(),
     });
     const name = `${file.kind}.${EXTENSIONS[file.media_type] ?? 'bin'}`;
-    return c.body(new Uint8Array(file.data), 200, {
+    return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': file.media_type,
       // Always a download, never rendered in the staff member's browser.
       'Content-Disposition': `attachment; filename="${name}"`,

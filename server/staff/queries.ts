@@ -374,11 +374,13 @@ export async function getAttachment(db: Queryable, reference: string, id: string
   const { rows } = await db.query<{
     kind: string;
     media_type: string;
-    data: Uint8Array;
+    /** NULL when the bytes are in the attachment files (server/storage/). */
+    data: Uint8Array | null;
+    sha256: string;
     case_kind: string;
     referred_at: Date | null;
   }>(
-    `SELECT f.kind, f.media_type, f.data, s.kind AS case_kind, s.referred_at
+    `SELECT f.kind, f.media_type, f.data, f.sha256, s.kind AS case_kind, s.referred_at
        FROM attachments f JOIN submissions s ON s.reference = f.reference
       WHERE f.reference = $1 AND f.id = $2`,
     [reference, id],

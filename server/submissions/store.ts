@@ -2,11 +2,11 @@
 import type { Queryable } from '../db/database.js';
 import { generateReference, type ReferenceKind } from '../../src/contract/identifiers.js';
 import type { CheckedFile } from '../attachments.js';
-import { randomId, sha256 } from '../crypto.js';
 import { iso } from '../dates.js';
 import { queueCaseMessage } from '../notify/queue.js';
 import { currentFieldKey, sealPayload } from '../privacy/sealing.js';
 import { searchColumns } from '../staff/search-index.js';
+import { insertAttachment } from '../storage/attachment-rows.js';
 import { verifierHash } from './verifier.js';
 
 export interface AcceptanceRecord {
@@ -79,24 +79,7 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
   // The receipt, in the same transaction: it exists exactly when the submission does.
   await queueCaseMessage(tx, { reference, event: 'received', at: s.receivedAt });
   const attachments: CreatedSubmission['attachments'] = [];
-  for (const file of s.files) {
-    const id = randomId();
-    await tx.query(
-      `INSERT INTO attachments (id, reference, kind, media_type, size, sha256, data, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        id,
-        reference,
-        file.kind,
-        file.mediaType,
-        file.bytes.byteLength,
-        sha256(file.bytes).toString('hex'),
-        file.bytes,
-        s.receivedAt,
-      ],
-    );
-    attachments.push({ id, kind: file.kind, size: file.bytes.byteLength });
-  }
+  for (const file of s.files) attachments.push(await insertAttachment(tx, reference, file, s.receivedAt));
   return { reference, attachments };
 }
 

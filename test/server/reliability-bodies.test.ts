@@ -194,13 +194,21 @@ describeEachDatabase('reliability: hostile bodies', (db) => {
     await refused('two payload fields', 400, 'malformed_body', () => send(app, '/v1/complaints', twice));
   });
 
-  it('the client file name is never stored: NUL in it changes nothing', async () => {
-    const answer = await send(
+  it('the client file name is never stored: NUL in it is refused, a plain hostile name changes nothing', async () => {
+    // A NUL byte is not allowed in a MIME header (RFC 9110 field-value): the streaming
+    // parser refuses the part as malformed and nothing is stored.
+    const withNul = await send(
       app,
       '/v1/complaints',
       multipart(JSON.stringify(validComplaint()), [
         ['attachment:evidence', PDF, 'a\u0000b<script>.pdf', 'application/pdf'],
       ]),
+    );
+    assertProblem(withNul, 400, 'malformed_body');
+    const answer = await send(
+      app,
+      '/v1/complaints',
+      multipart(JSON.stringify(validComplaint()), [['attachment:evidence', PDF, 'a b<script>.pdf', 'application/pdf']]),
     );
     assert.equal(answer.status, 201, answer.text);
     const detail = await staffGet(app, `/v1/staff/submissions/${answer.json.reference}`);
