@@ -10,11 +10,20 @@ import { ratingCreated, type Rating } from '../contract/rating.js';
 import { requestCreated, type RequestCreated, type ServiceRequest } from '../contract/request.js';
 import { SilaError } from './errors.js';
 import { sendJson, type HttpOptions, type JsonCall } from './http.js';
+import { sendMultipart, type Attachment } from './multipart.js';
+
+/** Documents sent along with a create (multipart/form-data, see server/README.md). */
+export interface Upload {
+  files: readonly Attachment[];
+  /** Share of the body uploaded so far, 0…1; only where it can be measured (not with a custom fetch). */
+  onProgress?: (fraction: number) => void;
+}
 
 export interface SilaClient {
   getFormConfig(): Promise<FormConfig>;
-  createComplaint(payload: Complaint, idempotencyKey: string): Promise<ComplaintCreated>;
-  createRequest(payload: ServiceRequest, idempotencyKey: string): Promise<RequestCreated>;
+  /** With `upload` and at least one file, the create goes as multipart with its documents. */
+  createComplaint(payload: Complaint, idempotencyKey: string, upload?: Upload): Promise<ComplaintCreated>;
+  createRequest(payload: ServiceRequest, idempotencyKey: string, upload?: Upload): Promise<RequestCreated>;
   createRating(payload: Rating, idempotencyKey: string): Promise<{ id: string }>;
   lookupStatus(reference: string, verifier: string, signal?: AbortSignal): Promise<LookupResult>;
 }
@@ -43,13 +52,25 @@ export function createSilaClient(options: ClientOptions): SilaClient {
     return parsed.data;
   }
 
-  const create = <T extends z.ZodMiniType>(schema: T, path: string, body: unknown, key: string) =>
-    call(schema, { method: 'POST', url: path, body, headers: { 'Idempotency-Key': key } });
+  const create = <T extends z.ZodMiniType>(schema: T, path: string, body: unknown, key: string, upload?: Upload) =>
+    upload?.files.length
+      ? sendMultipart(
+          schema,
+          {
+            url: joinUrl(options.endpoint, path),
+            payload: body,
+            files: upload.files,
+            idempotencyKey: key,
+            onProgress: upload.onProgress,
+          },
+          options,
+        )
+      : call(schema, { method: 'POST', url: path, body, headers: { 'Idempotency-Key': key } });
 
   return {
     getFormConfig: () => call(formConfigSchema, { method: 'GET', url: '/v1/form-config' }, { retry: { retries: 1 } }),
-    createComplaint: (payload, key) => create(complaintCreated, '/v1/complaints', payload, key),
-    createRequest: (payload, key) => create(requestCreated, '/v1/requests', payload, key),
+    createComplaint: (payload, key, upload) => create(complaintCreated, '/v1/complaints', payload, key, upload),
+    createRequest: (payload, key, upload) => create(requestCreated, '/v1/requests', payload, key, upload),
     createRating: (payload, key) => create(ratingCreated, '/v1/ratings', payload, key),
     lookupStatus: (reference, verifier, signal) =>
       // A lookup is not worth retrying for long: the person is waiting on the page.

@@ -65,6 +65,7 @@ function viaXhr(call: MultipartCall, options: HttpOptions, body: FormData): Prom
     xhr.ontimeout = () => reject(new SilaError('timeout'));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    call.onProgress?.(0); // measurable from the start: the bar shows 0% rather than "working"
     xhr.send(body);
   });
 }

@@ -5,12 +5,11 @@
  * progress. Files live here, not in the form's string values: a File cannot go into a
  * draft; the outbox keeps them (as Blobs in IndexedDB) once the form is sent.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import type * as z from 'zod/mini';
 import type { FormConfig } from '../contract/form-config.js';
-import type { SilaConfig } from '../config.js';
-import { sendMultipart, type Attachment } from '../client/multipart.js';
+import type { Upload } from '../client/api.js';
+import type { Attachment } from '../client/multipart.js';
 import { formatBytes, typeNames } from '../fields/file-field.js';
 import { errorMessage } from './messages.js';
 import type { FormController } from './form-controller.js';
@@ -26,16 +25,8 @@ export interface AttachmentsOptions {
   focus: (field: string) => void;
 }
 
-export interface UploadCall {
-  /** e.g. `${endpoint}/v1/complaints`. */
-  url: string;
-  payload: unknown;
-  files: readonly Attachment[];
-  idempotencyKey: string;
-  config: Readonly<SilaConfig>;
-}
-
-export class AttachmentsController implements ReactiveController {
+/** Needs no lifecycle hooks of its host: it only asks it to render again. */
+export class AttachmentsController {
   files: ReadonlyMap<string, File> = new Map();
   problems: ReadonlyMap<string, FileProblem> = new Map();
   uploading = false;
@@ -45,11 +36,7 @@ export class AttachmentsController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: AttachmentsOptions,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /**
    * Keeps or refuses the file chosen for `kind` (undefined removes it) and returns what
@@ -114,32 +101,23 @@ export class AttachmentsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Sends the payload with its files (multipart), tracking the upload for the progress bar. */
-  async send<T extends z.ZodMiniType>(schema: T, call: UploadCall): Promise<z.output<T>> {
-    const { config } = call;
+  /**
+   * Runs a create with `files` attached (the widget's SilaClient sends them), showing the
+   * upload's progress meanwhile. No files: `send` gets no upload and sends plain JSON.
+   */
+  async sending<T>(files: readonly Attachment[], send: (upload?: Upload) => Promise<T>): Promise<T> {
+    if (files.length === 0) return send();
     this.uploading = true;
-    this.progress = config.fetch ? undefined : 0;
+    this.progress = undefined;
     this.host.requestUpdate();
     try {
-      return await sendMultipart(
-        schema,
-        {
-          url: call.url,
-          payload: call.payload,
-          files: call.files,
-          idempotencyKey: call.idempotencyKey,
-          onProgress: (fraction) => {
-            this.progress = fraction;
-            this.host.requestUpdate();
-          },
+      return await send({
+        files,
+        onProgress: (fraction) => {
+          this.progress = fraction;
+          this.host.requestUpdate();
         },
-        {
-          headers: config.headers,
-          timeoutMs: config.timeoutMs,
-          retry: config.retries === undefined ? undefined : { retries: config.retries },
-          fetch: config.fetch,
-        },
-      );
+      });
     } finally {
       this.uploading = false;
       this.progress = undefined;

@@ -10,7 +10,7 @@ import { safeLinkUrl } from './safe-url.js';
 
 const cache = new Map<string, Promise<Partial<FormConfig>>>();
 
-export function loadFormConfig(
+export function fetchFormConfig(
   endpoint: string,
   client: SilaClient,
   overrides?: Partial<FormConfig>,

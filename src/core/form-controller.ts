@@ -5,7 +5,7 @@
  * was changed and left, when it was restored from a draft, or after a submit attempt:
  * never while someone is still typing for the first time.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { FieldError } from '../contract/problem.js';
 
 export type FieldValue = string | boolean | string[];
@@ -24,7 +24,8 @@ export interface FormOptions<T> {
   onChange?: (values: FormValues) => void;
 }
 
-export class FormController<T> implements ReactiveController {
+/** Needs no lifecycle hooks of its host: it only asks it to render again. */
+export class FormController<T> {
   values: FormValues;
   submitAttempted = false;
   private readonly left = new Set<string>();
@@ -37,10 +38,7 @@ export class FormController<T> implements ReactiveController {
     private readonly options: FormOptions<T>,
   ) {
     this.values = { ...options.initial };
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   get(name: string): FieldValue | undefined {
     return this.values[name];

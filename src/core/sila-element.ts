@@ -14,6 +14,27 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * The design tokens every widget reads (src/styles/tokens.styles.ts). The manifest
+ * analyzer copies them to each element; a widget documents only what it adds or means
+ * differently (e.g. the rating's --sila-color-star).
+ *
+ * @cssprop --sila-color-accent - Buttons, links, selected choices (default #0f766e).
+ * @cssprop --sila-color-on-accent - Text on the accent colour.
+ * @cssprop --sila-color-text - Body text.
+ * @cssprop --sila-color-muted - Hints and secondary text.
+ * @cssprop --sila-color-surface - Background of the widget.
+ * @cssprop --sila-color-surface-alt - Background of notices.
+ * @cssprop --sila-color-border - Input borders (keep 3:1 contrast).
+ * @cssprop --sila-color-error - Errors.
+ * @cssprop --sila-color-success - Confirmations.
+ * @cssprop --sila-color-focus - The focus ring.
+ * @cssprop --sila-font-family - Defaults to the page's font.
+ * @cssprop --sila-font-size - Base size (1rem).
+ * @cssprop --sila-radius - Corner radius.
+ * @cssprop --sila-space - Base spacing.
+ * @cssprop --sila-max-width - Widest the widget grows (42rem).
+ */
 export abstract class SilaElement extends LitElement {
   /**
    * Registers the element unless a tag of that name exists (script loaded twice), and
@@ -35,6 +56,9 @@ export abstract class SilaElement extends LitElement {
 
   /** A client to use instead of the default one (tests, a host's own transport). */
   @property({ attribute: false }) client?: SilaClient;
+
+  /** light (default), dark, or auto (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
 
   private stopListening?: () => void;
 

@@ -3,32 +3,29 @@
  * the association's backend with a reference number to follow it up, and with one
  * supporting document when the association accepts attachments.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
   ANONYMOUS_KINDS,
-  complaintCreated,
   complaintSchema,
   type Complaint,
   type ComplaintCreated,
   type ComplaintKind,
 } from '../../contract/complaint.js';
 import { DEFAULT_FORM_CONFIG } from '../../contract/form-config.js';
-import { DraftStore } from '../../client/drafts.js';
-import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { SilaError } from '../../client/errors.js';
 import type { Attachment } from '../../client/multipart.js';
 import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
+import { SubmissionSession } from '../../core/submission-session.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { formatDays, getLocale, localized } from '../../core/i18n.js';
 import { failureMessage } from '../../core/messages.js';
-import { loadFormConfig } from '../../core/form-config-loader.js';
 import { validateWith } from '../../core/validate.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
@@ -100,22 +97,6 @@ export interface ComplaintSubmission {
  * @csspart reference - The reference number box.
  * @csspart follow-up-code - An anonymous sender's follow-up code box (with the reference, what the status lookup asks for).
  * @csspart status-link - The link to the status page.
- *
- * @cssprop --sila-color-accent - Buttons, links, selected choices (default #0f766e).
- * @cssprop --sila-color-on-accent - Text on the accent colour.
- * @cssprop --sila-color-text - Body text.
- * @cssprop --sila-color-muted - Hints and secondary text.
- * @cssprop --sila-color-surface - Background of the form.
- * @cssprop --sila-color-surface-alt - Background of notices.
- * @cssprop --sila-color-border - Input borders (keep 3:1 contrast).
- * @cssprop --sila-color-error - Errors.
- * @cssprop --sila-color-success - The confirmation panel.
- * @cssprop --sila-color-focus - The focus ring.
- * @cssprop --sila-font-family - Defaults to the page's font.
- * @cssprop --sila-font-size - Base size (1rem).
- * @cssprop --sila-radius - Corner radius.
- * @cssprop --sila-space - Base spacing.
- * @cssprop --sila-max-width - Widest the form grows (42rem).
  */
 export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   static override styles = [tokens, formStyles, fileFieldStyles, complaintFormStyles];
@@ -128,12 +109,12 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   private readonly form = new FormController<Complaint>(this, {
     initial: EMPTY,
     validate: (values) => validateWith(complaintSchema, this.toPayload(values)),
-    onChange: () => this.saveDraft(),
+    onChange: () => this.session.save(),
   });
 
   private readonly attachments = new AttachmentsController(this, {
-    limits: () => this.formConfig.attachments,
-    form: this.form as FormController<unknown>,
+    limits: () => this.session.formConfig.attachments,
+    form: this.form,
     focus: (field) => this.focusMover.focusSoon(field),
   });
 
@@ -144,45 +125,26 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
     onFailure: (error, queued) => this.handleFailure(error, queued),
   });
 
-  private boundEndpoint?: string;
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // The endpoint may arrive after connection (configure() called later by the page).
-    if (this.boundEndpoint !== this.resolvedEndpoint) this.bindEndpoint(this.resolvedEndpoint);
-  }
-
-  /** Loads the draft, the form-config and any waiting submission for this backend. */
-  private bindEndpoint(endpoint: string): void {
-    this.boundEndpoint = endpoint;
-    this.drafts = this.config.disableDrafts ? undefined : new DraftStore('complaint', endpoint);
-    const draft = this.drafts?.load();
-    if (draft) {
-      this.form.restore(draft.values as FormValues);
-      this.idempotencyKey = draft.idempotencyKey;
-      this.startedAt = draft.startedAt;
-      this.savedAt = draft.savedAt;
-    } else if (this.kind && KINDS.includes(this.kind) && !this.form.submitAttempted) {
-      this.form.values = { ...this.form.values, kind: this.kind };
-    }
-    void loadFormConfig(endpoint, this.api, this.config.formConfig).then((config) => {
-      this.formConfig = config;
-    });
-    if (!endpoint) return;
-    // A submission left waiting by an earlier visit goes out now.
-    void this.submission.resume().then((resumed) => {
-      if (resumed && this.submission.state === 'queued') this.announcement = failureMessage(this.submission.error);
-    });
-  }
+  protected readonly session = new SubmissionSession(this, {
+    draftName: () => 'complaint',
+    endpoint: () => this.resolvedEndpoint,
+    config: () => this.config,
+    api: () => this.api,
+    values: () => this.form.values,
+    onBind: (draft) => {
+      if (draft) this.form.restore(draft.values as FormValues);
+      else if (this.kind && KINDS.includes(this.kind) && !this.form.submitAttempted)
+        this.form.values = { ...this.form.values, kind: this.kind };
+    },
+    submission: this.submission,
+    onStillWaiting: (error) => (this.announcement = failureMessage(error)),
+  });
 
   /** Clears the form, the saved draft and any error (the "Clear my answers" action). */
   clearAnswers(): void {
-    this.drafts?.clear();
     this.form.reset();
     this.attachments.clear();
-    this.idempotencyKey = undefined;
-    this.startedAt = Date.now();
-    this.savedAt = undefined;
+    this.session.restart();
     void this.submission.discard();
     this.announcement = msg('Your answers were cleared.');
     this.focusMover.focusSoon(fieldId('kind'));
@@ -191,7 +153,7 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   private toPayload(values: FormValues): unknown {
     const kind = values.kind as ComplaintKind;
     const anonymous = ANONYMOUS_KINDS.includes(kind) && values.anonymous === true;
-    const versions = this.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
+    const versions = this.session.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
     return {
       kind,
       category: values.category,
@@ -207,17 +169,11 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
       channel: 'website',
       client: {
         locale: getLocale(),
-        fillMs: Math.max(0, Date.now() - this.startedAt),
+        fillMs: this.session.fillMs,
         hp: this.honeypot,
         page: globalThis.location?.pathname,
       },
     };
-  }
-
-  private saveDraft(): void {
-    if (!this.drafts) return;
-    this.drafts.save({ values: this.form.values, idempotencyKey: this.idempotencyKey, startedAt: this.startedAt });
-    this.savedAt = Date.now();
   }
 
   private async submitComplaint(event: Event): Promise<void> {
@@ -229,33 +185,27 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
         this.focusMover.focusSoon('error-summary');
         return;
       }
-      this.idempotencyKey ??= newIdempotencyKey();
-      this.saveDraft();
+      const key = this.session.key();
+      this.session.save();
       const payload = await this.submission.handOver(
         this,
         'complaint',
         validation.payload,
-        this.idempotencyKey,
+        key,
         this.config.captchaToken,
       );
       if (!payload) return; // the host page sends it itself
-      const files = this.formConfig.attachments.enabled ? this.attachments.list() : [];
-      await this.submission.submit({ payload, files }, this.idempotencyKey);
+      const files = this.session.formConfig.attachments.enabled ? this.attachments.list() : [];
+      await this.submission.submit({ payload, files }, key);
     });
   }
 
-  private send(submission: ComplaintSubmission | Complaint, key: string): Promise<ComplaintCreated> {
-    // An outbox entry from before documents were possible holds the bare payload.
-    const { payload, files } = 'payload' in submission ? submission : { payload: submission, files: [] };
-    if (files.length === 0) return this.api.createComplaint(payload, key);
-    const url = `${this.resolvedEndpoint.replace(/\/+$/, '')}/v1/complaints`;
-    return this.attachments.send(complaintCreated, { url, payload, files, idempotencyKey: key, config: this.config });
+  private send({ payload, files }: ComplaintSubmission, key: string): Promise<ComplaintCreated> {
+    return this.attachments.sending(files, (upload) => this.api.createComplaint(payload, key, upload));
   }
 
   private handleSuccess(result: ComplaintCreated): void {
-    this.drafts?.clear();
-    this.idempotencyKey = undefined;
-    this.savedAt = undefined;
+    this.session.finish();
     this.form.reset();
     this.attachments.clear();
     this.announcement = msg('Sent.');
@@ -272,8 +222,8 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
       this.form.setServerErrors(
         error.fieldErrors.map((field) => (field.path === 'attachments' ? { ...field, path: evidence } : field)),
       );
-      this.idempotencyKey = undefined;
-      this.saveDraft();
+      this.session.newPayload();
+      this.session.save();
       this.submission.reset();
       this.focusMover.focusSoon('error-summary');
     } else {
@@ -284,14 +234,14 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   }
 
   private categoryOptions(kind: ComplaintKind) {
-    return this.formConfig.complaintCategories
+    return this.session.formConfig.complaintCategories
       .filter((category) => !category.kinds || category.kinds.includes(kind))
       .map((category) => ({ value: category.id, label: localized(category.label) }));
   }
 
   /** The optional document, only when the association accepts attachments. */
   private renderEvidence() {
-    const limits = this.formConfig.attachments;
+    const limits = this.session.formConfig.attachments;
     if (!limits.enabled) return nothing;
     return renderFileField({
       name: `attachments.${EVIDENCE_KIND}`,
@@ -307,7 +257,7 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   }
 
   private renderPrivacy() {
-    const association = this.formConfig.association;
+    const association = this.session.formConfig.association;
     const custom = localized(association.privacyNotice);
     const name = localized(association.name);
     const privacyUrl = safeLinkUrl(association.privacyNoticeUrl);
@@ -331,12 +281,12 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
   }
 
   protected override renderForm() {
-    const form = this.form as FormController<unknown>;
+    const form = this.form;
     const kind = (this.form.text('kind') || 'complaint') as ComplaintKind;
     const canBeAnonymous = ANONYMOUS_KINDS.includes(kind);
     const anonymous = canBeAnonymous && this.form.get('anonymous') === true;
     const submitting = this.submission.state === 'submitting';
-    const responseDays = this.formConfig.complaintResponseDays;
+    const responseDays = this.session.formConfig.complaintResponseDays;
     const errors = this.form.visibleErrors(FIELD_ORDER);
     const summaryErrors = this.form.submitAttempted ? errors : [];
     return html`<form class="form" part="form" novalidate @submit=${this.submitComplaint} aria-labelledby="title">

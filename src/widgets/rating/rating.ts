@@ -6,21 +6,19 @@ import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { ratingSchema, type Rating, type RatingScale } from '../../contract/rating.js';
-import { DEFAULT_FORM_CONFIG, type FormConfig } from '../../contract/form-config.js';
+import { RATING_COMMENT_MAX_LENGTH, RATING_CONTEXT_MAX_LENGTH } from '../../contract/limits.js';
 import { normalizeReference } from '../../contract/identifiers.js';
 import type { FieldError } from '../../contract/problem.js';
-import { DraftStore } from '../../client/drafts.js';
-import { newIdempotencyKey } from '../../client/idempotency.js';
 import { outbox } from '../../client/outbox.js';
 import type { SilaError } from '../../client/errors.js';
 import { SilaElement } from '../../core/sila-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
+import { SubmissionSession } from '../../core/submission-session.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { FocusController } from '../../core/focus-controller.js';
 import { directionOf, getLocale } from '../../core/i18n.js';
 import { errorMessage, failureMessage } from '../../core/messages.js';
-import { loadFormConfig } from '../../core/form-config-loader.js';
 import { validateWith } from '../../core/validate.js';
 import { renderLiveRegion } from '../../core/live-region.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
@@ -49,8 +47,8 @@ const DISPLAY_STYLES: Record<RatingDisplay, CSSResult> = {
 };
 
 const EMPTY: FormValues = { scale: '', score: '', comment: '' };
-export const COMMENT_MAX_LENGTH = 1000;
-const CONTEXT_MAX_LENGTH = 200;
+export const COMMENT_MAX_LENGTH = RATING_COMMENT_MAX_LENGTH;
+const CONTEXT_MAX_LENGTH = RATING_CONTEXT_MAX_LENGTH;
 
 /**
  * @summary A satisfaction rating: CSAT 1–5 (stars or faces), NPS 0–10 or CES 1–7, with
@@ -104,6 +102,20 @@ export class SilaRating extends SilaElement {
   /** The request or complaint being rated; the backend keeps one rating per reference. */
   @property() reference?: string;
 
+  /**
+   * With `reference`: the verifier the person looks the case up with (the last 4 digits
+   * of the mobile, or the follow-up code): proof that the rating is theirs. A property
+   * only, never an attribute, so it stays out of the page's markup. The status lookup sets it.
+   */
+  @property({ attribute: false }) verifier?: string;
+
+  /**
+   * With `reference`: the rating token from the confirmation (`ratingToken` of the create
+   * answer) or the status lookup's answer — proof that the rating is the sender's, in
+   * place of the verifier (e.g. on a page linked from a message to the person).
+   */
+  @property({ attribute: 'rating-token' }) ratingToken?: string;
+
   /** What is rated when there is no reference; defaults to the page path. */
   @property() context?: string;
 
@@ -119,25 +131,16 @@ export class SilaRating extends SilaElement {
   /** Hide the comment box. */
   @property({ type: Boolean, attribute: 'no-comment' }) noComment = false;
 
-  /** light (default), dark, or auto (follows the system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-
-  @state() private formConfig: FormConfig = DEFAULT_FORM_CONFIG;
   @state() private announcement = '';
   @state() private outcome?: RatingOutcome;
 
-  private drafts?: DraftStore;
-  private idempotencyKey?: string;
-  /** Set from the draft, or at the first render: the server's time trap reads fill time. */
-  private startedAt?: number;
   private readonly focusMover = new FocusController(this);
-  private boundTo?: string;
   private adoptedFor?: string;
 
   private readonly form = new FormController<Rating>(this, {
     initial: EMPTY,
     validate: (values) => validateWith(ratingSchema, this.toPayload(values)),
-    onChange: () => this.saveDraft(),
+    onChange: () => this.session.save(),
   });
 
   private readonly submission = new SubmissionController<Rating, { id: string }>(this, {
@@ -147,10 +150,31 @@ export class SilaRating extends SilaElement {
     onFailure: (error, queued) => this.handleFailure(error, queued),
   });
 
+  /** One draft and one waiting rating per backend and reference (or context). */
+  private readonly session = new SubmissionSession(this, {
+    draftName: () => `rating:${this.target}`,
+    endpoint: () => this.resolvedEndpoint,
+    config: () => this.config,
+    api: () => this.api,
+    values: () => this.form.values,
+    freshOnRebind: true,
+    onBind: (draft, rebinding) => {
+      if (rebinding) {
+        // Another reference or page: another rating.
+        this.form.reset();
+        this.submission.reset();
+        this.outcome = undefined;
+      }
+      if (draft) this.form.restore(draft.values as FormValues);
+    },
+    submission: this.submission,
+    onStillWaiting: (error) => (this.announcement = failureMessage(error)),
+  });
+
   /** The scale in use: the attribute, else the association's first enabled scale. */
   get activeScale(): RatingScale {
     if (isScale(this.scale)) return this.scale;
-    return this.formConfig.ratingScales.find(isScale) ?? 'csat';
+    return this.session.formConfig.ratingScales.find(isScale) ?? 'csat';
   }
 
   private get normalizedReference(): string | undefined {
@@ -204,43 +228,6 @@ export class SilaRating extends SilaElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.adoptSheets();
-    // The endpoint, reference or context may arrive after connection.
-    const binding = `${this.resolvedEndpoint}\n${this.target}`;
-    if (this.boundTo !== binding) this.bind(binding);
-  }
-
-  protected override firstUpdated(): void {
-    this.startedAt ??= Date.now();
-  }
-
-  /** Loads the draft, the form-config and any waiting rating for this backend and target. */
-  private bind(binding: string): void {
-    const rebinding = this.boundTo !== undefined;
-    this.boundTo = binding;
-    const endpoint = this.resolvedEndpoint;
-    if (rebinding) {
-      // Another reference or page: another rating.
-      this.form.reset();
-      this.submission.reset();
-      this.outcome = undefined;
-      this.idempotencyKey = undefined;
-      this.startedAt = Date.now();
-    }
-    this.drafts = this.config.disableDrafts ? undefined : new DraftStore(`rating:${this.target}`, endpoint);
-    const draft = this.drafts?.load();
-    if (draft) {
-      this.form.restore(draft.values as FormValues);
-      this.idempotencyKey = draft.idempotencyKey;
-      this.startedAt = draft.startedAt;
-    }
-    void loadFormConfig(endpoint, this.api, this.config.formConfig).then((config) => {
-      this.formConfig = config;
-    });
-    if (!endpoint) return;
-    // A rating left waiting by an earlier visit goes out now.
-    void this.submission.resume().then((resumed) => {
-      if (resumed && this.submission.state === 'queued') this.announcement = failureMessage(this.submission.error);
-    });
   }
 
   private toPayload(values: FormValues): unknown {
@@ -251,30 +238,24 @@ export class SilaRating extends SilaElement {
       score: values.scale === this.activeScale ? score : undefined,
       reference,
       context: reference ? undefined : this.resolvedContext,
+      verifier: reference ? this.verifier?.trim() || undefined : undefined,
+      ratingToken: reference ? this.ratingToken?.trim() || undefined : undefined,
       comment: this.inline || this.noComment ? undefined : values.comment,
       client: {
         locale: getLocale(),
-        fillMs: Math.max(0, Date.now() - (this.startedAt ?? Date.now())),
+        fillMs: this.session.fillMs,
         page: globalThis.location?.pathname.slice(0, 500),
       },
     };
-  }
-
-  private saveDraft(): void {
-    this.drafts?.save({
-      values: this.form.values,
-      idempotencyKey: this.idempotencyKey,
-      startedAt: this.startedAt ?? Date.now(),
-    });
   }
 
   /** Drops a sent-but-undelivered rating: a new choice is a new payload and needs a new key. */
   private forgetPendingAttempt(): void {
     const state = this.submission.state;
     if (state !== 'queued' && state !== 'failed') return;
-    if (this.idempotencyKey) void outbox.remove(this.idempotencyKey);
+    if (this.session.idempotencyKey) void outbox.remove(this.session.idempotencyKey);
     this.submission.reset();
-    this.idempotencyKey = undefined;
+    this.session.newPayload();
   }
 
   private chooseScore(score: number, commit: boolean): void {
@@ -310,16 +291,15 @@ export class SilaRating extends SilaElement {
         this.focusMover.focusSoon(validation.errors.some((error) => error.path === 'comment') ? 'f-comment' : 'score');
         return;
       }
-      const key = (this.idempotencyKey ??= newIdempotencyKey());
-      this.saveDraft();
+      const key = this.session.key();
+      this.session.save();
       const payload = await this.submission.handOver(this, 'rating', validation.payload, key, this.config.captchaToken);
       if (payload) await this.submission.submit(payload, key);
     });
   }
 
   private finish(outcome: RatingOutcome): void {
-    this.drafts?.clear();
-    this.idempotencyKey = undefined;
+    this.session.finish();
     this.form.reset();
     this.outcome = outcome;
     this.focusMover.focusSoon('done');
@@ -338,8 +318,8 @@ export class SilaRating extends SilaElement {
     } else {
       if (!queued) {
         // Definitive: the next attempt is a new one (it may carry a corrected payload).
-        this.idempotencyKey = undefined;
-        this.saveDraft();
+        this.session.newPayload();
+        this.session.save();
         const commentErrors = error.fieldErrors.filter((fieldError) => fieldError.path === 'comment');
         if (commentErrors.length > 0) this.form.setServerErrors(commentErrors);
       }
@@ -359,6 +339,11 @@ export class SilaRating extends SilaElement {
   private failureText(error: SilaError | undefined): string {
     const paths = error?.fieldErrors.map((fieldError) => fieldError.path) ?? [];
     if (paths.includes('reference')) return msg('We could not find the reference number this rating is for.');
+    if (paths.includes('verifier') || error?.problem?.code === 'rating_not_allowed') {
+      return msg(
+        'We could not confirm that this rating is yours. Open it again from your confirmation or your request’s status.',
+      );
+    }
     if (paths.includes('scale')) return msg('This rating scale is not available at the moment.');
     return failureMessage(error);
   }
@@ -438,7 +423,7 @@ export class SilaRating extends SilaElement {
       >${this.renderScaleGroup(question)}${
         this.noComment
           ? nothing
-          : renderTextareaField(this.form as FormController<unknown>, {
+          : renderTextareaField(this.form, {
               name: 'comment',
               label: this.followUp ?? msg('What is the main reason for your rating?'),
               hint: msg('Please do not write personal details such as your ID number.'),

@@ -4,7 +4,7 @@
  * of every answer, the signed declaration, then a reference number and the date the
  * research committee expects to decide.
  */
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
@@ -12,7 +12,6 @@ import { DEFAULT_FORM_CONFIG } from '../../contract/form-config.js';
 import {
   applicantPart,
   householdPart,
-  requestCreated,
   requestSchema,
   servicePart,
   type Audience,
@@ -20,20 +19,18 @@ import {
   type ServiceRequest,
 } from '../../contract/request.js';
 import type { FieldError } from '../../contract/problem.js';
-import { DraftStore } from '../../client/drafts.js';
-import { newIdempotencyKey } from '../../client/idempotency.js';
 import type { Attachment } from '../../client/multipart.js';
 import type { SilaError } from '../../client/errors.js';
 import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
 import { SubmissionController } from '../../core/submission-controller.js';
+import { SubmissionSession } from '../../core/submission-session.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { getLocale, localized } from '../../core/i18n.js';
 import { failureMessage } from '../../core/messages.js';
-import { loadFormConfig } from '../../core/form-config-loader.js';
 import { validateWith } from '../../core/validate.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -121,20 +118,7 @@ export interface RequestSubmission {
  * @csspart status-link - The link to the status page.
  *
  * @cssprop --sila-color-accent - Buttons, links, the current step (default #0f766e).
- * @cssprop --sila-color-on-accent - Text on the accent colour.
- * @cssprop --sila-color-text - Body text.
- * @cssprop --sila-color-muted - Hints and secondary text.
- * @cssprop --sila-color-surface - Background of the form.
- * @cssprop --sila-color-surface-alt - Background of notices.
- * @cssprop --sila-color-border - Input borders (keep 3:1 contrast).
- * @cssprop --sila-color-error - Errors.
  * @cssprop --sila-color-success - The confirmation panel, completed steps.
- * @cssprop --sila-color-focus - The focus ring.
- * @cssprop --sila-font-family - Defaults to the page's font.
- * @cssprop --sila-font-size - Base size (1rem).
- * @cssprop --sila-radius - Corner radius.
- * @cssprop --sila-space - Base spacing.
- * @cssprop --sila-max-width - Widest the form grows (42rem).
  */
 export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   static override styles = [tokens, formStyles, fileFieldStyles, requestFormStyles];
@@ -152,16 +136,15 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   protected readonly startFocus = 'step-title';
   /** Came from a Change button: Continue goes straight back to the review. */
   private returnToReview = false;
-  private boundKey?: string;
 
   private readonly form = new FormController<unknown>(this, {
     initial: EMPTY,
     validate: (values) => this.validateStep(this.step, values),
-    onChange: () => this.saveDraft(),
+    onChange: () => this.session.save(),
   });
 
   private readonly attachments = new AttachmentsController(this, {
-    limits: () => this.formConfig.attachments,
+    limits: () => this.session.formConfig.attachments,
     form: this.form,
     focus: (field) => this.focusMover.focusSoon(field),
   });
@@ -173,6 +156,27 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     onFailure: (error, queued) => this.handleFailure(error, queued),
   });
 
+  /** One draft per backend and audience. */
+  protected readonly session = new SubmissionSession(this, {
+    draftName: () => (this.resolvedAudience === 'member' ? 'request-member' : 'request'),
+    endpoint: () => this.resolvedEndpoint,
+    config: () => this.config,
+    api: () => this.api,
+    excluded: () => this.excludedFromDrafts,
+    values: () => this.form.values,
+    step: () => this.step,
+    onBind: (draft) => {
+      if (draft) this.restoreDraft(draft.values as FormValues, draft.step, this.excludedFromDrafts.length > 0);
+    },
+    submission: this.submission,
+    onStillWaiting: (error) => (this.announcement = failureMessage(error)),
+  });
+
+  /** The national ID stays off the device unless the page allows it. */
+  private get excludedFromDrafts(): readonly string[] {
+    return this.config.storeNationalIdInDrafts ? [] : ['applicant.nationalId'];
+  }
+
   private get resolvedAudience(): Audience {
     return this.audience === 'member' ? 'member' : 'beneficiary';
   }
@@ -181,7 +185,8 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   get steps(): StepId[] {
     return ALL_STEPS.filter(
       (step) =>
-        (step !== 'household' || !this.noHousehold) && (step !== 'attachments' || this.formConfig.attachments.enabled),
+        (step !== 'household' || !this.noHousehold) &&
+        (step !== 'attachments' || this.session.formConfig.attachments.enabled),
     );
   }
 
@@ -191,36 +196,6 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     const from = ALL_STEPS.indexOf(this.step);
     const next = ALL_STEPS.slice(from).find((step) => steps.includes(step));
     return next ? steps.indexOf(next) : 0;
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // One draft per backend and audience; the endpoint may arrive after connection.
-    const key = `${this.resolvedEndpoint}|${this.resolvedAudience}`;
-    if (this.boundKey !== key) this.bindEndpoint(this.resolvedEndpoint);
-  }
-
-  /** Loads the draft, the form-config and any waiting submission for this backend. */
-  private bindEndpoint(endpoint: string): void {
-    this.boundKey = `${endpoint}|${this.resolvedAudience}`;
-    const excluded = this.config.storeNationalIdInDrafts ? [] : ['applicant.nationalId'];
-    const widget = this.resolvedAudience === 'member' ? 'request-member' : 'request';
-    this.drafts = this.config.disableDrafts ? undefined : new DraftStore(widget, endpoint, excluded);
-    const draft = this.drafts?.load();
-    if (draft) this.restoreDraft(draft.values as FormValues, draft.step, excluded.length > 0);
-    if (draft) {
-      this.idempotencyKey = draft.idempotencyKey;
-      this.startedAt = draft.startedAt;
-      this.savedAt = draft.savedAt;
-    }
-    void loadFormConfig(endpoint, this.api, this.config.formConfig).then((config) => {
-      this.formConfig = config;
-    });
-    if (!endpoint) return;
-    // A submission left waiting by an earlier visit goes out now.
-    void this.submission.resume().then((resumed) => {
-      if (resumed && this.submission.state === 'queued') this.announcement = failureMessage(this.submission.error);
-    });
   }
 
   /** Back to the saved step, or to the first earlier step that is no longer complete. */
@@ -237,12 +212,9 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
 
   /** Clears the form, the saved draft and any error (the "Clear my answers" action). */
   clearAnswers(): void {
-    this.drafts?.clear();
     this.form.reset();
     this.attachments.clear();
-    this.idempotencyKey = undefined;
-    this.startedAt = Date.now();
-    this.savedAt = undefined;
+    this.session.restart();
     this.idNotKept = false;
     this.returnToReview = false;
     void this.submission.discard();
@@ -254,7 +226,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   private toPayload(values: FormValues): unknown {
     const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
     const size = text('household.householdSize');
-    const versions = this.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
+    const versions = this.session.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
     return {
       audience: this.resolvedAudience,
       applicant: {
@@ -281,7 +253,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       channel: 'website',
       client: {
         locale: getLocale(),
-        fillMs: Math.max(0, Date.now() - this.startedAt),
+        fillMs: this.session.fillMs,
         hp: this.honeypot,
         page: globalThis.location?.pathname,
       },
@@ -291,7 +263,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   /** The whole request as it will be sent, with the declaration and consent taken as given (review). */
   private reviewValidation(values: FormValues): Validation<ServiceRequest> {
     const payload = this.toPayload(values) as Record<string, unknown>;
-    const versions = this.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
+    const versions = this.session.formConfig.textVersions ?? DEFAULT_FORM_CONFIG.textVersions!;
     return validateWith(requestSchema, {
       ...payload,
       declaration: { accepted: true, version: versions.declaration },
@@ -306,7 +278,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       case 'service':
         return validateWith(STEP_SCHEMAS[step], this.toPayload(values));
       case 'attachments': {
-        const errors: FieldError[] = (this.formConfig.attachments.requiredForRequests ?? [])
+        const errors: FieldError[] = (this.session.formConfig.attachments.requiredForRequests ?? [])
           .filter((kind) => !this.attachments.files.has(kind))
           .map((kind) => ({ path: `attachments.${kind}`, code: 'required', message: 'This document is required.' }));
         return { ok: errors.length === 0, errors };
@@ -327,22 +299,11 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     );
   }
 
-  private saveDraft(): void {
-    if (!this.drafts) return;
-    this.drafts.save({
-      values: this.form.values,
-      step: this.step,
-      idempotencyKey: this.idempotencyKey,
-      startedAt: this.startedAt,
-    });
-    this.savedAt = Date.now();
-  }
-
   private showStep(step: StepId, keepErrors = false): void {
     this.step = step;
     if (!keepErrors) this.form.submitAttempted = false;
     this.focusMover.focusSoon(keepErrors && this.form.submitAttempted ? 'error-summary' : 'step-title');
-    this.saveDraft();
+    this.session.save();
   }
 
   /** Continue: the current step must be valid; the declaration step sends instead. */
@@ -390,8 +351,8 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
         this.announcement = '';
         return;
       }
-      const key = (this.idempotencyKey ??= newIdempotencyKey());
-      this.saveDraft();
+      const key = this.session.key();
+      this.session.save();
       const payload = await this.submission.handOver(
         this,
         'request',
@@ -406,15 +367,11 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   }
 
   private send({ payload, files }: RequestSubmission, key: string): Promise<RequestCreated> {
-    if (files.length === 0) return this.api.createRequest(payload, key);
-    const url = `${this.resolvedEndpoint.replace(/\/+$/, '')}/v1/requests`;
-    return this.attachments.send(requestCreated, { url, payload, files, idempotencyKey: key, config: this.config });
+    return this.attachments.sending(files, (upload) => this.api.createRequest(payload, key, upload));
   }
 
   private handleSuccess(result: RequestCreated): void {
-    this.drafts?.clear();
-    this.idempotencyKey = undefined;
-    this.savedAt = undefined;
+    this.session.finish();
     this.form.reset();
     this.attachments.clear();
     this.step = 'applicant';
@@ -428,7 +385,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       // The server saw something the form did not: show it at the field, on its step.
       // The corrected payload will differ, so it needs a new idempotency key.
       this.form.setServerErrors(error.fieldErrors);
-      this.idempotencyKey = undefined;
+      this.session.newPayload();
       this.submission.reset();
       const step = this.stepOf(error.fieldErrors[0]!.path);
       if (step && this.steps.includes(step)) this.showStep(step, true);
@@ -442,13 +399,13 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
 
   private serviceOptions() {
     const audience = this.resolvedAudience;
-    return this.formConfig.services
+    return this.session.formConfig.services
       .filter((service) => !service.audiences || service.audiences.includes(audience))
       .map((service) => ({ value: service.id, label: localized(service.label) }));
   }
 
   private serviceLabel(id: string): string {
-    const service = this.formConfig.services.find((item) => item.id === id);
+    const service = this.session.formConfig.services.find((item) => item.id === id);
     return service ? localized(service.label) : id;
   }
 
@@ -456,14 +413,14 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
     const form = this.form;
     switch (step) {
       case 'applicant':
-        return renderApplicantStep(form, this.formConfig);
+        return renderApplicantStep(form, this.session.formConfig);
       case 'household':
         return renderHouseholdStep(form);
       case 'service':
         return renderServiceStep(form, this.serviceOptions());
       case 'attachments':
         return renderAttachmentsStep({
-          config: this.formConfig.attachments,
+          config: this.session.formConfig.attachments,
           files: this.attachments.files,
           errors: this.attachments.errors(ATTACHMENT_KINDS),
           // A document is checked the moment it is chosen: a file over the limit is refused at once.
@@ -484,7 +441,7 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       }
       case 'declaration':
         return html`${renderDeclarationStep(form, {
-          reviewPeriodDays: this.formConfig.reviewPeriodDays,
+          reviewPeriodDays: this.session.formConfig.reviewPeriodDays,
           uploading: this.attachments.uploading,
           progress: this.attachments.progress,
         })}
