@@ -37,8 +37,10 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(source, stage, { recursive: true });
 mkdirSync(join(stage, 'assets'));
+// Each file bilingual and in one language: includes/assets.php picks by the widgets' language.
 for (const name of WIDGET_FILES)
-  cpSync(join(root, 'dist', `${name}.iife.js`), join(stage, 'assets', `${name}.iife.js`));
+  for (const language of ['', '.ar', '.en'])
+    cpSync(join(root, 'dist', `${name}${language}.iife.js`), join(stage, 'assets', `${name}${language}.iife.js`));
 
 const files = (dir, ext) =>
   readdirSync(dir, { recursive: true })

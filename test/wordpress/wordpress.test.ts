@@ -204,7 +204,7 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
         assert.equal(element!.accent, ACCENT, `${label}: --sila-color-accent`);
         assert.match(element!.attributes.style ?? '', /--sila-radius:12px/, label);
         assert.equal(facts.silaScripts.length, 1, `${label}: ${JSON.stringify(facts.silaScripts)}`);
-        assert.match(facts.silaScripts[0]!.src, new RegExp(`/assets/sila-${widget}\\.iife\\.js\\?ver=`), label);
+        assert.match(facts.silaScripts[0]!.src, new RegExp(`/assets/sila-${widget}\\.ar\\.iife\\.js\\?ver=`), label);
         assert.ok(facts.silaScripts[0]!.defer && facts.silaScripts[0]!.inBody, `${label}: deferred, in the footer`);
         assert.equal(facts.inlineSila, 0, `${label}: no inline script`);
         assert.deepEqual([facts.lang, facts.dir], ['ar', 'rtl']);
@@ -215,7 +215,8 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
       assert.equal(home.silaScripts.length, 0, 'no Sila script on the home page');
       assert.equal(home.elements.length, 0);
 
-      // Two kinds on one page, or the follow-up page (its lookup embeds a rating): the all-in-one file, once.
+      // Two kinds on one page, or the follow-up page (its lookup embeds a rating): the all-in-one file, once
+      // (in Arabic, the site's widget language).
       const [mixed] = site.wp('save', {
         posts: [
           {
@@ -235,7 +236,7 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
         );
         assert.deepEqual(
           facts.silaScripts.map((script) => new URL(script.src).pathname.split('/').pop()),
-          ['sila.iife.js'],
+          ['sila.ar.iife.js'],
           url,
         );
       }

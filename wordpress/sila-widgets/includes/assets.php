@@ -3,7 +3,9 @@
  * The widgets' script: registered always, enqueued only on pages that render a widget,
  * once, in the footer and deferred. One kind of widget on the page gets its own small
  * file; two or more kinds (or the status lookup, which embeds a rating) get the
- * all-in-one file.
+ * all-in-one file. When every widget on the page speaks one language (ar… or en…), the
+ * file in that language (sila-rating.ar.iife.js: strings built in, smaller and faster);
+ * otherwise the bilingual file, which switches language on the page.
  *
  * @package SilaWidgets
  */
@@ -25,14 +27,56 @@ function sila_widgets_use( $widget = null ) {
 }
 
 /**
- * Script handle => file in assets/ (copied from the library's build by build:wordpress).
+ * Languages of the widgets rendered on this page so far, or with $language, records one more.
+ *
+ * @param string|null $language The lang attribute a widget was rendered with.
+ * @return string[]
+ */
+function sila_widgets_use_language( $language = null ) {
+	static $languages = array();
+	if ( null !== $language ) {
+		$languages[ strtolower( (string) $language ) ] = true;
+	}
+	return array_map( 'strval', array_keys( $languages ) );
+}
+
+/**
+ * The language part of the file name for these widgets' languages: '-ar' or '-en' when
+ * they all speak one of them (ar, ar-SA, en_US…), '' (bilingual) otherwise.
+ *
+ * @param string[] $languages Languages rendered.
+ * @return string
+ */
+function sila_widgets_language_suffix( $languages ) {
+	$bases = array_unique(
+		array_map(
+			function ( $language ) {
+				return substr( strtolower( (string) $language ), 0, 2 );
+			},
+			$languages
+		)
+	);
+	if ( 1 === count( $bases ) && in_array( $bases[0], array( 'ar', 'en' ), true ) ) {
+		return '-' . $bases[0];
+	}
+	return '';
+}
+
+/**
+ * Script handle => file in assets/ (copied from the library's build by build:wordpress):
+ * sila-widgets => sila.iife.js, sila-widgets-ar => sila.ar.iife.js,
+ * sila-widgets-rating-en => sila-rating.en.iife.js, …
  *
  * @return array<string, string>
  */
 function sila_widgets_script_files() {
-	$files = array( 'sila-widgets' => 'sila.iife.js' );
-	foreach ( array_keys( sila_widgets_catalogue() ) as $widget ) {
-		$files[ 'sila-widgets-' . $widget ] = 'sila-' . $widget . '.iife.js';
+	$files = array();
+	foreach ( array( '', '-ar', '-en' ) as $suffix ) {
+		$extension                       = str_replace( '-', '.', $suffix ) . '.iife.js';
+		$files[ 'sila-widgets' . $suffix ] = 'sila' . $extension;
+		foreach ( array_keys( sila_widgets_catalogue() ) as $widget ) {
+			$files[ 'sila-widgets-' . $widget . $suffix ] = 'sila-' . $widget . $extension;
+		}
 	}
 	return $files;
 }
@@ -57,22 +101,24 @@ add_action( 'init', 'sila_widgets_register_scripts' );
 /**
  * The handle for the widgets on this page, or '' when there are none.
  *
- * @param string[] $used Catalogue keys rendered.
+ * @param string[] $used      Catalogue keys rendered.
+ * @param string[] $languages Their languages (lang attributes); none means bilingual.
  * @return string
  */
-function sila_widgets_script_for( $used ) {
+function sila_widgets_script_for( $used, $languages = array() ) {
 	if ( ! $used ) {
 		return '';
 	}
+	$suffix = sila_widgets_language_suffix( $languages );
 	if ( 1 === count( $used ) && 'status-lookup' !== $used[0] ) {
-		return 'sila-widgets-' . $used[0];
+		return 'sila-widgets-' . $used[0] . $suffix;
 	}
-	return 'sila-widgets';
+	return 'sila-widgets' . $suffix;
 }
 
 /** Before the footer scripts are printed (wp_footer, priority 20): enqueue the one file. */
 function sila_widgets_enqueue_used() {
-	$handle = sila_widgets_script_for( sila_widgets_use() );
+	$handle = sila_widgets_script_for( sila_widgets_use(), sila_widgets_use_language() );
 	if ( '' !== $handle ) {
 		wp_enqueue_script( $handle );
 	}

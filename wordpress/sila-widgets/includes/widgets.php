@@ -112,6 +112,7 @@ function sila_widgets_render( $widget, $attributes ) {
 	}
 
 	sila_widgets_use( $widget );
+	sila_widgets_use_language( $html_attributes['lang'] );
 
 	$tag  = $catalogue[ $widget ]['tag'];
 	$html = '<' . $tag;
