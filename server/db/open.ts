@@ -1,6 +1,6 @@
 /** Picks the database from the configuration: PostgreSQL when DATABASE_URL is set, else PGlite. */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Database } from './database.js';
 import { backfillSearchColumns } from '../staff/search-index.js';
 import { migrate } from './migrate.js';
@@ -20,6 +20,21 @@ export interface DatabaseConfig {
   pools?: PoolSettings;
 }
 
+/**
+ * Creates SILA_DATA_DIR. A recursive mkdir under a read-only or forbidden parent reports
+ * ENOENT; the parent's own refusal (EROFS, EACCES) names the fault for the operator.
+ */
+function createDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    let parent = dirname(dir);
+    while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    accessSync(parent, constants.W_OK);
+    throw error;
+  }
+}
+
 /** Where the embedded database keeps its files inside SILA_DATA_DIR. */
 export function pgliteDir(dataDir: string): string {
   return dataDir === MEMORY ? MEMORY : join(dataDir, 'pgdata');
@@ -37,7 +52,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       poolWaitMs: config.pools?.poolWaitMs,
     });
   } else {
-    if (config.dataDir !== MEMORY) mkdirSync(config.dataDir, { recursive: true });
+    if (config.dataDir !== MEMORY) createDataDir(config.dataDir);
     db = await openPglite(pgliteDir(config.dataDir));
   }
   try {
