@@ -56,6 +56,9 @@ it('the tarball ships the bundle, types, manifest and OpenAPI, and no sources or
   const paths = new Set(packed.files.map((file) => file.path));
   for (const path of [
     'dist/sila.iife.js',
+    'dist/sila.ar.iife.js',
+    'dist/sila.en.iife.js',
+    'dist/sila-rating.ar.iife.js',
     'dist/index.js',
     'dist/types/index.d.ts',
     'custom-elements.json',
@@ -77,6 +80,15 @@ it('every file the exports map points at is in the tarball', () => {
     typeof target === 'string' ? [target] : Object.values(target),
   );
   for (const target of targets) assert.ok(paths.has(target.replace(/^\.\//, '')), `${target} is in the tarball`);
+});
+
+it('the CDN default (unpkg, jsdelivr) is the Arabic all-in-one file, in the tarball', () => {
+  const paths = new Set(packed.files.map((file) => file.path));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  for (const field of ['unpkg', 'jsdelivr']) {
+    assert.equal(manifest[field], './dist/sila.ar.iife.js', field);
+    assert.ok(paths.has('dist/sila.ar.iife.js'));
+  }
 });
 
 it('the installed package resolves sila-widgets/contract.js in Node', async () => {
