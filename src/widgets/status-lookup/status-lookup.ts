@@ -5,7 +5,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, initialState } from '../../core/task.js';
 import { lookupSchema, type LookupResult } from '../../contract/lookup.js';
 import { formatReference, isReference } from '../../contract/identifiers.js';
 import { SilaError } from '../../client/errors.js';
