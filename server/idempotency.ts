@@ -8,17 +8,33 @@
  * 3. A later request with the same key and the same body gets the stored answer again
  *    (Idempotent-Replayed: true); with another body, 422 idempotency_key_reused.
  * If the work fails, the claim is removed so the client can retry with the same key.
+ * The claim is a lease its process renews: a crashed process's claim is taken over within
+ * seconds (migration 008). The SQL is in server/submissions/idempotency-keys.ts.
  */
 import type { Context } from 'hono';
 import type { Database, Queryable } from './db/database.js';
+import { randomUUID } from 'node:crypto';
 import { open, seal, sha256 } from './crypto.js';
 import { HttpProblem } from './http/problem.js';
+import {
+  insertClaim,
+  purgeKeys,
+  readKey,
+  releaseClaim,
+  renewClaim,
+  storeAnswer,
+  takeOverClaim,
+} from './submissions/idempotency-keys.js';
 
 export const MAX_KEY_LENGTH = 255;
 /** How long answers are kept for replay (the contract promises at least 8 days). */
 export const KEY_RETENTION_DAYS = 10;
-/** A claim older than this without an answer belongs to a crashed process: take it over. */
-const ABANDONED_AFTER_SECONDS = 120;
+/**
+ * A claim is a lease of this many seconds, renewed every RENEW_EVERY_MS while its
+ * process works: a claim not renewed for that long belongs to a dead process.
+ */
+export const LEASE_SECONDS = 10;
+const RENEW_EVERY_MS = 3_000;
 
 export interface Answer {
   status: number;
@@ -60,29 +76,18 @@ function secret(call: IdempotentCall): string {
   return `${call.route}\n${call.key}`;
 }
 
-interface KeyRow {
-  request_hash: string;
-  response_status: number | null;
-  response_body: Uint8Array | null;
-  abandoned: boolean;
+function inProgress(retryAfterSeconds: number): HttpProblem {
+  return new HttpProblem(409, {
+    code: 'idempotency_in_progress',
+    detail: 'The same submission is still being processed; try again in a moment.',
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
 }
 
-async function claim(db: Database, call: IdempotentCall, hash: string): Promise<Answer | 'claimed'> {
-  const inserted = await db.query(
-    `INSERT INTO idempotency_keys (key_hash, request_hash, created_at) VALUES ($1, $2, now())
-     ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash`,
-    [hash, call.requestHash],
-  );
-  if (inserted.rows.length > 0) return 'claimed';
-
-  const { rows } = await db.query<KeyRow>(
-    `SELECT request_hash, response_status, response_body,
-            created_at < now() - make_interval(secs => $2) AS abandoned
-       FROM idempotency_keys WHERE key_hash = $1`,
-    [hash, ABANDONED_AFTER_SECONDS],
-  );
-  const row = rows[0];
-  if (!row) return claim(db, call, hash); // removed in between (a failed create): try again
+async function claim(db: Database, call: IdempotentCall, hash: string, owner: string): Promise<Answer | 'claimed'> {
+  if (await insertClaim(db, hash, call.requestHash, owner, LEASE_SECONDS)) return 'claimed';
+  const row = await readKey(db, hash);
+  if (!row) return claim(db, call, hash, owner); // removed in between (a failed create): try again
   if (row.request_hash !== call.requestHash) {
     throw new HttpProblem(422, {
       code: 'idempotency_key_reused',
@@ -90,20 +95,9 @@ async function claim(db: Database, call: IdempotentCall, hash: string): Promise<
     });
   }
   if (row.response_status === null || row.response_body === null) {
-    if (row.abandoned) {
-      const taken = await db.query(
-        `UPDATE idempotency_keys SET created_at = now()
-          WHERE key_hash = $1 AND response_status IS NULL AND created_at < now() - make_interval(secs => $2)
-          RETURNING key_hash`,
-        [hash, ABANDONED_AFTER_SECONDS],
-      );
-      if (taken.rows.length > 0) return 'claimed';
-    }
-    throw new HttpProblem(409, {
-      code: 'idempotency_in_progress',
-      detail: 'The same submission is still being processed; try again in a moment.',
-      headers: { 'Retry-After': '1' },
-    });
+    // Its owner stopped renewing the lease: it died. Take the claim over now.
+    if (row.expired && (await takeOverClaim(db, hash, owner, LEASE_SECONDS))) return 'claimed';
+    throw inProgress(Math.min(row.lease_left, LEASE_SECONDS));
   }
   return { status: row.response_status, body: JSON.parse(open(secret(call), row.response_body)) };
 }
@@ -114,11 +108,7 @@ async function claim(db: Database, call: IdempotentCall, hash: string): Promise<
  * configuration (a removed service, a newly required document) in between.
  */
 export async function storedAnswer(db: Database, call: IdempotentCall): Promise<Answer | undefined> {
-  const { rows } = await db.query<KeyRow>(
-    `SELECT request_hash, response_status, response_body, false AS abandoned FROM idempotency_keys WHERE key_hash = $1`,
-    [keyHash(call)],
-  );
-  const row = rows[0];
+  const row = await readKey(db, keyHash(call));
   if (!row || row.request_hash !== call.requestHash || row.response_status === null || row.response_body === null)
     return undefined;
   return { status: row.response_status, body: JSON.parse(open(secret(call), row.response_body)) };
@@ -127,6 +117,8 @@ export async function storedAnswer(db: Database, call: IdempotentCall): Promise<
 /**
  * Runs work once per key. Returns the answer and whether it is a replay. Work may throw
  * an HttpProblem (e.g. 409 already rated): nothing is stored and the key is released.
+ * While the work runs, the claim's lease is renewed every few seconds; if this process
+ * dies, the lease runs out and a retry takes the claim over within LEASE_SECONDS.
  */
 export async function runIdempotent(
   db: Database,
@@ -134,29 +126,33 @@ export async function runIdempotent(
   work: (tx: Queryable) => Promise<Answer>,
 ): Promise<{ answer: Answer; replayed: boolean }> {
   const hash = keyHash(call);
-  const claimed = await claim(db, call, hash);
+  const owner = randomUUID();
+  const claimed = await claim(db, call, hash, owner);
   if (claimed !== 'claimed') return { answer: claimed, replayed: true };
+  const heartbeat = setInterval(() => {
+    renewClaim(db, hash, owner, LEASE_SECONDS).catch(() => {});
+  }, RENEW_EVERY_MS);
+  heartbeat.unref();
   try {
     const answer = await db.transaction(async (tx) => {
       const result = await work(tx);
-      await tx.query(
-        `UPDATE idempotency_keys SET response_status = $2, response_body = $3, completed_at = now() WHERE key_hash = $1`,
-        [hash, result.status, seal(secret(call), JSON.stringify(result.body))],
-      );
+      // Taken over meanwhile (this process stalled past its lease): the other one creates
+      // it; rolling back here keeps the submission single.
+      if (!(await storeAnswer(tx, hash, owner, result.status, seal(secret(call), JSON.stringify(result.body))))) {
+        throw inProgress(1);
+      }
       return result;
     });
     return { answer, replayed: false };
   } catch (error) {
-    await db
-      .query('DELETE FROM idempotency_keys WHERE key_hash = $1 AND response_status IS NULL', [hash])
-      .catch(() => {});
+    await releaseClaim(db, hash, owner).catch(() => {});
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
 /** Forgets answers older than the retention period (run periodically). */
 export async function purgeIdempotencyKeys(db: Queryable): Promise<void> {
-  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(days => $1)`, [
-    KEY_RETENTION_DAYS,
-  ]);
+  await purgeKeys(db, KEY_RETENTION_DAYS);
 }

@@ -40,21 +40,35 @@ function wrap(target: pg.Pool | pg.PoolClient): Queryable {
 }
 
 /**
- * Startup parameters (-c name=value). A pooler in transaction mode may refuse or drop
- * them: docs/deployment.md says what to set on the role instead.
+ * The connection string without its `options`, and every startup option (-c name=value):
+ * those it carried (`?options=-c search_path=…`, kept) and ours. pg lets the connection
+ * string's options win over the config's, so they are merged here into one. A pooler in
+ * transaction mode may refuse or drop them: docs/deployment.md says what to set instead.
  */
-function startupOptions(options: PostgresOptions): string | undefined {
+function connectionSettings(options: PostgresOptions): { connectionString: string; startup?: string } {
   const settings: string[] = [];
+  let connectionString = options.connectionString;
+  try {
+    const url = new URL(connectionString);
+    const given = url.searchParams.get('options');
+    if (given) {
+      settings.push(given);
+      url.searchParams.delete('options');
+      connectionString = url.toString();
+    }
+  } catch {
+    // Not a URL (a key=value string): used as it is.
+  }
   if (options.schema) settings.push(`-c search_path=${options.schema}`);
   if (options.statementTimeoutMs) settings.push(`-c statement_timeout=${options.statementTimeoutMs}`);
   if (options.readOnly) settings.push('-c default_transaction_read_only=on');
-  return settings.length > 0 ? settings.join(' ') : undefined;
+  return { connectionString, ...(settings.length > 0 ? { startup: settings.join(' ') } : {}) };
 }
 
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
-  const startup = startupOptions(options);
+  const { connectionString, startup } = connectionSettings(options);
   const pool = new pg.Pool({
-    connectionString: options.connectionString,
+    connectionString,
     max: options.max ?? DEFAULT_POOL,
     connectionTimeoutMillis: options.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
     idleTimeoutMillis: 30_000,

@@ -69,7 +69,8 @@ export function complaintSpec(state: AppState): CreateSpec<typeof complaintSchem
         kind: data.kind,
         status: 'received',
         receivedAt: iso(receivedAt),
-        ...(data.anonymous ? { verifier: randomCode(ANONYMOUS_CODE_LENGTH) } : {}),
+        // The same rule as the real answer: a code when there is no mobile to prove.
+        ...(data.anonymous === true || !data.contact ? { verifier: randomCode(ANONYMOUS_CODE_LENGTH) } : {}),
         ...(expected ? { expectedResponseBy: iso(expected) } : {}),
       } satisfies ComplaintCreated;
     },

@@ -104,15 +104,18 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
       : [];
 
     const input: CreateInput<z.output<Schema>> = { data, files, receivedAt: state.now(), channel };
-    if (!staff && looksAutomated(data.client, spec.minFillMs)) return c.json(spec.decoy(input, state) as object, 201);
-
+    // A trapped submission takes the same path as a real one, Idempotency-Key included: its
+    // decoy answer is stored under the key (nothing else is), so a retry replays the same
+    // reference with Idempotent-Replayed, exactly as for a person.
+    const trapped = !staff && looksAutomated(data.client, spec.minFillMs);
     const { answer, replayed } = await runIdempotent(
       state.db,
       { key, route: spec.route, requestHash: body.hash },
-      (tx) => spec.create(tx, input, state),
+      trapped ? async () => ({ status: 201, body: spec.decoy(input, state) }) : (tx) => spec.create(tx, input, state),
     );
     const reference = (answer.body as { reference?: unknown }).reference;
-    if (typeof reference === 'string') c.set('reference', reference);
+    // The log names real references only: a decoy's would send an operator looking for nothing.
+    if (typeof reference === 'string' && !trapped) c.set('reference', reference);
     return c.json(answer.body as object, answer.status as 201, replayed ? { 'Idempotent-Replayed': 'true' } : {});
   };
 }

@@ -4,6 +4,7 @@ import { generateReference, mobileVerifier } from '../../src/contract/identifier
 import type { FieldError } from '../../src/contract/problem.js';
 import { requestSchema, type RequestCreated, type ServiceRequest } from '../../src/contract/request.js';
 import type { AppEnv, AppState } from '../context.js';
+import { randomId } from '../crypto.js';
 import { addDays, iso } from '../dates.js';
 import { insertSubmission } from '../submissions/store.js';
 import { acceptanceRecord, createHandler, type CreateSpec } from './create.js';
@@ -53,12 +54,16 @@ export function requestSpec(state: AppState): CreateSpec<typeof requestSchema> {
       };
       return { status: 201, body };
     },
-    decoy: ({ receivedAt }) =>
+    // Every field the real answer has, the attachments' ids included.
+    decoy: ({ receivedAt, files }) =>
       ({
         reference: generateReference('request'),
         status: 'received',
         receivedAt: iso(receivedAt),
         expectedDecisionBy: iso(addDays(receivedAt, state.formConfig.reviewPeriodDays)),
+        ...(files.length > 0
+          ? { attachments: files.map((file) => ({ id: randomId(), kind: file.kind, size: file.size })) }
+          : {}),
       }) satisfies RequestCreated,
   };
 }
