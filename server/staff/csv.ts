@@ -1,5 +1,6 @@
 import type { FormConfig } from '../../src/contract/form-config.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime } from '../dates.js';
+import { revealValue } from '../privacy/sealing.js';
 import { labelsFor, type Lang } from '../reports/labels.js';
 
 /**
@@ -104,7 +105,8 @@ export function csvExportWriter(lang: Lang | undefined, config: FormConfig) {
             local(row.expected_decision_by),
             row.overdue ? yes : no,
             row.name,
-            row.mobile,
+            // Sealed at rest (SILA_DATA_KEY): opened here, for the people the file is for.
+            revealValue(row.mobile),
             row.email,
             labels && row.topic ? labels.topic(row.topic, row.kind) : row.topic,
             row.subject,
