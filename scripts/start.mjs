@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the widgets when dist/ is missing or out of date, then runs the
-// reference server (which serves dist/ and demo/) and prints the demo address.
+// reference server with the demo pages switched on (SILA_SERVE_STATIC=1: a production
+// server started otherwise serves the API only) and prints the demo address.
 // A failing build is reported but does not stop the server: the API still works.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,7 +44,12 @@ if (demoPassword) {
 const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: root,
   stdio: ['inherit', 'pipe', 'inherit'],
-  env: { ...process.env, PORT: port, ...(generatedToken ? { SILA_ADMIN_TOKEN: generatedToken } : {}) },
+  env: {
+    ...process.env,
+    PORT: port,
+    SILA_SERVE_STATIC: process.env.SILA_SERVE_STATIC ?? '1',
+    ...(generatedToken ? { SILA_ADMIN_TOKEN: generatedToken } : {}),
+  },
 });
 
 // Pass the server's output through and add the demo address once it listens.

@@ -5,16 +5,18 @@
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { staffAuth } from './auth/middleware.js';
-import { clientIp } from './http/client-ip.js';
-import type { AppDeps, AppEnv, AppState, LogLine, WarningLine } from './context.js';
+import { LOOPBACK_PROXIES, UntrustedForwarding, clientAddress, clientKey, parseProxyRanges } from './http/client-ip.js';
+import type { AppDeps, AppEnv, AppState, ErrorLine, LogLine, WarningLine } from './context.js';
+import { counterStoreFor } from './http/counter-store.js';
 import { RefusedOrigins, corsPolicy } from './http/cors.js';
 import { isDatabaseUnavailable, sqlState } from './db/database.js';
 import { HttpProblem, problemResponse } from './http/problem.js';
-import { WindowCounter } from './http/rate-limit.js';
+import { FixedWindowLimit, InFlightLimit } from './http/rate-limit.js';
 import { consoleRoutes } from './console-static.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { formConfigRoutes } from './routes/form-config.js';
 import { ratingRoutes } from './routes/ratings.js';
+import { replyRoutes } from './routes/replies.js';
 import { requestRoutes } from './routes/requests.js';
 import { staffAccountRoutes } from './routes/staff-accounts.js';
 import { staffAuditRoutes } from './routes/staff-audit.js';
@@ -40,15 +42,36 @@ function defaultWarn(line: WarningLine): void {
   process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'warn', ...line })}\n`);
 }
 
+/** Unexpected errors: JSON on stderr. */
+function defaultError(line: ErrorLine): void {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'error', ...line })}\n`);
+}
+
+function tooManyRequests(detail: string, wait: number): HttpProblem {
+  return new HttpProblem(429, { code: 'rate_limited', detail, headers: { 'Retry-After': String(wait) } });
+}
+
+/** The public API: every /v1 route but the staff ones (authenticated, exempt from per-client limits). */
+const isPublicApi = (path: string) => path.startsWith('/v1/') && !path.startsWith('/v1/staff/') && path !== '/v1/staff';
+
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const now = deps.now ?? (() => new Date());
+  const counters = deps.counters ?? counterStoreFor(deps.db, () => now().getTime());
+  const proxyList = [...(deps.trustedProxies ?? []), ...(deps.trustProxy ? LOOPBACK_PROXIES : [])];
+  const trustedRanges = parseProxyRanges(proxyList);
   const state: AppState = {
     ...deps,
-    now: deps.now ?? (() => new Date()),
+    now,
+    trustProxy: proxyList.length > 0,
+    counters,
     staffDb: deps.staffDb ?? deps.db,
-    postsPerIp: new WindowCounter(deps.limits.postsPerMinutePerIp, 60_000),
-    lookupFailuresPerIp: new WindowCounter(deps.limits.lookupFailuresPerHourPerIp, 60 * 60_000),
+    postsPerIp: new FixedWindowLimit(counters, 'post', deps.limits.postsPerMinutePerIp, 60_000),
+    lookupFailuresPerIp: new FixedWindowLimit(counters, 'lookup', deps.limits.lookupFailuresPerHourPerIp, 60 * 60_000),
+    inFlight: new InFlightLimit(deps.limits.maxInFlightPerClient),
   };
   const log = deps.log ?? defaultLog;
+  const logError = deps.error ?? defaultError;
+  const untrustedForwarding = new UntrustedForwarding(deps.warn ?? defaultWarn, proxyList.length > 0);
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -65,23 +88,34 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', securityHeaders());
   app.use('/v1/*', corsPolicy(deps.allowedOrigins, new RefusedOrigins(deps.warn ?? defaultWarn)));
   app.use('*', async (c, next) => {
-    c.set('clientIp', clientIp(c, deps.trustProxy));
+    const { address, ignoredForwarding } = clientAddress(c, trustedRanges);
+    if (ignoredForwarding) untrustedForwarding.seen();
+    c.set('clientIp', address);
+    c.set('clientKey', clientKey(address));
     await next();
   });
-  // Every public POST counts against the client's per-minute budget (staff are exempt:
-  // they are authenticated and may work through a queue quickly).
+  // Public routes: a cap on requests in flight per client (one client cannot occupy the
+  // process with slow bodies, heavy parses or slowed lookups), and every POST counts
+  // against the client's per-minute budget. Staff are exempt: they are authenticated and
+  // may work through a queue quickly.
   app.use('/v1/*', async (c, next) => {
-    if (c.req.method === 'POST' && !c.req.path.startsWith('/v1/staff/')) {
-      const wait = state.postsPerIp.hit(c.get('clientIp'));
-      if (wait > 0) {
-        throw new HttpProblem(429, {
-          code: 'rate_limited',
-          detail: 'Too many requests from this address. Try again later.',
-          headers: { 'Retry-After': String(wait) },
-        });
+    if (!isPublicApi(c.req.path)) {
+      await next();
+    } else {
+      const key = c.get('clientKey');
+      if (!state.inFlight.enter(key))
+        throw tooManyRequests('Too many requests at once from this address. Try again in a moment.', 1);
+      try {
+        if (c.req.method === 'POST') {
+          const { retryAfter } = await state.postsPerIp.hit(key);
+          if (retryAfter > 0)
+            throw tooManyRequests('Too many requests from this address. Try again later.', retryAfter);
+        }
+        await next();
+      } finally {
+        state.inFlight.leave(key);
       }
     }
-    await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
@@ -90,6 +124,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', requestRoutes(state));
   app.route('/', ratingRoutes(state));
   app.route('/', statusRoutes(state));
+  app.route('/', replyRoutes(state));
   // Who calls /v1/staff/*: the session cookie or the bearer token sets c.get('actor').
   app.use('/v1/staff/*', staffAuth(state));
   app.route('/', staffSessionRoutes(state));
@@ -114,7 +149,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problemResponse(c, 404, { code: 'not_found', detail: 'No such route.' }));
   // A full disk, a permission, an unreachable database: said once in words, 503 to clients.
   const faults =
-    deps.faults ?? new FaultLog({}, (fault) => (deps.warn ?? defaultWarn)({ warning: fault.kind, message: fault.message }));
+    deps.faults ??
+    new FaultLog({}, (fault) => (deps.warn ?? defaultWarn)({ warning: fault.kind, message: fault.message }));
   app.onError((error, c) => {
     if (faults.report(error instanceof HttpProblem ? error.cause : error)) {
       return problemResponse(c, 503, {
@@ -132,9 +168,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       });
     }
     // Log what identifies the bug, not the data: messages can quote submitted values.
-    process.stderr.write(
-      `${JSON.stringify({ t: new Date().toISOString(), error: error.name, sqlState: sqlState(error), at: error.stack?.split('\n')[1]?.trim() })}\n`,
-    );
+    logError({
+      error: error.name,
+      ...(sqlState(error) ? { sqlState: sqlState(error) } : {}),
+      ...(error.stack?.split('\n')[1] ? { at: error.stack.split('\n')[1]!.trim() } : {}),
+      method: c.req.method,
+      route: c.req.routePath,
+    });
     return problemResponse(c, 500, { code: 'internal_error', detail: 'Something went wrong on our side.' });
   });
   return app;

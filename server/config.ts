@@ -11,6 +11,7 @@ import { firstAdminProblem, type FirstAdmin } from './auth/first-admin.js';
 import { weakTokenReason } from './auth/token.js';
 import { MEMORY } from './db/open.js';
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from './db/pools.js';
+import { InvalidProxyRange, parseProxyRanges } from './http/client-ip.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 
 export interface ServerConfig {
@@ -24,7 +25,11 @@ export interface ServerConfig {
   /** SILA_ADMIN_EMAIL + SILA_ADMIN_PASSWORD: the first admin, created when none exists. */
   firstAdmin?: FirstAdmin;
   configPath: string;
+  /** Serve dist/ and demo/ (the demo pages): off unless asked (npm start sets SILA_SERVE_STATIC=1; NODE_ENV=development). */
   serveStatic: boolean;
+  /** SILA_TRUSTED_PROXIES: proxies (CIDRs) whose forwarding headers are read. */
+  trustedProxies: string[];
+  /** SILA_TRUST_PROXY=1, deprecated: the loopback proxies only. */
   trustProxy: boolean;
   limits: Limits;
   /** PostgreSQL pools and timeouts (docs/deployment.md). */
@@ -54,6 +59,21 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
 }
 
+/** SILA_TRUSTED_PROXIES: comma-separated CIDRs or addresses, each checked. */
+function trustedProxies(env: NodeJS.ProcessEnv): string[] {
+  const entries = (env.SILA_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  try {
+    parseProxyRanges(entries);
+  } catch (error) {
+    if (error instanceof InvalidProxyRange) throw new ConfigError(error.message);
+    throw error;
+  }
+  return entries;
+}
+
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = env.SILA_DATA_DIR?.trim() || './.data';
   const adminToken = env.SILA_ADMIN_TOKEN?.trim() || undefined;
@@ -76,7 +96,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     adminToken,
     firstAdmin,
     configPath: env.SILA_CONFIG?.trim() || DEFAULT_CONFIG_PATH,
-    serveStatic: flag(env, 'SILA_SERVE_STATIC', true),
+    // The demo pages are for trying Sila out: production serves the API only.
+    serveStatic: flag(env, 'SILA_SERVE_STATIC', env.NODE_ENV === 'development'),
+    trustedProxies: trustedProxies(env),
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
     pools: {
       pool: integer(env, 'SILA_DB_POOL', DEFAULT_POOL_SETTINGS.pool, 1),
@@ -89,6 +111,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       ...DEFAULT_LIMITS,
       maxJsonBytes: integer(env, 'SILA_MAX_JSON_BYTES', DEFAULT_LIMITS.maxJsonBytes, 1024),
       postsPerMinutePerIp: integer(env, 'SILA_RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.postsPerMinutePerIp),
+      maxInFlightPerClient: integer(env, 'SILA_MAX_IN_FLIGHT_PER_CLIENT', DEFAULT_LIMITS.maxInFlightPerClient),
       lookupFailuresPerHourPerIp: integer(
         env,
         'SILA_LOOKUP_FAILURES_PER_IP',

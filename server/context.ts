@@ -5,7 +5,8 @@ import type { Database } from './db/database.js';
 import type { Limits } from './limits.js';
 import type { AttachmentFiles } from './storage/attachment-files.js';
 import type { FaultLog } from './faults.js';
-import type { WindowCounter } from './http/rate-limit.js';
+import type { CounterStore } from './http/counter-store.js';
+import type { FixedWindowLimit, InFlightLimit } from './http/rate-limit.js';
 
 export interface LogLine {
   method: string;
@@ -21,6 +22,16 @@ export interface WarningLine {
   message: string;
   /** The refused browser origin (scheme://host[:port]). */
   origin?: string;
+}
+
+/** An unexpected error (a bug): what identifies it, never the data (messages can quote submitted values). */
+export interface ErrorLine {
+  error: string;
+  sqlState?: string;
+  /** The first stack frame. */
+  at?: string;
+  method: string;
+  route: string;
 }
 
 export interface AppDeps {
@@ -45,13 +56,22 @@ export interface AppDeps {
   allowedOrigins: readonly string[];
   /** Serve dist/ and demo/ from this directory (the repository root), or not at all. */
   staticRoot?: string;
-  /** Take the client IP from X-Forwarded-For (behind a reverse proxy only). */
-  trustProxy: boolean;
+  /**
+   * Proxies (CIDRs or addresses) whose X-Forwarded-For / Forwarded headers are read: the
+   * client is the right-most hop that is not one of them. Empty: headers ignored.
+   */
+  trustedProxies?: readonly string[];
+  /** Deprecated (SILA_TRUST_PROXY=1): trusts a proxy on this machine only (loopback). */
+  trustProxy?: boolean;
+  /** Where per-client counters live; default: PostgreSQL when db is PostgreSQL, else memory. */
+  counters?: CounterStore;
   limits: Limits;
   /** One line per request; defaults to JSON on stdout. */
   log?: (line: LogLine) => void;
   /** Configuration warnings (e.g. an origin CORS refused); defaults to JSON on stderr. */
   warn?: (line: WarningLine) => void;
+  /** Unexpected errors (answered 500); defaults to JSON on stderr. */
+  error?: (line: ErrorLine) => void;
   /** The clock (tests move it). */
   now?: () => Date;
 }
@@ -60,15 +80,22 @@ export interface AppDeps {
 export interface AppState extends AppDeps {
   now: () => Date;
   staffDb: Database;
-  postsPerIp: WindowCounter;
-  lookupFailuresPerIp: WindowCounter;
+  /** True when forwarding headers are read from some proxy (SILA_TRUSTED_PROXIES or the deprecated flag). */
+  trustProxy: boolean;
+  counters: CounterStore;
+  postsPerIp: FixedWindowLimit;
+  lookupFailuresPerIp: FixedWindowLimit;
+  inFlight: InFlightLimit;
 }
 
 export type AppEnv = {
   Variables: {
     /** The reference a request created or touched: the one identifier the log may carry. */
     reference?: string;
+    /** The client's address (audit rows); resolved through trusted proxies only. */
     clientIp: string;
+    /** What per-client limits count by: the IPv4 address or the IPv6 /64. */
+    clientKey: string;
     /** True when the request carries the valid staff token. */
     staff?: boolean;
     /** Who calls /v1/staff/*: set by the staff authentication middleware (server/auth/). */

@@ -13,6 +13,7 @@ import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSignInFailures } from './auth/throttle.js';
 import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
 import { corsStartupNotes } from './http/cors.js';
+import { proxyStartupNotes } from './http/client-ip.js';
 import { sqlState } from './db/database.js';
 import { MEMORY, openDatabase } from './db/open.js';
 import { describeFault, FaultLog } from './faults.js';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     allowedOrigins: config.allowedOrigins,
     staticRoot: config.serveStatic ? REPO_ROOT : undefined,
+    trustedProxies: config.trustedProxies,
     trustProxy: config.trustProxy,
     limits: config.limits,
   });
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
 
   // Before "listening", so `npm start` shows it above the demo address.
   for (const note of corsStartupNotes(config.allowedOrigins)) console.log(note);
+  for (const note of proxyStartupNotes(config.trustedProxies, config.trustProxy)) console.log(note);
   const keyWarning = dataKeyWarning();
   if (keyWarning) console.warn(keyWarning);
 

@@ -105,12 +105,13 @@ function decodeJson(bytes: Uint8Array, limits: Limits): unknown {
     throw new HttpProblem(400, { code: 'malformed_body', detail: 'The body is not valid UTF-8.' });
   }
   try {
-    return parseStrictJson(text, limits.maxJsonDepth);
+    return parseStrictJson(text, { maxDepth: limits.maxJsonDepth, maxArrayLength: limits.maxJsonArrayLength });
   } catch (error) {
     if (!(error instanceof JsonRejected)) throw error;
     const detail = {
       malformed_json: 'The body is not valid JSON.',
       nesting_too_deep: `The JSON nests deeper than ${limits.maxJsonDepth} levels.`,
+      array_too_long: `A JSON array has more than ${limits.maxJsonArrayLength} elements.`,
       forbidden_key: 'The JSON uses a reserved key (__proto__, constructor or prototype).',
       duplicate_key: 'The JSON gives the same key twice in one object.',
     }[error.reason];

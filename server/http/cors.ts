@@ -1,6 +1,7 @@
 /**
- * CORS for /v1/*: the server's own origin and SILA_ALLOWED_ORIGINS may call the API
- * from a browser. A refusal is silent in the browser (the widget can only say it could
+ * CORS for /v1/*: the origins in SILA_ALLOWED_ORIGINS may call the API from a browser.
+ * Nothing else is reflected, not even an Origin equal to the request's Host (which the
+ * client writes): a page served by this server is same-origin and needs no CORS headers. A refusal is silent in the browser (the widget can only say it could
  * not reach the server), so the server says it: one line at start-up describing the
  * setting, and a warning naming each refused origin, at most once per origin per
  * REFUSED_ORIGIN_WINDOW_MS.
@@ -150,8 +151,7 @@ export function corsPolicy(allowedOrigins: readonly string[], refused: RefusedOr
   const policy = cors({
     origin: (origin, c) => {
       if (allowedOrigins.includes('*')) return '*';
-      const own = new URL(c.req.url).origin;
-      if (origin === own || allowedOrigins.includes(origin)) return origin;
+      if (allowedOrigins.includes(origin)) return origin;
       // A same-origin page does not need CORS headers (the browser does not check them):
       // only warn about pages on other sites.
       if (origin && !sameSite(origin, c.req.url, c.req.header('sec-fetch-site'))) refused.refused(origin);

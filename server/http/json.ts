@@ -1,12 +1,21 @@
 /**
- * Strict JSON for request bodies: bounded nesting, no prototype-polluting keys, and a
- * canonical form (sorted keys) so "the same body" can be recognised by its hash.
+ * Strict JSON for request bodies: bounded nesting and array length, no prototype-polluting
+ * keys, no key given twice, and a canonical form (sorted keys) so "the same body" can be
+ * recognised by its hash. The checks run in one linear pass over the text before
+ * JSON.parse, which then runs without a reviver: the work per request stays in proportion
+ * to its (bounded) size, and a body that breaks a bound is refused before it is parsed.
  */
 import { createHash } from 'node:crypto';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonFailure = 'malformed_json' | 'nesting_too_deep' | 'forbidden_key' | 'duplicate_key';
+export type JsonFailure = 'malformed_json' | 'nesting_too_deep' | 'array_too_long' | 'forbidden_key' | 'duplicate_key';
+
+export interface JsonBounds {
+  maxDepth: number;
+  /** Most elements in one array. */
+  maxArrayLength: number;
+}
 
 export class JsonRejected extends Error {
   override readonly name = 'JsonRejected';
@@ -18,55 +27,72 @@ export class JsonRejected extends Error {
 const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
 
 /**
- * Checks what JSON.parse silently allows, before parsing (cheap, no recursion): nesting
- * deeper than max, and a key given twice in one object (JSON.parse keeps the last, so a
- * proxy or log reading the first would see other data than the server stores).
+ * Checks what JSON.parse silently allows, before parsing (one pass, no recursion): nesting
+ * deeper than allowed, an array longer than allowed, a reserved key (__proto__ …), and a
+ * key given twice in one object (JSON.parse keeps the last, so a proxy or log reading the
+ * first would see other data than the server stores).
  */
-export function scanJson(text: string, maxDepth: number): JsonFailure | null {
-  const objects: (Set<string> | null)[] = []; // a Set of keys per open object, null per array
+export function scanJson(text: string, bounds: JsonBounds | number): JsonFailure | null {
+  const { maxDepth, maxArrayLength } =
+    typeof bounds === 'number' ? { maxDepth: bounds, maxArrayLength: Infinity } : bounds;
+  // Per open container: a Set of keys for an object, the element count so far for an array.
+  const open: (Set<string> | number)[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '"') {
       const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      let escaped = false;
+      for (i++; i < text.length && text[i] !== '"'; i++)
+        if (text[i] === '\\') {
+          escaped = true;
+          i++;
+        }
       let next = i + 1;
       while (isSpace(text[next])) next++;
-      const keys = objects.at(-1);
-      if (text[next] === ':' && keys) {
-        let key: string;
-        try {
-          key = JSON.parse(text.slice(start, i + 1)) as string; // "\u0061" and "a" are one key
-        } catch {
-          return null; // malformed: JSON.parse reports it
+      const keys = open.at(-1);
+      if (text[next] === ':' && keys instanceof Set) {
+        let key = text.slice(start + 1, i);
+        if (escaped) {
+          try {
+            key = JSON.parse(text.slice(start, i + 1)) as string; // "\u0061" and "a" are one key
+          } catch {
+            return null; // malformed: JSON.parse reports it
+          }
         }
+        if (FORBIDDEN_KEYS.has(key)) return 'forbidden_key';
         if (keys.has(key)) return 'duplicate_key';
         keys.add(key);
       }
     } else if (ch === '{' || ch === '[') {
-      objects.push(ch === '{' ? new Set() : null);
-      if (objects.length > maxDepth) return 'nesting_too_deep';
+      open.push(ch === '{' ? new Set() : 0);
+      if (open.length > maxDepth) return 'nesting_too_deep';
+      if (ch === '[') {
+        // An element starts unless the array is empty: count it now, the rest at each comma.
+        let next = i + 1;
+        while (isSpace(text[next])) next++;
+        if (text[next] !== ']') open[open.length - 1] = 1;
+      }
+    } else if (ch === ',') {
+      const top = open.at(-1);
+      if (typeof top === 'number') {
+        open[open.length - 1] = top + 1;
+        if (top + 1 > maxArrayLength) return 'array_too_long';
+      }
     } else if (ch === '}' || ch === ']') {
-      objects.pop();
+      open.pop();
     }
   }
   return null;
 }
 
-export function parseStrictJson(text: string, maxDepth: number): unknown {
-  const failure = scanJson(text, maxDepth);
+export function parseStrictJson(text: string, bounds: JsonBounds | number): unknown {
+  const failure = scanJson(text, bounds);
   if (failure) throw new JsonRejected(failure);
-  let forbidden = false;
-  let value: unknown;
   try {
-    value = JSON.parse(text, (key, item: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) forbidden = true;
-      return item;
-    });
+    return JSON.parse(text) as unknown;
   } catch {
     throw new JsonRejected('malformed_json');
   }
-  if (forbidden) throw new JsonRejected('forbidden_key');
-  return value;
 }
 
 /** JSON with object keys sorted at every level: equal data gives equal text. */

@@ -1,51 +1,66 @@
 /**
- * In-memory fixed-window counters per key (client IP). Per instance: behind several
- * instances each enforces its own share, which is enough to blunt a single abuser; the
- * per-reference lookup lockout, which matters more, lives in the database.
+ * Per-client limits on top of a CounterStore (memory, or PostgreSQL shared by every
+ * instance), and the per-client cap on requests in flight (per process: it bounds what
+ * one client makes this process do at once).
  */
-export class WindowCounter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+import type { CounterStore } from './counter-store.js';
 
+export interface LimitHit {
+  /** Hits in the current window, this one included. */
+  count: number;
+  /** Seconds to wait when this hit is over the limit, else 0. */
+  retryAfter: number;
+  /** Seconds until the window ends (at least 1). */
+  resetIn: number;
+}
+
+/** N hits per window per key (0: no limit). */
+export class FixedWindowLimit {
   constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly store: CounterStore,
+    /** Keeps limits sharing a store apart (e.g. "post", "lookup"). */
+    private readonly name: string,
+    readonly limit: number,
+    readonly windowMs: number,
   ) {}
 
-  /** Seconds until key may try again, or 0 when under the limit (without counting). */
-  retryAfter(key: string): number {
-    if (this.limit <= 0) return 0;
-    const window = this.current(key);
-    if (!window || window.count < this.limit) return 0;
-    return Math.max(1, Math.ceil((window.start + this.windowMs - this.now()) / 1000));
+  /** Counts one hit of key. */
+  async hit(key: string): Promise<LimitHit> {
+    if (this.limit <= 0) return { count: 0, retryAfter: 0, resetIn: 0 };
+    const { count, resetInMs } = await this.store.hit(`${this.name}:${key}`, this.windowMs);
+    const resetIn = Math.max(1, Math.ceil(resetInMs / 1000));
+    return { count, retryAfter: count > this.limit ? resetIn : 0, resetIn };
+  }
+}
+
+/**
+ * Requests in flight per client key: one client cannot take every worker of this process
+ * (a slow body, a heavy parse, a slowed lookup). Keys leave the map when their last
+ * request ends, so it holds only clients with a request open.
+ */
+export class InFlightLimit {
+  private readonly open = new Map<string, number>();
+
+  constructor(readonly limit: number) {}
+
+  /** Takes a slot for key; false when key already has `limit` requests open (0: no limit). */
+  enter(key: string): boolean {
+    if (this.limit <= 0) return true;
+    const count = this.open.get(key) ?? 0;
+    if (count >= this.limit) return false;
+    this.open.set(key, count + 1);
+    return true;
   }
 
-  /** Counts one hit; returns the seconds to wait when this hit is over the limit, else 0. */
-  hit(key: string): number {
-    if (this.limit <= 0) return 0;
-    const now = this.now();
-    let window = this.current(key);
-    if (!window) {
-      window = { start: now, count: 0 };
-      this.windows.set(key, window);
-      this.sweep(now);
-    }
-    window.count++;
-    return window.count > this.limit ? Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)) : 0;
+  leave(key: string): void {
+    if (this.limit <= 0) return;
+    const count = (this.open.get(key) ?? 1) - 1;
+    if (count <= 0) this.open.delete(key);
+    else this.open.set(key, count);
   }
 
-  private current(key: string) {
-    const window = this.windows.get(key);
-    if (window && this.now() - window.start >= this.windowMs) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return window;
-  }
-
-  /** Keeps memory bounded: drop expired windows once the map grows. */
-  private sweep(now: number): void {
-    if (this.windows.size < 10_000) return;
-    for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
+  /** Clients with a request open (tests). */
+  get size(): number {
+    return this.open.size;
   }
 }

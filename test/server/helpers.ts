@@ -80,7 +80,7 @@ export function makeApp(db: Database, overrides: Partial<AppDeps> = {}): TestApp
     adminToken: ADMIN_TOKEN,
     allowedOrigins: [ALLOWED_ORIGIN],
     trustProxy: false,
-    limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 0 },
+    limits: { ...DEFAULT_LIMITS, postsPerMinutePerIp: 0, lookupFailuresPerHourPerIp: 0, maxInFlightPerClient: 0 },
     log: () => {},
     warn: () => {},
     ...overrides,

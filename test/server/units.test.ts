@@ -9,7 +9,8 @@ import { open, seal } from '../../server/crypto.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay, nextDay, startOfLocalDay } from '../../server/dates.js';
 import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/http/json.js';
 import { maskName } from '../../server/mask.js';
-import { WindowCounter } from '../../server/http/rate-limit.js';
+import { MemoryCounterStore } from '../../server/http/counter-store.js';
+import { FixedWindowLimit } from '../../server/http/rate-limit.js';
 import { verifierHash, verifierMatches } from '../../server/submissions/verifier.js';
 import { looksAutomated } from '../../server/routes/create.js';
 
@@ -23,9 +24,10 @@ describe('configuration', () => {
     assert.deepEqual(config.allowedOrigins, []);
     assert.equal(config.adminToken, undefined);
     assert.equal(config.configPath, DEFAULT_CONFIG_PATH);
-    assert.equal(config.serveStatic, true);
+    assert.equal(config.serveStatic, false, 'the demo is off unless npm start asks for it');
     assert.equal(config.trustProxy, false);
-    assert.equal(config.limits.maxJsonBytes, 1024 * 1024);
+    assert.deepEqual(config.trustedProxies, []);
+    assert.equal(config.limits.maxJsonBytes, 64 * 1024);
   });
 
   it('reads every variable and refuses nonsense', () => {
@@ -138,17 +140,17 @@ describe('helpers', () => {
     assert.equal(maskName(undefined), undefined);
   });
 
-  it('rate windows count, block and reset', () => {
+  it('rate windows count, block and reset', async () => {
     let now = 0;
-    const counter = new WindowCounter(2, 1000, () => now);
-    assert.equal(counter.hit('a'), 0);
-    assert.equal(counter.hit('a'), 0);
-    assert.equal(counter.hit('a'), 1);
-    assert.equal(counter.retryAfter('a'), 1);
-    assert.equal(counter.hit('b'), 0);
+    const store = new MemoryCounterStore(() => now);
+    const limit = new FixedWindowLimit(store, 'test', 2, 1000);
+    assert.equal((await limit.hit('a')).retryAfter, 0);
+    assert.equal((await limit.hit('a')).retryAfter, 0);
+    assert.equal((await limit.hit('a')).retryAfter, 1);
+    assert.equal((await limit.hit('b')).retryAfter, 0);
     now = 1000;
-    assert.equal(counter.retryAfter('a'), 0);
-    assert.equal(new WindowCounter(0, 1000).hit('x'), 0, '0 means no limit');
+    assert.equal((await limit.hit('a')).retryAfter, 0, 'a new window');
+    assert.equal((await new FixedWindowLimit(store, 'x', 0, 1000).hit('x')).retryAfter, 0, '0 means no limit');
   });
 
   it('verifiers: Crockford look-alikes match, dummy never does', () => {
