@@ -14,14 +14,12 @@ import {
   type ComplaintKind,
 } from '../../contract/complaint.js';
 import { DEFAULT_FORM_CONFIG } from '../../contract/form-config.js';
-import type { SilaError } from '../../client/errors.js';
-import type { Attachment } from '../../client/multipart.js';
+import type { Upload } from '../../client/api.js';
+import type { FieldError } from '../../contract/problem.js';
 import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
-import { SubmissionController } from '../../core/submission-controller.js';
 import { SubmissionSession } from '../../core/submission-session.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
-import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { formatDays, getLocale, localized } from '../../core/i18n.js';
@@ -68,12 +66,6 @@ const EMPTY: FormValues = {
   'consent.accepted': false,
 };
 
-/** What the outbox keeps until the server answered: the payload and its document. */
-export interface ComplaintSubmission {
-  payload: Complaint;
-  files: Attachment[];
-}
-
 /**
  * @summary A complaint, suggestion, inquiry or compensation claim form.
  *
@@ -98,31 +90,26 @@ export interface ComplaintSubmission {
  * @csspart follow-up-code - An anonymous sender's follow-up code box (with the reference, what the status lookup asks for).
  * @csspart status-link - The link to the status page.
  */
-export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
+export class SilaComplaintForm extends SubmissionFormElement<Complaint, ComplaintCreated> {
   static override styles = [tokens, formStyles, fileFieldStyles, complaintFormStyles];
 
   /** Preselected type: complaint, suggestion, inquiry or compensation. */
   @property() kind?: ComplaintKind;
 
+  protected readonly submissionKind = 'complaint';
   protected readonly startFocus = fieldId('kind');
+  protected readonly confirmation = renderConfirmation;
 
-  private readonly form = new FormController<Complaint>(this, {
+  protected readonly form = new FormController<Complaint>(this, {
     initial: EMPTY,
     validate: (values) => validateWith(complaintSchema, this.toPayload(values)),
     onChange: () => this.session.save(),
   });
 
-  private readonly attachments = new AttachmentsController(this, {
+  protected readonly attachments = new AttachmentsController(this, {
     limits: () => this.session.formConfig.attachments,
     form: this.form,
     focus: (field) => this.focusMover.focusSoon(field),
-  });
-
-  protected readonly submission = new SubmissionController<ComplaintSubmission, ComplaintCreated>(this, {
-    owner: () => `complaint:${this.resolvedEndpoint}`,
-    send: (submission, key) => this.send(submission, key),
-    onSuccess: (result) => this.handleSuccess(result),
-    onFailure: (error, queued) => this.handleFailure(error, queued),
   });
 
   protected readonly session = new SubmissionSession(this, {
@@ -185,52 +172,30 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
         this.focusMover.focusSoon('error-summary');
         return;
       }
-      const key = this.session.key();
-      this.session.save();
-      const payload = await this.submission.handOver(
-        this,
-        'complaint',
-        validation.payload,
-        key,
-        this.config.captchaToken,
-      );
-      if (!payload) return; // the host page sends it itself
       const files = this.session.formConfig.attachments.enabled ? this.attachments.list() : [];
-      await this.submission.submit({ payload, files }, key);
+      await this.send(validation.payload, files);
     });
   }
 
-  private send({ payload, files }: ComplaintSubmission, key: string): Promise<ComplaintCreated> {
-    return this.attachments.sending(files, (upload) => this.api.createComplaint(payload, key, upload));
+  protected get outboxOwner(): string {
+    return `complaint:${this.resolvedEndpoint}`;
   }
 
-  private handleSuccess(result: ComplaintCreated): void {
-    this.session.finish();
-    this.form.reset();
-    this.attachments.clear();
-    this.announcement = msg('Sent.');
-    this.focusMover.focusSoon('done-title');
-    this.dispatchEvent(new SilaSubmittedEvent({ kind: 'complaint', reference: result.reference, result }));
+  protected create(payload: Complaint, key: string, upload?: Upload): Promise<ComplaintCreated> {
+    return this.api.createComplaint(payload, key, upload);
   }
 
-  private handleFailure(error: SilaError, queued: boolean): void {
-    if (!queued && error.fieldErrors.length > 0) {
-      // The server saw something the form did not (a field, or the document: 413/415):
-      // show it next to the fields. The corrected payload will differ, so it needs a new
-      // idempotency key. Errors about all attachments belong to the one picker.
-      const evidence = `attachments.${EVIDENCE_KIND}`;
-      this.form.setServerErrors(
-        error.fieldErrors.map((field) => (field.path === 'attachments' ? { ...field, path: evidence } : field)),
-      );
-      this.session.newPayload();
-      this.session.save();
-      this.submission.reset();
-      this.focusMover.focusSoon('error-summary');
-    } else {
-      this.focusMover.focusSoon('status-message');
-    }
-    this.announcement = failureMessage(error);
-    this.dispatchEvent(new SilaErrorEvent({ kind: 'complaint', error, queued }));
+  /**
+   * The server saw something the form did not (a field, or the document: 413/415): show
+   * it next to the fields. Errors about all attachments belong to the one picker.
+   */
+  protected showServerErrors(errors: readonly FieldError[]): void {
+    const evidence = `attachments.${EVIDENCE_KIND}`;
+    this.form.setServerErrors(
+      errors.map((field) => (field.path === 'attachments' ? { ...field, path: evidence } : field)),
+    );
+    this.session.save();
+    this.focusMover.focusSoon('error-summary');
   }
 
   private categoryOptions(kind: ComplaintKind) {
@@ -379,10 +344,6 @@ export class SilaComplaintForm extends SubmissionFormElement<ComplaintCreated> {
       </div>
       ${this.renderSavedNotice()}
     </form>`;
-  }
-
-  protected override renderConfirmation(result: ComplaintCreated) {
-    return renderConfirmation(this.confirmationOptions(result));
   }
 }
 

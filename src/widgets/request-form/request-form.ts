@@ -19,14 +19,11 @@ import {
   type ServiceRequest,
 } from '../../contract/request.js';
 import type { FieldError } from '../../contract/problem.js';
-import type { Attachment } from '../../client/multipart.js';
-import type { SilaError } from '../../client/errors.js';
+import type { Upload } from '../../client/api.js';
 import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
-import { SubmissionController } from '../../core/submission-controller.js';
 import { SubmissionSession } from '../../core/submission-session.js';
 import { AttachmentsController } from '../../core/attachments-controller.js';
-import { SilaErrorEvent, SilaSubmittedEvent } from '../../core/events.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
 import { getLocale, localized } from '../../core/i18n.js';
@@ -82,12 +79,6 @@ const STEP_SCHEMAS = {
   service: servicePart,
 } as const;
 
-/** What the outbox keeps until the server answered: the payload and its documents. */
-export interface RequestSubmission {
-  payload: ServiceRequest;
-  files: Attachment[];
-}
-
 /**
  * @summary A multi-step service request form (beneficiaries or general-assembly members).
  *
@@ -120,7 +111,7 @@ export interface RequestSubmission {
  * @cssprop --sila-color-accent - Buttons, links, the current step (default #0f766e).
  * @cssprop --sila-color-success - The confirmation panel, completed steps.
  */
-export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
+export class SilaRequestForm extends SubmissionFormElement<ServiceRequest, RequestCreated> {
   static override styles = [tokens, formStyles, fileFieldStyles, requestFormStyles];
 
   /** `beneficiary` (default) or `member`: the labels and the services offered (seed 002). */
@@ -133,27 +124,22 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
   /** The national ID was not kept in the restored draft: say why it is empty. */
   @state() private idNotKept = false;
 
+  protected readonly submissionKind = 'request';
   protected readonly startFocus = 'step-title';
+  protected readonly confirmation = renderConfirmation;
   /** Came from a Change button: Continue goes straight back to the review. */
   private returnToReview = false;
 
-  private readonly form = new FormController<unknown>(this, {
+  protected readonly form = new FormController<unknown>(this, {
     initial: EMPTY,
     validate: (values) => this.validateStep(this.step, values),
     onChange: () => this.session.save(),
   });
 
-  private readonly attachments = new AttachmentsController(this, {
+  protected readonly attachments = new AttachmentsController(this, {
     limits: () => this.session.formConfig.attachments,
     form: this.form,
     focus: (field) => this.focusMover.focusSoon(field),
-  });
-
-  protected readonly submission = new SubmissionController<RequestSubmission, RequestCreated>(this, {
-    owner: () => `request:${this.resolvedAudience}:${this.resolvedEndpoint}`,
-    send: (submission, key) => this.send(submission, key),
-    onSuccess: (result) => this.handleSuccess(result),
-    onFailure: (error, queued) => this.handleFailure(error, queued),
   });
 
   /** One draft per backend and audience. */
@@ -351,50 +337,30 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
         this.announcement = '';
         return;
       }
-      const key = this.session.key();
-      this.session.save();
-      const payload = await this.submission.handOver(
-        this,
-        'request',
-        validation.payload as ServiceRequest,
-        key,
-        this.config.captchaToken,
-      );
-      if (!payload) return; // the host page sends it itself
       const files = this.steps.includes('attachments') ? this.attachments.list() : [];
-      await this.submission.submit({ payload, files }, key);
+      await this.send(validation.payload as ServiceRequest, files);
     });
   }
 
-  private send({ payload, files }: RequestSubmission, key: string): Promise<RequestCreated> {
-    return this.attachments.sending(files, (upload) => this.api.createRequest(payload, key, upload));
+  protected get outboxOwner(): string {
+    return `request:${this.resolvedAudience}:${this.resolvedEndpoint}`;
   }
 
-  private handleSuccess(result: RequestCreated): void {
-    this.session.finish();
-    this.form.reset();
-    this.attachments.clear();
+  protected create(payload: ServiceRequest, key: string, upload?: Upload): Promise<RequestCreated> {
+    return this.api.createRequest(payload, key, upload);
+  }
+
+  protected override clearForm(): void {
+    super.clearForm();
     this.step = 'applicant';
-    this.announcement = msg('Sent.');
-    this.focusMover.focusSoon('done-title');
-    this.dispatchEvent(new SilaSubmittedEvent({ kind: 'request', reference: result.reference, result }));
   }
 
-  private handleFailure(error: SilaError, queued: boolean): void {
-    if (!queued && error.fieldErrors.length > 0) {
-      // The server saw something the form did not: show it at the field, on its step.
-      // The corrected payload will differ, so it needs a new idempotency key.
-      this.form.setServerErrors(error.fieldErrors);
-      this.session.newPayload();
-      this.submission.reset();
-      const step = this.stepOf(error.fieldErrors[0]!.path);
-      if (step && this.steps.includes(step)) this.showStep(step, true);
-      else this.focusMover.focusSoon('error-summary');
-    } else {
-      this.focusMover.focusSoon('status-message');
-    }
-    this.announcement = failureMessage(error);
-    this.dispatchEvent(new SilaErrorEvent({ kind: 'request', error, queued }));
+  /** The server saw something the form did not: show it at the field, on its step. */
+  protected showServerErrors(errors: readonly FieldError[]): void {
+    this.form.setServerErrors(errors);
+    const step = this.stepOf(errors[0]!.path);
+    if (step && this.steps.includes(step)) this.showStep(step, true);
+    else this.focusMover.focusSoon('error-summary');
   }
 
   private serviceOptions() {
@@ -502,10 +468,6 @@ export class SilaRequestForm extends SubmissionFormElement<RequestCreated> {
       ${this.renderActions(step, index)}
       ${this.renderSavedNotice()}
     </form>`;
-  }
-
-  protected override renderConfirmation(result: RequestCreated) {
-    return renderConfirmation(this.confirmationOptions(result));
   }
 }
 
