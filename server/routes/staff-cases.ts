@@ -58,19 +58,19 @@ export function staffCaseRoutes(state: AppState): Hono<AppEnv> {
   app.get('/v1/staff/submissions', async (c) => {
     const actor = requireRole(c, ...CASE_READERS);
     const query = parseQuery(staffListQuery, c);
-    return c.json(await listSubmissions(state.db, query, scopeOf(actor, state.now())));
+    return c.json(await listSubmissions(state.staffDb, query, scopeOf(actor, state.now())));
   });
 
   app.get('/v1/staff/submissions/counts', async (c) => {
     const actor = requireRole(c, ...CASE_READERS);
     parseQuery(NO_PARAMETERS, c);
-    return c.json(await caseCounts(state.db, scopeOf(actor, state.now())));
+    return c.json(await caseCounts(state.staffDb, scopeOf(actor, state.now())));
   });
 
   app.get('/v1/staff/submissions/:reference', async (c) => {
     const actor = requireRole(c, ...CASE_READERS);
     const reference = referenceParam(c);
-    const detail = await getCase(state.db, reference, actor, state.now());
+    const detail = await getCase(state.staffDb, reference, actor, state.now());
     if (!detail) throw caseNotFound();
     await writeAudit(state.db, {
       actor,

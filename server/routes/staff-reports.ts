@@ -28,7 +28,7 @@ export function staffReportRoutes(state: AppState): Hono<AppEnv> {
     const actor = requireRole(c, 'manager', 'admin');
     const query = parseStrictQuery(reportQuery, c);
     const now = state.now();
-    const report = await buildReport(state.db, query, state.formConfig, now);
+    const report = await buildReport(state.staffDb, query, state.formConfig, now);
     await writeAudit(state.db, {
       actor,
       action: 'report.view',
@@ -45,7 +45,7 @@ export function staffReportRoutes(state: AppState): Hono<AppEnv> {
     const query = parseStrictQuery(reportQuery, c);
     const lang = query.lang ?? 'ar';
     const now = state.now();
-    const report = await buildReport(state.db, query, state.formConfig, now);
+    const report = await buildReport(state.staffDb, query, state.formConfig, now);
     const body = await reportWorkbook(report, lang, state.formConfig);
     await writeAudit(state.db, {
       actor,
@@ -69,7 +69,7 @@ export function staffReportRoutes(state: AppState): Hono<AppEnv> {
     const to = query.to ?? today;
     const from = query.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
     if (from > to) throw validationProblem([{ path: 'from', code: 'invalid_date', message: 'Not a valid date.' }]);
-    return c.json(await listVisitors(state.db, from, to));
+    return c.json(await listVisitors(state.staffDb, from, to));
   });
 
   app.post('/v1/staff/visitors', async (c) => {
