@@ -1,8 +1,9 @@
 /**
  * POST /v1/ratings: one rating per reference (409 already_rated), or anonymous ratings
- * tied to a context (e.g. a page). An unknown reference is a 422 field error: with 60
- * random bits per reference and the per-IP limit this is no usable enumeration oracle,
- * and it tells a person who mistyped their number what is wrong.
+ * tied to a context (e.g. a page). A rating of a reference carries proof that it is the
+ * sender's: the verifier or the rating token of the confirmation and the status lookup
+ * (server/ratings/proof.ts); without it 422, with a wrong one 403, under the lookup's
+ * limits. A reference deleted meanwhile is a 422 field error.
  */
 import { Hono } from 'hono';
 import { ratingSchema, type Rating } from '../../src/contract/rating.js';
@@ -10,6 +11,8 @@ import type { FieldError } from '../../src/contract/problem.js';
 import type { AppEnv, AppState } from '../context.js';
 import { randomId } from '../crypto.js';
 import { HttpProblem, validationProblem } from '../http/problem.js';
+import { requireRatingProof } from '../ratings/proof.js';
+import { insertRating } from '../ratings/store.js';
 import { referenceExists } from '../submissions/store.js';
 import { createHandler } from './create.js';
 
@@ -28,31 +31,16 @@ export function ratingRoutes(state: AppState): Hono<AppEnv> {
       acceptsFiles: false,
       minFillMs: 0,
       check: checkScale,
+      authorize: (c, data) => requireRatingProof(state, c.get('clientKey'), data),
       async create(tx, { data, receivedAt }) {
         if (data.reference && !(await referenceExists(tx, data.reference))) {
           throw validationProblem([
             { path: 'reference', code: 'invalid_reference', message: 'No submission has this reference.' },
           ]);
         }
-        const id = randomId();
-        const { rows } = await tx.query(
-          `INSERT INTO ratings (id, reference, scale, score, context, comment, locale, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (reference) DO NOTHING RETURNING id`,
-          [
-            id,
-            data.reference ?? null,
-            data.scale,
-            data.score,
-            data.context ?? null,
-            data.comment ?? null,
-            data.client?.locale ?? null,
-            receivedAt,
-          ],
-        );
-        if (rows.length === 0) {
+        const id = await insertRating(tx, data, receivedAt);
+        if (!id)
           throw new HttpProblem(409, { code: 'already_rated', detail: 'This reference has already been rated.' });
-        }
         return { status: 201, body: { id } };
       },
       decoy: () => ({ id: randomId() }),

@@ -88,5 +88,7 @@ export const complaintCreated = z.object({
   verifier: z.optional(z.string()),
   /** When the association promises an answer, if it sets a response period. */
   expectedResponseBy: z.optional(z.string()),
+  /** Proof for rating this reference later (<sila-rating rating-token>), in place of the verifier. */
+  ratingToken: z.optional(z.string()),
 });
 export type ComplaintCreated = z.output<typeof complaintCreated>;

@@ -26,6 +26,8 @@ export const HOUSEHOLD_SIZE: NumberLimits = { min: 1, max: 30 };
 export const RATING_COMMENT_MAX_LENGTH = 1000;
 /** What is rated when there is no reference (a page path, a service name). */
 export const RATING_CONTEXT_MAX_LENGTH = 200;
+/** A rating token (server/ratings/proof.ts: 'rt1.' and 24 base64url characters), with room. */
+export const RATING_TOKEN_MAX_LENGTH = 64;
 
 /** Identifiers as people type them (spaces, dashes, other digits) before normalising. */
 export const MOBILE_MAX_LENGTH = 24;

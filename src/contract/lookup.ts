@@ -35,5 +35,7 @@ export const lookupResult = z.object({
   /** e.g. "م*** ا***" — enough to recognise one's own request, nothing more. */
   maskedName: z.optional(z.string()),
   rated: z.optional(z.boolean()),
+  /** Proof for rating this reference (<sila-rating rating-token>), in place of the verifier. */
+  ratingToken: z.optional(z.string()),
 });
 export type LookupResult = z.output<typeof lookupResult>;

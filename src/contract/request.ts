@@ -69,5 +69,7 @@ export const requestCreated = z.object({
   receivedAt: z.string(),
   expectedDecisionBy: z.string(),
   attachments: z.optional(z.array(z.object({ id: z.string(), kind: z.string(), size: z.number() }))),
+  /** Proof for rating this reference later (<sila-rating rating-token>), in place of the verifier. */
+  ratingToken: z.optional(z.string()),
 });
 export type RequestCreated = z.output<typeof requestCreated>;

@@ -66,8 +66,8 @@ async function capturePayload(el: SilaRating, send: () => unknown): Promise<Sila
   return captured;
 }
 
-/** A complaint sent straight to the real server: a reference that can be rated. */
-async function createComplaintReference(): Promise<string> {
+/** A complaint sent straight to the real server: a reference that can be rated, and its rating token. */
+async function createComplaint(): Promise<{ reference: string; ratingToken: string }> {
   const answer = await fetch(`${serverEndpoint()}/v1/complaints`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
@@ -84,7 +84,7 @@ async function createComplaintReference(): Promise<string> {
     }),
   });
   expect(answer.status).to.equal(201);
-  return ((await answer.json()) as { reference: string }).reference;
+  return (await answer.json()) as { reference: string; ratingToken: string };
 }
 
 /** The x-centre of a point on screen (to check the direction of the scale). */
@@ -398,12 +398,14 @@ describe('<sila-rating>', () => {
   });
 
   it('keeps one rating per reference: a second widget says it was already rated', async () => {
-    const reference = await createComplaintReference();
+    const { reference, ratingToken } = await createComplaint();
     const first = await renderRating({ reference, scale: 'csat' });
+    first.verifier = '4567'; // the last 4 digits of the mobile: proof that it is theirs
     expect(shadow(first).getElementById('question')!.textContent).to.equal('ما مدى رضاك عن طريقة معالجتنا لشكواك؟');
     radio(first, 4).click();
     const { detail: sent } = await capturePayload(first, () => sendButton(first)!.click());
     expect(sent.payload.reference).to.equal(reference);
+    expect(sent.payload.verifier).to.equal('4567');
     expect(sent.payload.context).to.equal(undefined);
     const submitted = oneEvent(first, 'sila-submitted');
     sendButton(first)!.click();
@@ -414,6 +416,7 @@ describe('<sila-rating>', () => {
     const shown =
       `${reference[0]}-${reference.slice(1, 5)}-${reference.slice(5, 9)}-${reference.slice(9)}`.toLowerCase();
     const second = await renderRating({ reference: shown, scale: 'nps' });
+    second.ratingToken = ratingToken; // the confirmation's token proves it too
     radio(second, 9).click();
     const failed = oneEvent(second, 'sila-error');
     sendButton(second)!.click();
@@ -429,19 +432,29 @@ describe('<sila-rating>', () => {
     expect(await outbox.pending(`rating:${serverEndpoint()}:${reference}`)).to.have.length(0);
   });
 
-  it('says so when the reference is unknown, and keeps the choice (accessible failure)', async () => {
-    const el = await renderRating({ reference: formatReference(generateReference('complaint')) });
-    radio(el, 2).click();
-    const failed = oneEvent(el, 'sila-error');
-    sendButton(el)!.click();
-    const { detail } = await failed;
-    expect(detail.error.kind).to.equal('validation');
-    await el.updateComplete;
-    const status = shadow(el).getElementById('status-message')!;
-    expect(status.textContent).to.contain('لم نجد الرقم المرجعي');
-    expect(shadow(el).activeElement).to.equal(status);
-    expect(checkedValue(el)).to.equal('2');
-    await expect(el).to.be.accessible();
+  it('says so when the rating cannot be shown to be theirs (no proof, a wrong one, an unknown reference), keeping the choice', async () => {
+    const { reference } = await createComplaint();
+    for (const [target, verifier, kind] of [
+      [reference, undefined, 'validation'],
+      [reference, '0000', 'rejected'],
+      [formatReference(generateReference('complaint')), '4567', 'rejected'],
+    ] as const) {
+      const el = await renderRating({ reference: target });
+      el.verifier = verifier;
+      radio(el, 2).click();
+      const failed = oneEvent(el, 'sila-error');
+      sendButton(el)!.click();
+      const { detail } = await failed;
+      expect(detail.error.kind, `${verifier}`).to.equal(kind);
+      expect(detail.queued).to.equal(false);
+      await el.updateComplete;
+      const status = shadow(el).getElementById('status-message')!;
+      expect(status.textContent).to.contain('تعذّر التأكد من أن هذا التقييم لك');
+      expect(shadow(el).activeElement).to.equal(status);
+      expect(checkedValue(el)).to.equal('2');
+      await expect(el).to.be.accessible();
+      el.remove();
+    }
   });
 
   it('is accessible while sending, and a double tap sends once', async () => {
@@ -631,14 +644,14 @@ describe('<sila-rating>', () => {
       if (call.status >= 400) poisonProblem(json);
       return json;
     });
-    // A real 422 (unknown reference), its texts replaced with markup.
+    // A real 422 (a reference without proof), its texts replaced with markup.
     const unknown = await renderRating({ reference: formatReference(generateReference('complaint')) });
     radio(unknown, 2).click();
     const failed = oneEvent(unknown, 'sila-error');
     sendButton(unknown)!.click();
     expect((await failed).detail.error.status).to.equal(422);
     await unknown.updateComplete;
-    expect(shadow(unknown).getElementById('status-message')!.textContent).to.contain('لم نجد الرقم المرجعي');
+    expect(shadow(unknown).getElementById('status-message')!.textContent).to.contain('تعذّر التأكد');
     expect(shadow(unknown).textContent).not.to.contain('PROBLEM-');
     await expectNothingInjected(unknown);
     unknown.remove();

@@ -135,26 +135,24 @@ describeEachDatabase('idempotency', (db) => {
   it('a key is scoped to its route', async () => {
     const key = randomUUID();
     const complaint = await postJson(app, '/v1/complaints', validComplaint(), { key });
-    const rating = await postJson(app, '/v1/ratings', validRating({ reference: complaint.json.reference }), { key });
+    const rating = await postJson(
+      app,
+      '/v1/ratings',
+      validRating({ reference: complaint.json.reference, ratingToken: complaint.json.ratingToken }),
+      { key },
+    );
     assert.equal(rating.status, 201, rating.text);
   });
 
   it('a failed create releases the key: fixing the conflict and retrying works', async () => {
     const complaint = (await postJson(app, '/v1/complaints', validComplaint())).json;
-    assert.equal((await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }))).status, 201);
+    const proof = { reference: complaint.reference, ratingToken: complaint.ratingToken };
+    assert.equal((await postJson(app, '/v1/ratings', validRating(proof))).status, 201);
     const key = randomUUID();
-    assertProblem(
-      await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }), { key }),
-      409,
-      'already_rated',
-    );
+    assertProblem(await postJson(app, '/v1/ratings', validRating(proof), { key }), 409, 'already_rated');
     const { rows } = await db().query('SELECT 1 FROM idempotency_keys WHERE response_status IS NULL');
     assert.equal(rows.length, 0, 'no claim left behind');
-    assertProblem(
-      await postJson(app, '/v1/ratings', validRating({ reference: complaint.reference }), { key }),
-      409,
-      'already_rated',
-    );
+    assertProblem(await postJson(app, '/v1/ratings', validRating(proof), { key }), 409, 'already_rated');
   });
 
   it('a claim abandoned by a crashed process is taken over after a while', async () => {
