@@ -2,6 +2,9 @@
  * The per-widget single files (dist/sila-<widget>.iife.js) carry only their widget and only
  * its Arabic strings. Each must render exactly what the all-in-one file renders, in Arabic
  * and in English: a string dropped from the Arabic subset would show up as English here.
+ * The per-language files (dist/sila.ar.iife.js, dist/sila-rating.en.iife.js, …), built from
+ * the same sources with @lit/localize's transform mode, must render what the bilingual file
+ * renders in their language, for every widget.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,7 +24,7 @@ let harness: Harness;
 
 before(async () => {
   harness = await startHarness((url) => {
-    const file = /^\/(sila-[a-z-]+\.iife\.js)$/.exec(url.pathname)?.[1];
+    const file = /^\/(sila[a-z.-]*\.iife\.js)$/.exec(url.pathname)?.[1];
     if (file) return { type: 'text/javascript', data: readFileSync(`${root}dist/${file}`) };
     const [script, tag, lang] = [
       url.searchParams.get('script'),
@@ -61,15 +64,38 @@ async function renderedText(script: string, tag: string, lang: string): Promise<
   }
 }
 
+/** What the bilingual all-in-one file renders, once per widget and language. */
+const reference = new Map<string, Promise<{ text: string; others: string[] }>>();
+function bilingual(tag: string, lang: string): Promise<{ text: string; others: string[] }> {
+  const key = `${tag} ${lang}`;
+  if (!reference.has(key)) reference.set(key, renderedText('sila.iife.js', tag, lang));
+  return reference.get(key)!;
+}
+
+const shows = (lang: string) => (lang === 'ar' ? /[\u0621-\u064A]{3}/ : /[A-Za-z]{3}/);
+
 for (const widget of WIDGETS) {
   const tag = `sila-${widget}`;
   it(`sila-${widget}.iife.js renders what the all-in-one file renders, in Arabic and English, and defines only <${tag}>`, async () => {
     for (const lang of ['ar', 'en']) {
       const alone = await renderedText(`sila-${widget}.iife.js`, tag, lang);
-      const full = await renderedText('sila.iife.js', tag, lang);
-      assert.match(alone.text, lang === 'ar' ? /[\u0621-\u064A]{3}/ : /[A-Za-z]{3}/, `${tag} shows ${lang} text`);
+      const full = await bilingual(tag, lang);
+      assert.match(alone.text, shows(lang), `${tag} shows ${lang} text`);
       assert.equal(alone.text, full.text, `${tag} (${lang}) text`);
       assert.deepEqual(alone.others, [tag]);
     }
   });
+
+  for (const lang of ['ar', 'en']) {
+    it(`sila-${widget}.${lang}.iife.js and sila.${lang}.iife.js render <${tag}> as the bilingual file does in ${lang}`, async () => {
+      const full = await bilingual(tag, lang);
+      const alone = await renderedText(`sila-${widget}.${lang}.iife.js`, tag, lang);
+      assert.match(alone.text, shows(lang), `${tag} shows ${lang} text`);
+      assert.equal(alone.text, full.text, `sila-${widget}.${lang}.iife.js`);
+      assert.deepEqual(alone.others, [tag]);
+      const all = await renderedText(`sila.${lang}.iife.js`, tag, lang);
+      assert.equal(all.text, full.text, `sila.${lang}.iife.js`);
+      assert.deepEqual(all.others, [...TAGS]);
+    });
+  }
 }
