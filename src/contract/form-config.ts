@@ -7,6 +7,10 @@ import * as z from 'zod/mini';
 import { AUDIENCES } from './request.js';
 import { COMPLAINT_KINDS } from './complaint.js';
 
+const FINAL_STATUSES_TUPLE = ['accepted', 'rejected', 'resolved', 'closed'] as const;
+/** Where the lookup invites a rating when the association says nothing. */
+export const DEFAULT_RATE_AFTER: readonly (typeof FINAL_STATUSES_TUPLE)[number][] = ['resolved', 'closed'];
+
 /** Text the association writes in both languages. */
 export const localizedText = z.object({ ar: z.string(), en: z.optional(z.string()) });
 export type LocalizedText = z.output<typeof localizedText>;
@@ -18,6 +22,18 @@ export const formConfigSchema = z.object({
     privacyNoticeUrl: z.optional(z.string()),
     /** Short privacy notice shown next to the consent box. */
     privacyNotice: z.optional(localizedText),
+    /**
+     * How people reach the association: shown wherever a widget says "contact the
+     * association" (information needed, a late decision, a service that does not answer).
+     */
+    contact: z.optional(
+      z.object({
+        phone: z.optional(z.string()),
+        email: z.optional(z.string()),
+        address: z.optional(localizedText),
+        openingHours: z.optional(localizedText),
+      }),
+    ),
   }),
   services: z.array(
     z.object({ id: z.string(), label: localizedText, audiences: z.optional(z.array(z.enum(AUDIENCES))) }),
@@ -39,6 +55,11 @@ export const formConfigSchema = z.object({
     requiredForRequests: z.optional(z.array(z.string())),
   }),
   ratingScales: z.array(z.enum(['csat', 'nps', 'ces'])),
+  /**
+   * The statuses after which the status lookup invites a rating (default: resolved and
+   * closed, once the service is delivered, not at "accepted").
+   */
+  rateAfter: z.optional(z.array(z.enum(FINAL_STATUSES_TUPLE))),
   /** Versions of the texts the applicant agrees to, recorded with each submission. */
   textVersions: z.optional(z.object({ declaration: z.string(), consent: z.string() })),
   /**

@@ -165,6 +165,36 @@ const LABELS: Record<Status, { ar: string; en: string }> = {
   closed: { ar: 'مغلق', en: 'Closed' },
 };
 
+const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+
+function chooseFile(el: Element, kind: string, file: File): void {
+  const input = shadow(el).querySelector<HTMLInputElement>(`input[type=file][name="attachments.${kind}"]`)!;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function replyButton(el: Element): HTMLButtonElement {
+  return shadow(el).querySelector<HTMLButtonElement>('[part~="reply-submit"]')!;
+}
+
+/** A request the team asked about, looked up in the widget: the answer form is showing. */
+async function askedAndLookedUp(question: string): Promise<{ el: SilaStatusLookup } & Submitted> {
+  const submitted = await submitRequest();
+  await setStatus(submitted.reference, 'needs_info', question);
+  const el = await renderLookup();
+  await lookUp(el, submitted.reference, submitted.verifier);
+  await until(() => part(el, 'reply-form'), 5_000, 'reply form');
+  return { el, ...submitted };
+}
+
+async function staffCase(reference: string): Promise<any> {
+  const answer = await staffApi(`/v1/staff/submissions/${reference}`, { as: 'officer' });
+  expect(answer.status).to.equal(200);
+  return answer.body;
+}
+
 describe('<sila-status-lookup>', () => {
   beforeEach(resetPage);
   afterEach(resetPage);
@@ -177,7 +207,9 @@ describe('<sila-status-lookup>', () => {
     expect(form.noValidate).to.equal(true);
     expect(textOf(shadow(el).querySelector('h2'))).to.equal('متابعة طلبك أو رسالتك');
     expect(textOf(shadow(el).querySelector('label[for="f-reference"]'))).to.equal('الرقم المرجعي');
-    expect(textOf(shadow(el).querySelector('label[for="f-verifier"]'))).to.equal('رمز التحقق');
+    expect(textOf(shadow(el).querySelector('label[for="f-verifier"]'))).to.equal(
+      'آخر 4 أرقام من جوالك، أو رمز المتابعة',
+    );
     expect(part(el, 'result')).to.equal(null);
   });
 
@@ -202,7 +234,7 @@ describe('<sila-status-lookup>', () => {
     expect(shadow(el).activeElement).to.equal(summary);
     expect([...summary.querySelectorAll('a')].map(textOf)).to.deep.equal([
       'الرقم المرجعي: هذا الحقل مطلوب.',
-      'رمز التحقق: هذا الحقل مطلوب.',
+      'آخر 4 أرقام من جوالك، أو رمز المتابعة: هذا الحقل مطلوب.',
     ]);
     await expect(el).to.be.accessible();
     typeInto(el, 'reference', 'X-1234');
@@ -210,7 +242,8 @@ describe('<sila-status-lookup>', () => {
     expect(errorText(el, 'reference')).to.contain('أدخل الرقم المرجعي كما ظهر في رسالة التأكيد');
     expect(shadow(el).querySelector('[name=reference]')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
-    expect(requests).to.deep.equal([]);
+    // Only the association's settings were read (contact, attachment limits): no lookup.
+    expect(requests.filter((url) => !url.endsWith('/v1/form-config'))).to.deep.equal([]);
   });
 
   it('normalizes the reference: small letters, spaces, dashes, O for 0 and Arabic-Indic digits', async () => {
@@ -527,6 +560,102 @@ describe('<sila-status-lookup>', () => {
     expect(part(el, 'failure')!.querySelector('button')).to.exist;
   });
 
+  describe('answering "information needed"', () => {
+    it('a person answers with text and a document; the status goes back to under review and staff see both', async () => {
+      const { el, reference } = await askedAndLookedUp('أرفق صورة عقد الإيجار من فضلك.');
+      const form = part(el, 'reply-form')!;
+      expect(textOf(form.querySelector('h4'))).to.equal('أرسل لنا ردك');
+      typeInto(el, 'message', 'أرفقت صورة عقد الإيجار، ساري حتى نهاية العام.');
+      chooseFile(el, 'reply_1', new File([PDF_BYTES], 'عقد الإيجار.pdf', { type: 'application/pdf' }));
+      await el.updateComplete;
+      expect(textOf(form)).to.contain('عقد الإيجار.pdf');
+      await expect(el).to.be.accessible();
+      replyButton(el).click();
+      await until(() => part(el, 'reply-sent') || part(el, 'reply-failure'), 10_000, 'answer sent');
+      expect(textOf(part(el, 'reply-failure'))).to.equal('');
+      await until(() => part(el, 'badge')?.dataset.status === 'under_review', 10_000, 'new status');
+      expect(textOf(part(el, 'reply-sent'))).to.contain('تم إرسال ردك');
+      expect(part(el, 'needs-info')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      const detail = await staffCase(reference);
+      expect(detail.status).to.equal('under_review');
+      const reply = detail.timeline.find((entry: { type: string }) => entry.type === 'reply');
+      expect(reply.note).to.equal('أرفقت صورة عقد الإيجار، ساري حتى نهاية العام.');
+      expect(reply.attachments.map((file: { kind: string }) => file.kind)).to.deep.equal(['reply_1']);
+      expect(detail.attachments.some((file: { id: string }) => file.id === reply.attachments[0].id)).to.equal(true);
+    });
+
+    it('an empty answer is refused by the field, with the summary; nothing is sent', async () => {
+      const { el, reference } = await askedAndLookedUp('ما رقم الحساب البنكي؟');
+      replyButton(el).click();
+      await el.updateComplete;
+      await until(() => shadow(el).getElementById('reply-error-summary'), 5_000, 'summary');
+      expect(errorText(el, 'message')).to.contain('مطلوب');
+      expect((await staffCase(reference)).status).to.equal('needs_info');
+    });
+
+    it('a double tap sends once, and the text survives a reload as a draft', async () => {
+      const { el, reference, verifier } = await askedAndLookedUp('ما اسم الحي؟');
+      typeInto(el, 'message', 'حي النسيم.');
+      const again = await renderLookup();
+      await lookUp(again, reference, verifier);
+      await until(() => part(again, 'reply-form'), 5_000, 'reply form');
+      const restored = shadow(again).querySelector<HTMLTextAreaElement>('textarea[name=message]')!;
+      expect(restored.value).to.equal('حي النسيم.');
+
+      // Replies are held until both taps happened, and counted.
+      let replies = 0;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      configure({
+        fetch: async (input, init) => {
+          if (String(input).endsWith('/replies')) {
+            replies++;
+            await gate;
+          }
+          return fetch(input, init);
+        },
+      });
+      replyButton(again).click();
+      replyButton(again).click();
+      await until(() => replies >= 1, 5_000, 'first post');
+      release();
+      await until(() => part(again, 'reply-sent'), 10_000, 'answer sent');
+      configure({ fetch: undefined });
+      expect(replies).to.equal(1);
+      const detail = await staffCase(reference);
+      expect(detail.timeline.filter((entry: { type: string }) => entry.type === 'reply')).to.have.length(1);
+    });
+
+    it('shows the association’s phone, address and opening hours where it says to contact it', async () => {
+      const { el } = await askedAndLookedUp('يرجى مراجعة الجمعية.');
+      await until(() => part(el, 'contact'), 5_000, 'contact');
+      const contact = textOf(part(el, 'contact'));
+      expect(contact).to.contain('920000000');
+      expect(contact).to.contain('أوقات الدوام');
+    });
+  });
+
+  it('hides the expected decision date once decided', async () => {
+    const { reference, verifier } = await submitRequest();
+    await refer(reference);
+    await decide(reference, 'accepted', 'تمت الموافقة.');
+    const el = await renderLookup();
+    await lookUp(el, reference, verifier);
+    expect(part(el, 'badge')!.dataset.status).to.equal('accepted');
+    const labels = [...shadow(el).querySelectorAll('.fact dt')].map((dt) => textOf(dt));
+    expect(labels).to.not.include('موعد القرار المتوقع');
+    expect(labels).to.include('تاريخ الاستلام');
+  });
+
+  it('names the verifier for what it is: the last 4 digits of the mobile, or the follow-up code', async () => {
+    const el = await renderLookup();
+    const label = textOf(shadow(el).querySelector('label[for="f-verifier"]'));
+    expect(label).to.contain('آخر 4 أرقام من جوالك');
+    expect(label).to.contain('رمز المتابعة');
+  });
+
   describe('rating invitation', () => {
     it('invites a rating once it is over: event, slot, and no <sila-rating> unless defined', async () => {
       const { reference, verifier } = await submitComplaint();
@@ -565,6 +694,18 @@ describe('<sila-status-lookup>', () => {
       expect(part(hosted, 'rating')!.querySelector('sila-rating')).to.equal(null);
     });
 
+    it('does not invite at "accepted": the service is not delivered yet', async () => {
+      const { reference, verifier } = await submitRequest();
+      await refer(reference);
+      await decide(reference, 'accepted', 'تمت الموافقة.');
+      const el = await renderLookup();
+      let invitations = 0;
+      el.addEventListener('sila-rate-invite', () => invitations++);
+      await lookUp(el, reference, verifier);
+      expect(part(el, 'rating')).to.equal(null);
+      expect(invitations).to.equal(0);
+    });
+
     it('does not invite again once rated, and never while it is still open', async () => {
       const { reference, verifier } = await submitComplaint();
       const el = await renderLookup();
@@ -576,7 +717,7 @@ describe('<sila-status-lookup>', () => {
       await setStatus(reference, 'resolved');
       const rated = await post(
         '/v1/ratings',
-        { scale: 'csat', score: 5, reference },
+        { scale: 'csat', score: 5, reference, verifier },
         { 'Idempotency-Key': crypto.randomUUID() },
       );
       expect(rated.status).to.equal(201);

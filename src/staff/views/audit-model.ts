@@ -55,6 +55,18 @@ export function actionLabel(action: string): string {
       return msg('Viewed the audit log');
     case 'audit.export':
       return msg('Downloaded the audit log');
+    case 'privacy.search':
+      return msg('Searched personal data');
+    case 'privacy.export':
+      return msg('Downloaded personal data');
+    case 'privacy.correct':
+      return msg('Corrected personal data');
+    case 'privacy.erase':
+      return msg('Erased personal data');
+    case 'retention.anonymise':
+      return msg('Anonymised after the retention period');
+    case 'retention.attachments':
+      return msg('Deleted documents after the retention period');
     case 'report.view':
       return msg('Viewed a report');
     case 'report.export':
@@ -63,6 +75,10 @@ export function actionLabel(action: string): string {
       return msg('Recorded visitors');
     case 'message.resend':
       return msg('Resent a message');
+    case 'case.reply':
+      return msg('The applicant answered a question');
+    case 'reference.reminder':
+      return msg('Reference numbers asked for by mobile or e-mail');
     default:
       return action;
   }

@@ -136,9 +136,24 @@ function entryTitle(entry: StaffTimelineEntry): string {
       return entry.assignee ? msg(str`Assigned to ${entry.assignee.name}`) : msg('No longer assigned');
     case 'note':
       return entry.public ? msg('Note to the applicant') : msg('Internal note');
+    case 'reply':
+      return msg('Reply from the applicant');
     default:
       return msg(str`Status: ${statusLabel(entry.status)}`);
   }
+}
+
+/** The applicant's answer to "information needed": their words, and the documents they added. */
+function renderReply(entry: StaffTimelineEntry): TemplateResult {
+  const files = entry.attachments ?? [];
+  return html`<p class="entry-note"><span dir="auto">${entry.note ?? ''}</span></p>
+    ${
+      files.length > 0
+        ? html`<p class="muted">
+          ${msg(str`Documents added: ${formatNumber(files.length)} (listed under Documents)`)}
+        </p>`
+        : nothing
+    }`;
 }
 
 export function renderTimelineEntry(entry: StaffTimelineEntry): TemplateResult {
@@ -148,12 +163,14 @@ export function renderTimelineEntry(entry: StaffTimelineEntry): TemplateResult {
       <span class="muted">· <bdi>${entry.actor === 'applicant' ? msg('The applicant') : entry.actor}</bdi> · <span class="nowrap">${dateTime(entry.at)}</span></span>
     </p>
     ${
-      entry.note
-        ? html`<p class="entry-note">
+      entry.type === 'reply'
+        ? renderReply(entry)
+        : entry.note
+          ? html`<p class="entry-note">
           <span class="badge ${entry.public ? 'public' : ''}">${entry.public ? msg('The applicant sees this') : msg('Internal: staff only')}</span>
           <span dir="auto">${entry.note}</span>
         </p>`
-        : nothing
+          : nothing
     }
   </li>`;
 }

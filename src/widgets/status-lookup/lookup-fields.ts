@@ -12,8 +12,12 @@ export function referenceLabel(): string {
   return msg('Reference number');
 }
 
+/**
+ * Says what to type, not what it is for: «رمز التحقق» made people wait for an SMS code
+ * that never comes (docs/glossary.ar.md).
+ */
 export function verifierLabel(): string {
-  return msg('Verification code');
+  return msg('Last 4 digits of your mobile, or your follow-up code');
 }
 
 export function summaryFields(): Record<string, SummaryField> {

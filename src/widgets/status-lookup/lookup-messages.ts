@@ -21,7 +21,7 @@ export function failureView(error: SilaError, failedAt: number): FailureView {
       return {
         title: msg('We could not find it'),
         body: msg(
-          'Nothing matches this reference number and verification code. Check both and try again. The code is the last 4 digits of the mobile number you gave, or the follow-up code you were given if you sent it without your name.',
+          'Nothing matches this reference number and these digits. Check both and try again: the last 4 digits of the mobile number you gave, or the follow-up code if you sent it without your name.',
         ),
         retry: false,
         tone: 'warning',
@@ -30,7 +30,7 @@ export function failureView(error: SilaError, failedAt: number): FailureView {
       const at = error.retryAfterMs === undefined ? undefined : new Date(failedAt + error.retryAfterMs);
       return {
         title: msg('Please try again later'),
-        body: html`${msg('To keep your information safe, looking up this reference number is paused after several unsuccessful tries.')}
+        body: html`${msg('To keep your information safe, looking up this reference number is paused for a while after several unsuccessful tries. If you cannot wait, contact the association.')}
         ${
           at
             ? html`${msg('You can try again after')} <time datetime=${at.toISOString()}>${formatRetryTime(at)}</time>.`

@@ -7,6 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '../../core/task.js';
 import { lookupSchema, type LookupResult } from '../../contract/lookup.js';
+import { DEFAULT_FORM_CONFIG, DEFAULT_RATE_AFTER, type FormConfig } from '../../contract/form-config.js';
 import { formatReference, isReference } from '../../contract/identifiers.js';
 import { SilaError } from '../../client/errors.js';
 import { DraftStore } from '../../client/drafts.js';
@@ -16,6 +17,8 @@ import { SilaErrorEvent } from '../../core/events.js';
 import { validateWith } from '../../core/validate.js';
 import { renderLiveRegion } from '../../core/live-region.js';
 import { FocusController } from '../../core/focus-controller.js';
+import { fetchFormConfig } from '../../core/form-config-loader.js';
+import { fileFieldStyles } from '../../styles/file-field.styles.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -25,8 +28,9 @@ import { REFERENCE_MAX_LENGTH } from '../../contract/limits.js';
 import { FIELD_ORDER, VERIFIER_MAX_LENGTH, referenceLabel, summaryFields, verifierLabel } from './lookup-fields.js';
 import { failureView, renderFailure } from './lookup-messages.js';
 import { renderResult } from './status-result.js';
-import { isFinal, statusLabel } from './status-texts.js';
+import { statusLabel } from './status-texts.js';
 import { SilaRateInviteEvent } from './rate-invite-event.js';
+import { ReplyController, type ReplyHost } from './reply-form.js';
 
 interface LookupQuery {
   reference: string;
@@ -84,8 +88,8 @@ function tidyReference(value: string): string {
  * @cssprop --sila-space - Base spacing.
  * @cssprop --sila-max-width - Widest the widget grows (42rem).
  */
-export class SilaStatusLookup extends SilaElement {
-  static override styles = [tokens, formStyles, statusLookupStyles];
+export class SilaStatusLookup extends SilaElement implements ReplyHost {
+  static override styles = [tokens, formStyles, fileFieldStyles, statusLookupStyles];
 
   /** Prefills the reference number (otherwise the page URL's `?ref=` does). */
   @property() reference?: string;
@@ -93,17 +97,18 @@ export class SilaStatusLookup extends SilaElement {
   /** A heading of your own instead of the default. */
   @property() heading?: string;
 
-  /** light (default), dark, or auto (follows the system). */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
-
   /** The question being answered; a new object starts a new lookup and cancels the old one. */
   @state() private query?: LookupQuery;
   @state() private announcement = '';
   /** The host answered sila-rate-invite with preventDefault(). */
   @state() private ratingTakenOver = false;
 
+  /** The association's settings (attachment limits, contact, when to invite a rating). */
+  @state() formConfig: FormConfig = DEFAULT_FORM_CONFIG;
+
   private failedAt = 0;
-  private readonly focusMover = new FocusController(this);
+  readonly focusMover = new FocusController(this);
+  private readonly reply = new ReplyController(this);
   /** Keeps a typed reference through a reload; never the verifier, which is the secret. */
   private drafts?: DraftStore;
   private boundEndpoint?: string;
@@ -140,7 +145,12 @@ export class SilaStatusLookup extends SilaElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.boundEndpoint !== this.resolvedEndpoint) this.bindDraft(this.resolvedEndpoint);
+    if (this.boundEndpoint !== this.resolvedEndpoint) {
+      this.bindDraft(this.resolvedEndpoint);
+      void fetchFormConfig(this.resolvedEndpoint, this.api, this.config.formConfig).then((config) => {
+        this.formConfig = config;
+      });
+    }
     if (changed.has('reference') && this.reference) this.prefill(this.reference);
   }
 
@@ -199,11 +209,47 @@ export class SilaStatusLookup extends SilaElement {
     if (this.query) this.query = { ...this.query };
   }
 
+  // ReplyHost: what the answer form needs from the lookup.
+  get endpointUrl(): string {
+    return this.resolvedEndpoint;
+  }
+
+  get silaConfig() {
+    return this.config;
+  }
+
+  get replyTarget(): LookupQuery | undefined {
+    return this.lookup.status === TaskStatus.COMPLETE && this.lookup.value?.status === 'needs_info'
+      ? this.query
+      : undefined;
+  }
+
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** The answer was stored: the status moved on, so show it as it is now. */
+  replied(): void {
+    this.tryAgain();
+  }
+
+  private get rateAfter() {
+    return this.formConfig.rateAfter ?? DEFAULT_RATE_AFTER;
+  }
+
   private showResult(result: LookupResult): void {
     this.drafts?.clear(); // found: nothing left to keep on the device
-    this.announcement = msg(str`Found. Current status: ${statusLabel(result.status)}.`);
-    this.focusMover.focusSoon('result-title');
-    if (isFinal(result.status) && !result.rated) {
+    const afterReply = this.reply.state === 'sent';
+    if (result.status === 'needs_info' || !afterReply)
+      this.reply.bind(result.reference, Boolean(this.config.disableDrafts));
+    if (afterReply) {
+      this.announcement = msg(str`Your answer was sent. Current status: ${statusLabel(result.status)}.`);
+      this.focusMover.focusSoon('reply-sent');
+    } else {
+      this.announcement = msg(str`Found. Current status: ${statusLabel(result.status)}.`);
+      this.focusMover.focusSoon('result-title');
+    }
+    if ((this.rateAfter as readonly string[]).includes(result.status) && !result.rated) {
       const invite = new SilaRateInviteEvent({ reference: result.reference, kind: result.kind, status: result.status });
       this.ratingTakenOver = !this.dispatchEvent(invite);
     }
@@ -229,7 +275,7 @@ export class SilaStatusLookup extends SilaElement {
     return html`<form class="form" part="form" novalidate @submit=${this.findStatus} @focusout=${this.tidyTypedReference} aria-labelledby="title">
       <h2 class="title" id="title">${this.heading ?? msg('Follow up on your request or message')}</h2>
       <p class="lead">
-        ${msg('Enter the reference number from your confirmation and your verification code to see where it stands.')}
+        ${msg('Enter the reference number from your confirmation and the last 4 digits of your mobile to see where it stands.')}
       </p>
       ${renderErrorSummary(errors, summaryFields(), (name) => this.focusMover.focusField(name))}
       ${renderTextField(form, {
@@ -246,7 +292,7 @@ export class SilaStatusLookup extends SilaElement {
         name: 'verifier',
         label: verifierLabel(),
         hint: msg(
-          'The last 4 digits of the mobile number you gave. If you sent a suggestion without your name, enter the follow-up code you were given.',
+          'The mobile number you gave in the form. If you sent a suggestion without your name, enter the follow-up code shown on your confirmation instead.',
         ),
         ltr: true,
         spellcheck: false,
@@ -270,6 +316,13 @@ export class SilaStatusLookup extends SilaElement {
               result: this.lookup.value,
               embedRating: !this.ratingTakenOver && customElements.get('sila-rating') !== undefined,
               endpoint: this.endpoint,
+              verifier: this.query?.verifier,
+              reply:
+                this.lookup.value.status === 'needs_info' || this.reply.state === 'sent'
+                  ? this.reply.render()
+                  : undefined,
+              contact: this.formConfig.association.contact,
+              rateAfter: this.rateAfter,
             })
           : nothing;
       case TaskStatus.ERROR: {

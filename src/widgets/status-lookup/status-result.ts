@@ -7,10 +7,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg } from '@lit/localize';
+import { DEFAULT_RATE_AFTER } from '../../contract/form-config.js';
 import type { LookupResult } from '../../contract/lookup.js';
+import type { Status } from '../../contract/status.js';
 import { formatReference } from '../../contract/identifiers.js';
 import { formatDate } from '../../core/i18n.js';
 import { renderTimeline } from './status-timeline.js';
+import { renderContact, type AssociationContact } from './association-contact.js';
 import { isFinal, isOverdue, kindLabel, latestPublicNote, statusText } from './status-texts.js';
 
 export interface ResultOptions {
@@ -19,6 +22,14 @@ export interface ResultOptions {
   embedRating: boolean;
   /** Passed on to the embedded <sila-rating>. */
   endpoint?: string;
+  /** The verifier the person typed: proof for the embedded <sila-rating>. */
+  verifier?: string;
+  /** The answer form for needs_info (the lookup owns its state). */
+  reply?: TemplateResult;
+  /** The association's phone, address and hours, where the page says to contact it. */
+  contact?: AssociationContact;
+  /** Statuses after which a rating is invited (form-config rateAfter; default resolved, closed). */
+  rateAfter?: readonly Status[];
   now?: number;
 }
 
@@ -26,7 +37,11 @@ function bothCalendars(iso: string): TemplateResult {
   return html`<time class="date" datetime=${iso}>${formatDate(iso)}</time> <span class="hijri date">(${formatDate(iso, 'islamic-umalqura')})</span>`;
 }
 
-function renderNeedsInfo(result: LookupResult): TemplateResult {
+function renderNeedsInfo(
+  result: LookupResult,
+  reply: TemplateResult | undefined,
+  contact: AssociationContact | undefined,
+): TemplateResult {
   const note = latestPublicNote(result.history);
   return html`<div class="notice action" part="needs-info">
     <h4>${msg('What we need from you')}</h4>
@@ -35,11 +50,14 @@ function renderNeedsInfo(result: LookupResult): TemplateResult {
         ? html`<p class="note" dir="auto">${note}</p>`
         : html`<p>${msg('Please contact the association to find out what is needed.')}</p>`
     }
-  </div>`;
+    ${renderContact(contact)}
+  </div>
+  ${reply ?? nothing}`;
 }
 
 function renderDecisionDate(result: LookupResult, now: number): TemplateResult | typeof nothing {
-  if (!result.expectedDecisionBy) return nothing;
+  // Once decided, the promise is kept or not: the date only confuses.
+  if (!result.expectedDecisionBy || isFinal(result.status)) return nothing;
   const overdue = isOverdue(result, now);
   return html`<div class="fact">
       <dt>${msg('Decision expected by')}</dt>
@@ -50,7 +68,12 @@ function renderDecisionDate(result: LookupResult, now: number): TemplateResult |
     </div>`;
 }
 
-function renderRating(result: LookupResult, embedRating: boolean, endpoint: string | undefined): TemplateResult {
+function renderRating(
+  result: LookupResult,
+  embedRating: boolean,
+  endpoint: string | undefined,
+  verifier: string | undefined,
+): TemplateResult {
   return html`<section class="rating" part="rating" aria-labelledby="rating-title">
     <h4 id="rating-title">${msg('How did we do?')}</h4>
     ${
@@ -61,13 +84,22 @@ function renderRating(result: LookupResult, embedRating: boolean, endpoint: stri
     <slot name="rating"></slot>
     ${
       embedRating && !result.rated
-        ? html`<sila-rating reference=${result.reference} endpoint=${ifDefined(endpoint)}></sila-rating>`
+        ? html`<sila-rating reference=${result.reference} endpoint=${ifDefined(endpoint)} .verifier=${verifier}></sila-rating>`
         : nothing
     }
   </section>`;
 }
 
-export function renderResult({ result, embedRating, endpoint, now = Date.now() }: ResultOptions): TemplateResult {
+export function renderResult({
+  result,
+  embedRating,
+  endpoint,
+  verifier,
+  reply,
+  contact,
+  rateAfter = DEFAULT_RATE_AFTER,
+  now = Date.now(),
+}: ResultOptions): TemplateResult {
   const text = statusText(result.status);
   const overdue = isOverdue(result, now);
   return html`<section class="result" part="result" aria-labelledby="result-title">
@@ -84,12 +116,15 @@ export function renderResult({ result, embedRating, endpoint, now = Date.now() }
       <p class="next"><strong>${msg('What happens next:')}</strong> ${text.next}</p>
     </div>
 
-    ${result.status === 'needs_info' ? renderNeedsInfo(result) : nothing}
+    ${result.status === 'needs_info' ? renderNeedsInfo(result, reply, contact) : (reply ?? nothing)}
     ${
       overdue
-        ? html`<p class="notice warning" part="overdue-notice">
-          ${msg('The decision is later than the date we gave you. We are sorry for the delay. You can contact the association or send a complaint about it.')}
-        </p>`
+        ? html`<div class="notice warning" part="overdue-notice">
+          <p>
+            ${msg('The decision is later than the date we gave you. We are sorry for the delay. You can contact the association or send a complaint about it.')}
+          </p>
+          ${renderContact(contact)}
+        </div>`
         : nothing
     }
 
@@ -118,6 +153,6 @@ export function renderResult({ result, embedRating, endpoint, now = Date.now() }
       ${renderTimeline(result.history)}
     </div>
 
-    ${isFinal(result.status) ? renderRating(result, embedRating, endpoint) : nothing}
+    ${(rateAfter as readonly string[]).includes(result.status) ? renderRating(result, embedRating, endpoint, verifier) : nothing}
   </section>`;
 }
