@@ -3,8 +3,8 @@ export interface Limits {
   /**
    * Largest JSON body (and multipart `payload` field), in bytes. The largest valid body a
    * person can send (every field at its maximum, non-ASCII escaped as \uXXXX as PHP's
-   * json_encode does) is about 19 KB (test/server/json-cost.test.ts measures it): 64 KiB
-   * leaves three times that, and bounds the parsing work one request can ask for.
+   * json_encode does) is about 18.5 KB (test/server/json-cost.test.ts measures it): 64 KiB
+   * leaves three and a half times that, and bounds the parsing work one request can ask for.
    */
   maxJsonBytes: number;
   /** Deepest nesting of arrays/objects accepted in a JSON body (real bodies nest 3 deep). */
