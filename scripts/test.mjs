@@ -1,83 +1,128 @@
 #!/usr/bin/env node
-// The whole suite: starts a real reference server on an embedded database, runs the
-// browser tests against it, then the Node tests (server, contract), and ends with one
-// plain line "N passed, N failed" (CI reads it).
+// The test suite in four tiers, each runnable alone:
+//   browser  web-test-runner in Chromium against a real reference server (test/browser)
+//   node     the server on PGlite (and PostgreSQL with DATABASE_URL), the contract (test/server, test/contract)
+//   dist     tests of the built files: CSP bundle, npm pack, size budget, host CSS,
+//            per-widget bundles, node import, manifest (test/contract files that read dist/)
+//   e2e      Node + Playwright-core + Debian Chromium against a real server (test/e2e)
+// `node scripts/test.mjs` runs them all (npm test); `node scripts/test.mjs node e2e` runs
+// those two; with one tier, test files given after it run alone:
+//   node scripts/test.mjs node test/server/cors.test.ts
+// Ends with one plain line "N passed, N failed" (CI reads it).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, startTestServer } from './test-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const TIERS = ['browser', 'node', 'dist', 'e2e'];
+
+const args = process.argv.slice(2);
+const asked = args.filter((arg) => TIERS.includes(arg));
+const extra = args.filter((arg) => !TIERS.includes(arg));
+const tiers = asked.length ? TIERS.filter((tier) => asked.includes(tier)) : TIERS;
+if (extra.length && tiers.length !== 1) {
+  console.error(`test files or options (${extra.join(' ')}) go with one tier: ${TIERS.join(', ')}`);
+  process.exit(2);
+}
+
 const results = join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-function run(command, args, env) {
+function run(command, commandArgs, env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }
 
-/** Node 20's test runner does not expand globs: list the files ourselves. */
-function nodeTestFiles() {
-  return ['test/server', 'test/contract', 'test/e2e'].flatMap((dir) =>
-    readdirSync(join(root, dir))
-      .filter((file) => file.endsWith('.test.ts'))
-      .map((file) => `${dir}/${file}`),
-  );
+function testFiles(dir) {
+  return readdirSync(join(root, dir))
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => `${dir}/${file}`)
+    .sort();
 }
+
+/** A contract test that reads the built package (it waits for a fresh `dist/` first). */
+function readsDist(file) {
+  return /from '\.\/(fresh-build|bundle-harness)\.js'/.test(readFileSync(join(root, file), 'utf8'));
+}
+
+/** Node 20's test runner does not expand globs: list the files ourselves. */
+const NODE_FILES = {
+  node: () => [...testFiles('test/server'), ...testFiles('test/contract').filter((file) => !readsDist(file))],
+  dist: () => testFiles('test/contract').filter(readsDist),
+  e2e: () => testFiles('test/e2e'),
+};
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedRuns = 0;
+const failedTiers = [];
 
-const server = await startTestServer(root, {
-  SILA_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
-  SILA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-});
-try {
-  const wtrSummary = join(results, 'browser.json');
-  const wtrCode = await run('npx', ['web-test-runner'], {
-    SILA_TEST_ENDPOINT: server.url,
-    SILA_WTR_SUMMARY: wtrSummary,
+async function browserTier() {
+  const server = await startTestServer(root, {
+    SILA_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+    SILA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
   });
   try {
-    const browser = JSON.parse(readFileSync(wtrSummary, 'utf8'));
-    totals.passed += browser.passed;
-    totals.failed += browser.failed + browser.fileErrors;
-    totals.skipped += browser.skipped;
-  } catch {
-    totals.failed += 1; // the runner died before reporting
+    const summary = join(results, 'browser.json');
+    const code = await run('npx', ['web-test-runner', ...extra], {
+      SILA_TEST_ENDPOINT: server.url,
+      SILA_WTR_SUMMARY: summary,
+    });
+    try {
+      const browser = JSON.parse(readFileSync(summary, 'utf8'));
+      totals.passed += browser.passed;
+      totals.failed += browser.failed + browser.fileErrors;
+      totals.skipped += browser.skipped;
+    } catch {
+      totals.failed += 1; // the runner died before reporting
+    }
+    return code;
+  } finally {
+    await server.stop();
   }
-  if (wtrCode !== 0) failedRuns += 1;
-} finally {
-  await server.stop();
 }
 
-const tap = join(results, 'node.tap');
-const nodeCode = await run(process.execPath, [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-concurrency=1',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${tap}`,
-  ...nodeTestFiles(),
-]);
-try {
-  const text = readFileSync(tap, 'utf8');
-  const pick = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
-  totals.passed += pick('pass');
-  totals.failed += pick('fail') + pick('cancelled');
-  totals.skipped += pick('skipped') + pick('todo');
-} catch {
-  totals.failed += 1;
+async function nodeTier(tier) {
+  const files = extra.some((arg) => arg.endsWith('.ts')) ? extra : [...extra, ...NODE_FILES[tier]()];
+  const tap = join(results, `${tier}.tap`);
+  const code = await run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  try {
+    const text = readFileSync(tap, 'utf8');
+    const pick = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
+    totals.passed += pick('pass');
+    totals.failed += pick('fail') + pick('cancelled');
+    totals.skipped += pick('skipped') + pick('todo');
+  } catch {
+    totals.failed += 1;
+  }
+  return code;
 }
-if (nodeCode !== 0) failedRuns += 1;
 
-const ok = totals.failed === 0 && failedRuns === 0;
+const started = Date.now();
+const times = [];
+for (const tier of tiers) {
+  const tierStart = Date.now();
+  console.log(`\n== ${tier} tests ==`);
+  const code = tier === 'browser' ? await browserTier() : await nodeTier(tier);
+  if (code !== 0) failedTiers.push(tier);
+  times.push(`${tier} ${Math.round((Date.now() - tierStart) / 1000)} s`);
+}
+
+const ok = totals.failed === 0 && failedTiers.length === 0;
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+console.log(`\n${times.join(', ')}; ${Math.round((Date.now() - started) / 1000)} s in all`);
+if (failedTiers.length) console.log(`tiers that failed: ${failedTiers.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(ok ? 0 : 1);
