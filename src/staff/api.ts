@@ -87,6 +87,8 @@ export interface CallOptions<T> {
   schema?: z.ZodMiniType<T>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** The answer is a file (a personal data export): returned as a Blob, not parsed. */
+  file?: boolean;
 }
 
 const SESSION_PATH = '/v1/staff/session';
@@ -204,7 +206,7 @@ export class StaffApi extends EventTarget {
       if ((error as Error)?.name === 'AbortError') throw error;
       throw new StaffApiError(globalThis.navigator?.onLine === false ? 'offline' : 'unreachable');
     }
-    if (answer.ok) return this.parse(answer, options.schema);
+    if (answer.ok) return options.file ? ((await answer.blob()) as T) : this.parse(answer, options.schema);
 
     const problem = await this.problemOf(answer);
     const error = new StaffApiError(kindFor(answer.status, problem?.code), answer.status, problem, retryAfter(answer));

@@ -86,6 +86,14 @@ export const VIEWS: readonly ViewEntry[] = [
     load: () => import('./views/audit.js'),
   },
   {
+    id: 'privacy',
+    tag: 'sila-staff-privacy',
+    label: () => msg('Personal data'),
+    roles: ['admin'],
+    nav: true,
+    load: () => import('./views/privacy.js'),
+  },
+  {
     id: 'reports',
     tag: 'sila-staff-reports',
     label: () => msg('Reports'),
