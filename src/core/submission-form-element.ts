@@ -14,13 +14,14 @@ import type { Upload } from '../client/api.js';
 import type { SilaError } from '../client/errors.js';
 import type { Attachment } from '../client/multipart.js';
 import { SilaElement } from './sila-element.js';
-import type { SubmissionSession } from './submission-session.js';
+import { SubmissionSession, type SessionOptions } from './submission-session.js';
 import { FocusController } from './focus-controller.js';
 import { SubmissionController } from './submission-controller.js';
-import type { AttachmentsController } from './attachments-controller.js';
+import { AttachmentsController } from './attachments-controller.js';
 import type { FormController } from './form-controller.js';
 import { SilaErrorEvent, SilaSubmittedEvent } from './events.js';
 import { failureMessage } from './messages.js';
+import { getLocale } from './i18n.js';
 import { copyText } from './clipboard.js';
 import type { CopyState } from '../fields/reference-box.js';
 import { renderLiveRegion } from './live-region.js';
@@ -62,13 +63,26 @@ export abstract class SubmissionFormElement<
     onFailure: (error, queued) => this.handleFailure(error, queued),
   });
 
+  private documents?: AttachmentsController;
+
+  /**
+   * The documents sent along, checked against the association's limits as they are
+   * chosen. Made on first use: the form it reports to is the subclass's.
+   */
+  protected get attachments(): AttachmentsController {
+    return (this.documents ??= new AttachmentsController(this, {
+      limits: () => this.session.formConfig.attachments,
+      form: this.form,
+      focus: (field) => this.focusMover.focusSoon(field),
+    }));
+  }
+
   /** What the events name: 'complaint' or 'request'. */
   protected abstract readonly submissionKind: 'complaint' | 'request';
   /** Which widget on which backend owns this form's outbox entries. */
   protected abstract get outboxOwner(): string;
   protected abstract readonly session: SubmissionSession;
   protected abstract readonly form: FormController<unknown>;
-  protected abstract readonly attachments: AttachmentsController;
   /** Where focus goes when the person starts another one. */
   protected abstract readonly startFocus: string;
   protected abstract readonly confirmation: (options: ConfirmationOptions<Created>) => TemplateResult;
@@ -77,6 +91,35 @@ export abstract class SubmissionFormElement<
   /** The server refused fields the form did not: show them where they belong. */
   protected abstract showServerErrors(errors: readonly FieldError[]): void;
   protected abstract renderForm(): TemplateResult;
+
+  /** The form's session: what differs per form is its draft and how a draft comes back. */
+  protected startSession(own: Pick<SessionOptions, 'draftName' | 'excluded' | 'step' | 'onBind'>): SubmissionSession {
+    return new SubmissionSession(this, {
+      endpoint: () => this.resolvedEndpoint,
+      config: () => this.config,
+      api: () => this.api,
+      values: () => this.form.values,
+      submission: this.submission,
+      onStillWaiting: (error) => (this.announcement = failureMessage(error)),
+      ...own,
+    });
+  }
+
+  /**
+   * Where the payload comes from: the website, and how the form was filled (the
+   * language, the time spent and the honeypot the server's traps read).
+   */
+  protected origin() {
+    return {
+      channel: 'website' as const,
+      client: {
+        locale: getLocale(),
+        fillMs: this.session.fillMs,
+        hp: this.honeypot,
+        page: globalThis.location?.pathname,
+      },
+    };
+  }
 
   /** After a send: the form is empty again (a multi-step form goes back to its first step). */
   protected clearForm(): void {

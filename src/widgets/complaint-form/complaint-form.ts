@@ -18,12 +18,9 @@ import type { Upload } from '../../client/api.js';
 import type { FieldError } from '../../contract/problem.js';
 import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues } from '../../core/form-controller.js';
-import { SubmissionSession } from '../../core/submission-session.js';
-import { AttachmentsController } from '../../core/attachments-controller.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
-import { formatDays, getLocale, localized } from '../../core/i18n.js';
-import { failureMessage } from '../../core/messages.js';
+import { formatDays, localized } from '../../core/i18n.js';
 import { validateWith } from '../../core/validate.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
@@ -106,25 +103,13 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
     onChange: () => this.session.save(),
   });
 
-  protected readonly attachments = new AttachmentsController(this, {
-    limits: () => this.session.formConfig.attachments,
-    form: this.form,
-    focus: (field) => this.focusMover.focusSoon(field),
-  });
-
-  protected readonly session = new SubmissionSession(this, {
+  protected readonly session = this.startSession({
     draftName: () => 'complaint',
-    endpoint: () => this.resolvedEndpoint,
-    config: () => this.config,
-    api: () => this.api,
-    values: () => this.form.values,
     onBind: (draft) => {
       if (draft) this.form.restore(draft.values as FormValues);
       else if (this.kind && KINDS.includes(this.kind) && !this.form.submitAttempted)
         this.form.values = { ...this.form.values, kind: this.kind };
     },
-    submission: this.submission,
-    onStillWaiting: (error) => (this.announcement = failureMessage(error)),
   });
 
   /** Clears the form, the saved draft and any error (the "Clear my answers" action). */
@@ -153,13 +138,7 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
         ? undefined
         : { name: values['contact.name'], mobile: values['contact.mobile'], email: values['contact.email'] },
       consent: { accepted: values['consent.accepted'] === true, version: versions.consent },
-      channel: 'website',
-      client: {
-        locale: getLocale(),
-        fillMs: this.session.fillMs,
-        hp: this.honeypot,
-        page: globalThis.location?.pathname,
-      },
+      ...this.origin(),
     };
   }
 

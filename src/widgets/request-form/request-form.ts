@@ -22,12 +22,9 @@ import type { FieldError } from '../../contract/problem.js';
 import type { Upload } from '../../client/api.js';
 import { SubmissionFormElement } from '../../core/submission-form-element.js';
 import { FormController, type FormValues, type Validation } from '../../core/form-controller.js';
-import { SubmissionSession } from '../../core/submission-session.js';
-import { AttachmentsController } from '../../core/attachments-controller.js';
 import { renderSubmissionStatus } from '../../core/submission-status.js';
 import { renderHoneypot } from '../../fields/honeypot.js';
-import { getLocale, localized } from '../../core/i18n.js';
-import { failureMessage } from '../../core/messages.js';
+import { localized } from '../../core/i18n.js';
 import { validateWith } from '../../core/validate.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
 import { tokens } from '../../styles/tokens.styles.js';
@@ -136,26 +133,14 @@ export class SilaRequestForm extends SubmissionFormElement<ServiceRequest, Reque
     onChange: () => this.session.save(),
   });
 
-  protected readonly attachments = new AttachmentsController(this, {
-    limits: () => this.session.formConfig.attachments,
-    form: this.form,
-    focus: (field) => this.focusMover.focusSoon(field),
-  });
-
   /** One draft per backend and audience. */
-  protected readonly session = new SubmissionSession(this, {
+  protected readonly session = this.startSession({
     draftName: () => (this.resolvedAudience === 'member' ? 'request-member' : 'request'),
-    endpoint: () => this.resolvedEndpoint,
-    config: () => this.config,
-    api: () => this.api,
     excluded: () => this.excludedFromDrafts,
-    values: () => this.form.values,
     step: () => this.step,
     onBind: (draft) => {
       if (draft) this.restoreDraft(draft.values as FormValues, draft.step, this.excludedFromDrafts.length > 0);
     },
-    submission: this.submission,
-    onStillWaiting: (error) => (this.announcement = failureMessage(error)),
   });
 
   /** The national ID stays off the device unless the page allows it. */
@@ -236,13 +221,7 @@ export class SilaRequestForm extends SubmissionFormElement<ServiceRequest, Reque
       description: text('description'),
       declaration: { accepted: values['declaration.accepted'] === true, version: versions.declaration },
       consent: { accepted: values['consent.accepted'] === true, version: versions.consent },
-      channel: 'website',
-      client: {
-        locale: getLocale(),
-        fillMs: this.session.fillMs,
-        hp: this.honeypot,
-        page: globalThis.location?.pathname,
-      },
+      ...this.origin(),
     };
   }
 
