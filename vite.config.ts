@@ -94,9 +94,9 @@ export default defineConfig(({ command, mode }) => {
   if (single) {
     const entry = single.widget ? `src/bundles/${single.widget}.ts` : 'src/index.ts';
     const name = `sila${single.widget ? `-${single.widget}` : ''}${single.locale ? `.${single.locale}` : ''}.iife.js`;
-    // Bilingual: only the Arabic strings the entry uses (never the staff console's);
+    // Bilingual: only the Arabic strings the entry uses (never the staff console's), short ids;
     // per-language: the strings inlined, no catalog and no localize runtime.
-    const locale = single.locale ? localeTransform(entry, single.locale) : localeSubset(entry);
+    const locale = single.locale ? localeTransform(entry, single.locale) : localeSubset(entry, { shortIds: true });
     return singleFile(entry, name, [locale]);
   }
   if (mode === 'staff') {
