@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import * as contract from '../src/contract/index.js';
+import * as privacy from '../src/contract/privacy.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** JSON Schema of what a client sends (input side of transforms). */
@@ -28,6 +29,12 @@ const components = {
   Lookup: schema(contract.lookupSchema, 'input'),
   LookupResult: schema(contract.lookupResult, 'output'),
   FormConfig: schema(contract.formConfigSchema, 'output'),
+  PrivacySearch: schema(privacy.privacySearchBody, 'input'),
+  PrivacyExport: schema(privacy.privacyExportBody, 'input'),
+  PrivacyCorrect: schema(privacy.privacyCorrectBody, 'input'),
+  PrivacyErase: schema(privacy.privacyEraseBody, 'input'),
+  PrivacyCase: schema(privacy.privacyCase, 'output'),
+  PrivacySearchResult: schema(privacy.privacySearchResult, 'output'),
   Problem: schema(contract.problemSchema, 'output'),
   SignIn: schema(contract.signInBody, 'input'),
   StaffSession: schema(contract.staffSession, 'output'),
@@ -632,6 +639,67 @@ const document = {
         responses: {
           '201': { description: 'Recorded.', content: json('VisitorEntry') },
           '422': problem('Invalid day (or a future one), purpose or count.'),
+          ...staffDenied,
+        },
+      },
+    },
+    '/v1/staff/privacy/search': {
+      post: {
+        ...staffCase,
+        summary:
+          'Everything held about one person (PDPL), found by exactly one of national ID, mobile or reference through the keyed hashes; the person is in the body, never the URL (admin). Audited.',
+        requestBody: { required: true, content: json('PrivacySearch') },
+        responses: {
+          '200': { description: 'The cases held, unmasked.', content: json('PrivacySearchResult') },
+          '422': problem('None or more than one of the three, or not a valid one.'),
+          ...staffDenied,
+        },
+      },
+    },
+    '/v1/staff/privacy/export': {
+      post: {
+        ...staffCase,
+        summary:
+          'Download everything held about the person: every case with its payload (decrypted), timeline, attachment list, messages and rating, as JSON or CSV (reference, section, item, field, value) (admin). Audited.',
+        requestBody: { required: true, content: json('PrivacyExport') },
+        responses: {
+          '200': {
+            description: 'A file (Content-Disposition: attachment).',
+            content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          '422': problem('Invalid search or format.'),
+          ...staffDenied,
+        },
+      },
+    },
+    '/v1/staff/privacy/cases/{reference}/correct': {
+      post: {
+        ...staffCase,
+        parameters: [referenceParameter],
+        summary:
+          'Correct the person’s fields with the public forms’ checks; the version moves on, the values are sealed again, the search hashes and the lookup verifier recomputed (admin). Audited with the field names only.',
+        requestBody: { required: true, content: json('PrivacyCorrect') },
+        responses: {
+          '200': { description: 'The case as it now is.', content: json('PrivacyCase') },
+          '404': problem('No such case.'),
+          '409': problem('version_conflict (with `current`) or anonymised.'),
+          '422': problem('A field is invalid (`changes.<field>`), not_applicable to this case, or no_personal_data.'),
+          ...staffDenied,
+        },
+      },
+    },
+    '/v1/staff/privacy/cases/{reference}/erase': {
+      post: {
+        ...staffCase,
+        parameters: [referenceParameter],
+        summary:
+          'Erase the person’s data from the case (confirm: its reference typed again): personal fields, free text, attachments and the lookup verifier go; existence, kind, dates, status and statistics stay (admin). Audited.',
+        requestBody: { required: true, content: json('PrivacyErase') },
+        responses: {
+          '200': { description: 'The case as it now is (anonymisedAt set).', content: json('PrivacyCase') },
+          '404': problem('No such case.'),
+          '409': problem('version_conflict (with `current`) or anonymised.'),
+          '422': problem('confirmation_mismatch.'),
           ...staffDenied,
         },
       },
