@@ -33,7 +33,7 @@ export function roleDuty(role: StaffRole): string {
     case 'manager':
       return msg('Reads cases and statistics; personal data masked.');
     case 'admin':
-      return msg('Manages accounts, settings and the audit log; sees no cases.');
+      return msg('Manages accounts, settings, the audit log and personal data requests; works no cases.');
   }
 }
 
