@@ -7,6 +7,9 @@ import { writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import * as contract from '../src/contract/index.js';
 import * as privacy from '../src/contract/privacy.js';
+import { clientReportSchema } from '../src/contract/client-reports.js';
+import { referenceReminderAccepted, referenceReminderSchema } from '../src/contract/reference-reminders.js';
+import { replyCreated, replySchema } from '../src/contract/replies.js';
 import pkg from '../package.json' with { type: 'json' };
 
 /** JSON Schema of what a client sends (input side of transforms). */
@@ -28,6 +31,11 @@ const components = {
   RatingCreated: schema(contract.ratingCreated, 'output'),
   Lookup: schema(contract.lookupSchema, 'input'),
   LookupResult: schema(contract.lookupResult, 'output'),
+  Reply: schema(replySchema, 'input'),
+  ReplyCreated: schema(replyCreated, 'output'),
+  ReferenceReminder: schema(referenceReminderSchema, 'input'),
+  ReferenceReminderAccepted: schema(referenceReminderAccepted, 'output'),
+  ClientReport: schema(clientReportSchema, 'input'),
   FormConfig: schema(contract.formConfigSchema, 'output'),
   PrivacySearch: schema(privacy.privacySearchBody, 'input'),
   PrivacyExport: schema(privacy.privacyExportBody, 'input'),
@@ -223,6 +231,58 @@ const document = {
           },
           '404': problem('One answer for an unknown reference and a wrong verifier (no enumeration).'),
           '429': problem('Too many failed lookups for this reference or from this address; see Retry-After.'),
+        },
+      },
+    },
+    '/v1/submissions/{reference}/replies': {
+      post: {
+        ...create(
+          'Answer "information needed": the person’s text and documents (attachment:reply_1…reply_3), with the lookup’s verifier. The case goes back to under_review; staff see the reply in the timeline.',
+          'Reply',
+          'ReplyCreated',
+          true,
+        ).post,
+        parameters: [referenceParameter, idempotencyKey],
+        responses: {
+          '201': { description: 'Stored; the status is under_review again.', content: json('ReplyCreated') },
+          ...createErrors,
+          '404': problem('The lookup’s one answer for an unknown reference and a wrong verifier.'),
+          '409': problem(
+            'The case is not waiting for information (code `not_awaiting_reply`), or the key is in progress.',
+          ),
+          '429': problem('Too many failed verifier checks for this reference or from this address; see Retry-After.'),
+        },
+      },
+    },
+    '/v1/reference-reminders': {
+      post: {
+        summary:
+          'Forgot my reference number: sends the references of the cases made with this mobile or e-mail (when they allow messages) to that mobile or e-mail, through the notification channels. The answer never says whether anything matched.',
+        requestBody: { required: true, content: json('ReferenceReminder') },
+        responses: {
+          '202': {
+            description: 'Accepted: a message goes out if anything matched.',
+            content: json('ReferenceReminderAccepted'),
+          },
+          '400': problem('Malformed JSON.'),
+          '415': problem('Not JSON.'),
+          '422': problem('Not a Saudi mobile or an e-mail address: `errors` names the field.'),
+          '429': problem('Too many reminders asked from this address; see Retry-After.'),
+        },
+      },
+    },
+    '/v1/client-reports': {
+      post: {
+        summary:
+          'A widget reports that it cannot reach its backend (navigator.sendBeacon, text/plain: no CORS preflight, so a refused site gets through). The server logs the page’s Origin, at most once per hour per origin. No personal data.',
+        requestBody: {
+          required: true,
+          content: { 'text/plain': { schema: ref('ClientReport') }, ...json('ClientReport') },
+        },
+        responses: {
+          '204': { description: 'Noted (or already noted this hour).' },
+          '413': problem('Larger than 512 bytes.'),
+          '429': problem('Too many reports from this address.'),
         },
       },
     },

@@ -16,6 +16,7 @@ import { consoleRoutes } from './console-static.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { formConfigRoutes } from './routes/form-config.js';
 import { ratingRoutes } from './routes/ratings.js';
+import { referenceReminderRoutes } from './routes/reference-reminders.js';
 import { replyRoutes } from './routes/replies.js';
 import { requestRoutes } from './routes/requests.js';
 import { staffAccountRoutes } from './routes/staff-accounts.js';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', ratingRoutes(state));
   app.route('/', statusRoutes(state));
   app.route('/', replyRoutes(state));
+  app.route('/', referenceReminderRoutes(state));
   // Who calls /v1/staff/*: the session cookie or the bearer token sets c.get('actor').
   app.use('/v1/staff/*', staffAuth(state));
   app.route('/', staffSessionRoutes(state));

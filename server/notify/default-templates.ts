@@ -175,4 +175,37 @@ export const DEFAULT_TEMPLATES: Record<NotificationEvent, Record<MessageLocale, 
       sms: '{association}: your {kind} {reference} is closed. Tell us how we did:\n{statusUrl}',
     },
   },
+  // One per case, when the person asked for their reference numbers ("forgot my reference").
+  reminder: {
+    ar: {
+      subject: 'الرقم المرجعي لـ{kind}: {reference}',
+      email: [
+        'السلام عليكم ورحمة الله وبركاته {name}،',
+        '',
+        'طلبتَ تذكيرك بالرقم المرجعي. الرقم المرجعي لـ{kind} هو:',
+        '{reference}',
+        '',
+        'لمتابعة الحالة أدخله مع آخر أربعة أرقام من جوالك: {statusUrl}',
+        'إن لم تطلب هذا التذكير فتجاهل هذه الرسالة.',
+        '',
+        SIGN_AR,
+      ].join('\n'),
+      sms: '{association}: الرقم المرجعي لـ{kind}: {reference}\nالمتابعة: {statusUrl}',
+    },
+    en: {
+      subject: 'The reference number of your {kind}: {reference}',
+      email: [
+        'Dear {name},',
+        '',
+        'You asked us for your reference number. The reference number of your {kind} is:',
+        '{reference}',
+        '',
+        'To follow it, enter it with the last 4 digits of your mobile: {statusUrl}',
+        'If you did not ask for this reminder, ignore this message.',
+        '',
+        SIGN_EN,
+      ].join('\n'),
+      sms: '{association}: the reference number of your {kind}: {reference}\nFollow it: {statusUrl}',
+    },
+  },
 };

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/database.js';
 import { randomId } from '../crypto.js';
 import { caseContact } from './recipient.js';
 
-export const CASE_EVENTS = ['received', 'status', 'needs_info', 'decision', 'closed'] as const;
+export const CASE_EVENTS = ['received', 'status', 'needs_info', 'decision', 'closed', 'reminder'] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
 export interface CaseMessageEvent {

@@ -240,7 +240,11 @@ interface TimelineRow {
   actor: string;
   at: Date;
   version: number;
-  details: { assigneeId?: string | null; assigneeName?: string | null } | null;
+  details: {
+    assigneeId?: string | null;
+    assigneeName?: string | null;
+    attachments?: { id: string; kind: string; size: number }[];
+  } | null;
 }
 
 function toTimeline(row: TimelineRow): StaffTimelineEntry {
@@ -258,6 +262,7 @@ function toTimeline(row: TimelineRow): StaffTimelineEntry {
             : null,
         }
       : {}),
+    ...(row.type === 'reply' ? { attachments: row.details?.attachments ?? [] } : {}),
     version: row.version,
   };
 }

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 
-export const NOTIFICATION_EVENTS = ['received', 'status', 'needs_info', 'decision', 'closed'] as const;
+/** `reminder`: the person asked for their reference numbers (POST /v1/reference-reminders). */
+export const NOTIFICATION_EVENTS = ['received', 'status', 'needs_info', 'decision', 'closed', 'reminder'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 /** The only placeholders a template may use; anything else in braces is refused at start. */

@@ -1,15 +1,25 @@
 /**
- * "I lost my reference number": POST /v1/reference-reminders with the mobile or e-mail
- * given in the form. The answer is the same whether or not anything matched; the
- * references go only to that mobile or mailbox, never into the answer.
+ * "I lost my reference number": POST /v1/reference-reminders with the mobile or the
+ * e-mail given in the form (one of them). The answer is the same whether or not
+ * anything matched; the references go only to that mobile or mailbox, never into the
+ * answer.
  */
 import * as z from 'zod/mini';
-import { clientMeta, email, locale, saudiMobile } from './fields.js';
+import { clientMeta, locale, optionalEmail, saudiMobile } from './fields.js';
 
-export const referenceReminderSchema = z.union([
-  z.object({ mobile: saudiMobile, locale: z.optional(locale), client: z.optional(clientMeta) }),
-  z.object({ email, locale: z.optional(locale), client: z.optional(clientMeta) }),
-]);
+export const referenceReminderSchema = z
+  .object({
+    mobile: z.optional(saudiMobile),
+    email: optionalEmail,
+    locale: z.optional(locale),
+    client: z.optional(clientMeta),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (!value.mobile && !value.email)
+        ctx.issues.push({ code: 'custom', message: 'required', path: ['mobile'], input: undefined });
+    }),
+  );
 export type ReferenceReminderInput = z.input<typeof referenceReminderSchema>;
 export type ReferenceReminder = z.output<typeof referenceReminderSchema>;
 

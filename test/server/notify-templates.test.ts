@@ -143,7 +143,7 @@ describe('dates and SMS costs', () => {
       { ar: 'جمعية صلة الخيرية', en: 'Sila Charity' },
       'https://charity.example/follow-up',
     );
-    assert.equal(table.length, 10);
+    assert.equal(table.length, 12); // 6 events (reminder included) × 2 languages
     for (const line of table.filter((row) => row.locale === 'ar')) {
       assert.equal(line.encoding, 'UCS-2');
       assert.ok(line.segments <= 3, `${line.event}: ${line.segments} parts`);

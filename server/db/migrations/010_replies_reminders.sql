@@ -10,12 +10,3 @@ ALTER TABLE messages DROP CONSTRAINT IF EXISTS messages_event_check;
 ALTER TABLE messages
   ADD CONSTRAINT messages_event_check
   CHECK (event IN ('received', 'status', 'needs_info', 'decision', 'closed', 'reminder'));
-
--- Reminders asked per contact (keyed hash of the mobile or e-mail) per UTC day: a few a
--- day, whether or not anything matched, so nobody can flood a person's phone.
-CREATE TABLE reference_reminder_requests (
-  contact_hash text NOT NULL,
-  day text NOT NULL,
-  requests integer NOT NULL,
-  PRIMARY KEY (contact_hash, day)
-);

@@ -29,6 +29,8 @@ export function eventLabel(event: NotificationEvent): string {
       return msg('Committee decision');
     case 'closed':
       return msg('Closure');
+    case 'reminder':
+      return msg('Reference number reminder');
   }
 }
 
