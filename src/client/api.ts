@@ -3,11 +3,12 @@
  * so a widget either gets data it can trust or a SilaError.
  */
 import type * as z from 'zod/mini';
-import { complaintCreated, type Complaint, type ComplaintCreated } from '../contract/complaint.js';
+import { complaintCreated, requestCreated } from '../contract/answers.js';
+import type { Complaint, ComplaintCreated } from '../contract/complaint.js';
 import { formConfigSchema, type FormConfig } from '../contract/form-config.js';
 import { lookupResult, type LookupResult } from '../contract/lookup.js';
 import { ratingCreated, type Rating } from '../contract/rating.js';
-import { requestCreated, type RequestCreated, type ServiceRequest } from '../contract/request.js';
+import type { RequestCreated, ServiceRequest } from '../contract/request.js';
 import { SilaError } from './errors.js';
 import { sendJson, type HttpOptions, type JsonCall } from './http.js';
 import { sendMultipart, type Attachment } from './multipart.js';

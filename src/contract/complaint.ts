@@ -15,8 +15,11 @@ import {
   textWithin,
 } from './fields.js';
 import { COMPLAINT_SUBJECT, DESCRIPTION } from './limits.js';
+import { COMPLAINT_KINDS } from './kinds.js';
+import type { complaintCreated } from './answers.js';
 
-export const COMPLAINT_KINDS = ['complaint', 'suggestion', 'inquiry', 'compensation'] as const;
+export { COMPLAINT_KINDS };
+export { complaintCreated } from './answers.js';
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 
 /** Only a suggestion may be sent anonymously: the others need someone to answer. */
@@ -79,16 +82,4 @@ export const complaintSchema = z
 export type ComplaintInput = z.input<typeof complaintSchema>;
 export type Complaint = z.output<typeof complaintSchema>;
 
-export const complaintCreated = z.object({
-  reference: z.string(),
-  kind: z.enum(COMPLAINT_KINDS),
-  status: z.string(),
-  receivedAt: z.string(),
-  /** Anonymous senders get a code to look their suggestion up with (no mobile to use). */
-  verifier: z.optional(z.string()),
-  /** When the association promises an answer, if it sets a response period. */
-  expectedResponseBy: z.optional(z.string()),
-  /** Proof for rating this reference later (<sila-rating rating-token>), in place of the verifier. */
-  ratingToken: z.optional(z.string()),
-});
 export type ComplaintCreated = z.output<typeof complaintCreated>;

@@ -4,8 +4,7 @@
  * back to DEFAULT_FORM_CONFIG so they work against a backend that has no such route.
  */
 import * as z from 'zod/mini';
-import { AUDIENCES } from './request.js';
-import { COMPLAINT_KINDS } from './complaint.js';
+import { AUDIENCES, COMPLAINT_KINDS } from './kinds.js';
 
 const FINAL_STATUSES_TUPLE = ['accepted', 'rejected', 'resolved', 'closed'] as const;
 /** Where the lookup invites a rating when the association says nothing. */

@@ -17,8 +17,11 @@ import {
   textWithin,
 } from './fields.js';
 import { CITY, DESCRIPTION, HOUSEHOLD_SIZE } from './limits.js';
+import { AUDIENCES } from './kinds.js';
+import type { requestCreated } from './answers.js';
 
-export const AUDIENCES = ['beneficiary', 'member'] as const;
+export { AUDIENCES };
+export { requestCreated } from './answers.js';
 export type Audience = (typeof AUDIENCES)[number];
 
 export const applicantPart = z.object({
@@ -63,13 +66,4 @@ export const requestSchema = z.object({
 export type RequestInput = z.input<typeof requestSchema>;
 export type ServiceRequest = z.output<typeof requestSchema>;
 
-export const requestCreated = z.object({
-  reference: z.string(),
-  status: z.string(),
-  receivedAt: z.string(),
-  expectedDecisionBy: z.string(),
-  attachments: z.optional(z.array(z.object({ id: z.string(), kind: z.string(), size: z.number() }))),
-  /** Proof for rating this reference later (<sila-rating rating-token>), in place of the verifier. */
-  ratingToken: z.optional(z.string()),
-});
 export type RequestCreated = z.output<typeof requestCreated>;
