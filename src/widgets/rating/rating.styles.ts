@@ -214,13 +214,14 @@ export const numberStyles = css`
   }
 
   /*
-   * A narrow NPS (a phone, or a rating inside a card): two rows, 0–5 and 6–10, each
-   * point at least 2.75rem, «Not at all likely» under 0 and «Extremely likely» under 10
-   * (the end labels stay in the row below the scale, at its two ends).
+   * A narrow NPS (a phone, or a rating inside a card): two rows of six slots, 0–5 above
+   * and 6–10 below against the end side, so 10 sits under 5 and the end labels under
+   * the scale's ends: «Not at all likely» under 0's column, «Extremely likely» under 10.
    */
-  @container (max-width: 34rem) {
+  @container (max-width: 28rem) {
     [data-scale='nps'] {
       flex-wrap: wrap;
+      justify-content: flex-end;
       row-gap: 0.375rem;
     }
     [data-scale='nps'] .option {
