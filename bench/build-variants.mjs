@@ -8,7 +8,7 @@ import { FORM_CONFIG, OUT, VARIANTS_DIR } from './paths.mjs';
 import { PAGES, VARIANTS } from './variants/index.mjs';
 import { expandRepeats } from './repeat-markup.mjs';
 import { writeFormConfig } from './form-config.mjs';
-import { ratingBundle, snapshotSila } from './sila-snapshot.mjs';
+import { bundleFor, snapshotSila } from './sila-snapshot.mjs';
 
 const repeatPlugin = { name: 'bench:repeat', transformIndexHtml: { order: 'pre', handler: expandRepeats } };
 
@@ -33,11 +33,13 @@ async function viteBuild(source, out) {
   });
 }
 
-function copyStatic(source, out) {
+function copyStatic(source, out, language) {
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(source)) {
     if (file.endsWith('.html')) {
-      const html = expandRepeats(readFileSync(join(source, file), 'utf8')).replace('RATING_BUNDLE', ratingBundle());
+      const html = expandRepeats(readFileSync(join(source, file), 'utf8'))
+        .replaceAll('FORM_BUNDLE', () => bundleFor('form', language))
+        .replaceAll('RATING_BUNDLE', () => bundleFor('ratings', language));
       writeFileSync(join(out, file), html);
     } else {
       copyFileSync(join(source, file), join(out, file));
@@ -49,10 +51,10 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 snapshotSila();
 for (const variant of VARIANTS) {
-  const source = join(VARIANTS_DIR, variant.name);
+  const source = join(VARIANTS_DIR, variant.pages ?? variant.name);
   const out = join(OUT, variant.name);
   if (variant.build === 'vite') await viteBuild(source, out);
-  else copyStatic(source, out);
+  else copyStatic(source, out, variant.language);
   console.log(`bench: built ${variant.name}`);
 }
 writeFormConfig(FORM_CONFIG);

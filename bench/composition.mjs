@@ -15,23 +15,27 @@ import { compressed } from './compress.mjs';
 import { BENCH, ROOT } from './paths.mjs';
 
 const WIDGETS = ['complaint-form', 'request-form', 'rating', 'status-lookup'];
-const FILES = [
-  { file: 'sila.iife.js', mode: 'iife' },
-  ...WIDGETS.map((widget) => ({ file: `sila-${widget}.iife.js`, mode: `iife-${widget}` })),
-];
+/** Every single file: bilingual (language ''), Arabic and English, as scripts/build.mjs makes them. */
+export const LANGUAGES = ['', 'ar', 'en'];
+const FILES = LANGUAGES.flatMap((language) =>
+  ['', ...WIDGETS].map((widget) => ({
+    language,
+    file: `sila${widget && `-${widget}`}${language && `.${language}`}.iife.js`,
+    mode: `iife${widget && `-${widget}`}${language && `-${language}`}`,
+  })),
+);
 
 /** Groups in report order; the first match wins. The libraries come first; everything after them is Sila's own. */
 const GROUPS = [
   ['lit', /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//],
   ['@lit/localize (runtime)', /node_modules\/@lit\/localize\//],
-  ['@lit/task', /node_modules\/@lit\/task\//],
   ['zod/mini', /node_modules\/zod\//],
   ['idb-keyval', /node_modules\/idb-keyval\//],
-  ['Arabic strings (with their ids)', /src\/generated\/locales\//],
+  ['Arabic catalog, bilingual files (strings and ids)', /src\/generated\/locales\//],
   ['Sila: contract (schemas, validators)', /src\/contract\//],
   ['Sila: client (HTTP, retries, drafts, outbox)', /src\/client\//],
   ['Sila: shared UI (core, fields, styles)', /src\/(core|fields|styles)\//],
-  ['Sila: widgets (code, templates, English copy)', /src\/widgets\//],
+  ['Sila: widgets (code, templates; copy in the per-language files)', /src\/widgets\//],
   ['Sila: entry, settings, page API', /src\//],
 ];
 const OTHER = 'bundler glue (unmapped)';
@@ -128,10 +132,10 @@ export async function measureComposition() {
   const work = mkdtempSync(join(tmpdir(), 'sila-composition-'));
   try {
     const files = [];
-    for (const { file, mode } of FILES) {
+    for (const { file, mode, language } of FILES) {
       const { code, map } = await buildWithMap(mode, join(work, mode));
       const groups = attribute(code, map);
-      files.push({ file, gzip: gzip(code), groups, own: ownShare(groups) });
+      files.push({ file, language, gzip: gzip(code), groups, own: ownShare(groups) });
     }
     return {
       files,
@@ -144,7 +148,7 @@ export async function measureComposition() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { renderComposition } = await import('./report.mjs');
   console.log(renderComposition(await measureComposition()));
 }

@@ -1,6 +1,6 @@
-// One measured page load: a fresh browser context (empty cache, empty storage), CPU
-// throttled through CDP when asked, then time to interactive, first contentful paint,
-// long tasks and the JS heap after a forced GC.
+// One measured page load: a fresh browser context (empty cache, empty storage), CPU and
+// network throttled through CDP when asked, then time to interactive, first contentful
+// paint, long tasks and the JS heap after a forced GC.
 const READY_TIMEOUT_MS = 20_000; // the slowest page needs ~3 s at 4× CPU
 
 // Registered before any page script, so no long task of the start-up is missed.
@@ -23,7 +23,7 @@ export async function readyTime(page, ready) {
  * @returns {Promise<{ ready: number, fcp: number, heap: number, longTasks: number, longTaskMs: number, errors: string[] }>}
  *   times in ms, heap in bytes
  */
-export async function measureOnce(browser, url, { cpu, ready }) {
+export async function measureOnce(browser, url, { cpu, ready, network }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(observeLongTasks);
   const page = await context.newPage();
@@ -32,6 +32,10 @@ export async function measureOnce(browser, url, { cpu, ready }) {
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+    }
     await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
     const readyMs = await readyTime(page, ready);
     // Two frames: the first paint after ready is in, and its long task (if any) is reported.

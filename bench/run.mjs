@@ -11,24 +11,24 @@ import { measureOnce, readyTime } from './measure.mjs';
 import { pageWeight } from './sizes.mjs';
 import { silaBundles } from './budgets.mjs';
 import { measureComposition } from './composition.mjs';
-import { ratingBundle } from './sila-snapshot.mjs';
 import { summarize } from './stats.mjs';
 import { renderReport } from './report.mjs';
 import { methodNotes } from './notes.mjs';
 import { PAGES, VARIANTS } from './variants/index.mjs';
+import { CELLS } from './cells.mjs';
+import { measureTraces } from './trace.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const CPU_RATES = [1, 4];
 if (!(RUNS >= 1)) throw new Error(`BENCH_RUNS must be a positive number, got ${process.env.BENCH_RUNS}`);
 
 const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
 const elapsed = (start) => `${Math.round((Date.now() - start) / 1000)} s`;
 
-/** One round: every page × CPU rate × variant once; order varies with the round number. */
+/** One round: every page × cell × variant once; order varies with the round number. */
 function roundTasks(round) {
-  const blocks = PAGES.flatMap((page) => CPU_RATES.map((cpu) => ({ page, cpu })));
+  const blocks = PAGES.flatMap((page) => CELLS.map((cell) => ({ page, cell })));
   const ordered = round % 2 ? blocks.reverse() : blocks;
-  return ordered.flatMap(({ page, cpu }) => rotate(VARIANTS, round).map((variant) => ({ page, cpu, variant })));
+  return ordered.flatMap(({ page, cell }) => rotate(VARIANTS, round).map((variant) => ({ page, cell, variant })));
 }
 
 // Built before any page is timed, so the builds never overlap a measurement.
@@ -56,14 +56,15 @@ try {
   console.log(`bench: page weights measured (${elapsed(started)})`);
 
   for (let round = 0; round <= RUNS; round += 1) {
-    for (const { page, cpu, variant } of roundTasks(round)) {
+    for (const { page, cell, variant } of roundTasks(round)) {
       const result = await measureOnce(browser, `${server.origin}/${variant.name}/${page}.html`, {
-        cpu,
+        cpu: cell.cpu,
+        network: cell.network,
         ready: variant.ready,
       });
-      for (const error of result.errors) errors.add(`${variant.name}/${page} at ${cpu}× CPU: ${error}`);
+      for (const error of result.errors) errors.add(`${variant.name}/${page} (cell ${cell.key}): ${error}`);
       if (round === 0) continue; // warm-up: the OS file cache and Chromium's code, not the pages
-      (((samples[page] ??= {})[cpu] ??= {})[variant.name] ??= []).push(result);
+      (((samples[page] ??= {})[cell.key] ??= {})[variant.name] ??= []).push(result);
     }
     console.log(
       round === 0
@@ -72,13 +73,17 @@ try {
     );
   }
 
+  // Chromium's own counters (script, style, layout) at 4× CPU: why the times differ.
+  const traces = await measureTraces(browser, server.origin);
+  console.log(`bench: traces measured (${elapsed(started)})`);
+
   const speed = Object.fromEntries(
     PAGES.map((page) => [
       page,
       Object.fromEntries(
-        CPU_RATES.map((cpu) => [
-          cpu,
-          Object.fromEntries(VARIANTS.map(({ name }) => [name, summarize(samples[page][cpu][name])])),
+        CELLS.map(({ key }) => [
+          key,
+          Object.fromEntries(VARIANTS.map(({ name }) => [name, summarize(samples[page][key][name])])),
         ]),
       ),
     ]),
@@ -110,7 +115,8 @@ try {
     composition,
     weights,
     speed,
-    notes: methodNotes({ runs: RUNS, ratingBundle: ratingBundle() }),
+    traces,
+    notes: methodNotes({ runs: RUNS }),
     errors: [...errors],
   });
   writeFileSync(join(BENCH, 'results.md'), report);

@@ -245,6 +245,8 @@ try {
     `SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'report_rebuild'`,
     [schema],
   );
+  // Statistics first: without them the rebuild's joins are planned as nested loops.
+  await admin.query('ANALYZE');
   if (rollups.rows.length > 0) await admin.query('SELECT report_rebuild()');
   await switchTriggers(true);
   await admin.query('ANALYZE');

@@ -11,6 +11,7 @@ import { PAGES, VARIANTS } from './variants/index.mjs';
 // Playwright's CSS locators pierce open shadow roots, so the inner submit buttons are found too.
 const SUBMIT = {
   sila: 'sila-complaint-form button[type=submit]',
+  'sila-en': 'sila-complaint-form button[type=submit]',
   shoelace: 'sl-button[type=submit]',
   material: 'md-filled-button[type=submit]',
   surveyjs: 'input.sd-navigation__complete-btn, button.sd-navigation__complete-btn',
@@ -36,7 +37,10 @@ try {
         await tab.screenshot({ path: join(out, `${name}.png`), fullPage: page === 'form' });
         if (page === 'form') {
           const before = tab.url();
-          await tab.locator(SUBMIT[variant.name]).first().click();
+          await tab
+            .locator(SUBMIT[variant.pages ?? variant.name])
+            .first()
+            .click();
           await tab.waitForTimeout(400);
           await tab.screenshot({ path: join(out, `${name}-submitted.png`), fullPage: true });
           if (tab.url() !== before) errors.push(`submit of the empty form navigated to ${tab.url()}`);

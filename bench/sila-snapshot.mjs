@@ -19,7 +19,12 @@ export function snapshotFiles() {
   return readdirSync(SILA_SNAPSHOT).filter((name) => SINGLE_FILES.test(name));
 }
 
-/** A page that only rates loads the rating's own single file when the build has one. */
-export function ratingBundle() {
-  return existsSync(join(SILA_SNAPSHOT, 'sila-rating.iife.js')) ? 'sila-rating.iife.js' : 'sila.iife.js';
+/**
+ * The file a page of a Sila variant loads: the form page (complaint form + rating) the
+ * all-in-one file, the ratings page the rating's own file; `language` is '', '.ar' or '.en'.
+ */
+export function bundleFor(page, language) {
+  const file = `${page === 'ratings' ? 'sila-rating' : 'sila'}${language}.iife.js`;
+  if (!existsSync(join(SILA_SNAPSHOT, file))) throw new Error(`dist/${file} is missing: run \`npm run build\``);
+  return file;
 }

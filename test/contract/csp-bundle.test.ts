@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { TAGS, startHarness, type Harness } from './bundle-harness.js';
+import { readFileSync } from 'node:fs';
+import { TAGS, root, startHarness, type Harness } from './bundle-harness.js';
 
 const CSP = [
   "default-src 'none'",
@@ -18,11 +19,11 @@ const CSP = [
 ].join('; ');
 
 /** No inline script anywhere: configuration comes from a same-origin file, as CSP demands. */
-const PAGE = `<!doctype html>
+const pageHtml = (script: string) => `<!doctype html>
 <html lang="ar" dir="rtl">
 <head><meta charset="utf-8"><title>Sila under CSP</title>
 <script src="/config.js"></script>
-<script src="/sila.iife.js"></script>
+<script src="/${script}"></script>
 </head>
 <body>
 ${TAGS.map((tag) => `<${tag}></${tag}>`).join('\n')}
@@ -33,7 +34,13 @@ let harness: Harness;
 
 before(async () => {
   harness = await startHarness(
-    (url) => (url.pathname === '/' ? { type: 'text/html; charset=utf-8', data: PAGE } : undefined),
+    (url) => {
+      if (url.pathname === '/')
+        return { type: 'text/html; charset=utf-8', data: pageHtml(url.searchParams.get('script') ?? 'sila.iife.js') };
+      // The per-language files, read when asked (the bilingual one comes from the harness).
+      const file = /^\/(sila\.(ar|en)\.iife\.js)$/.exec(url.pathname)?.[1];
+      return file ? { type: 'text/javascript', data: readFileSync(`${root}dist/${file}`) } : undefined;
+    },
     {
       'Content-Security-Policy': CSP,
     },
@@ -43,7 +50,7 @@ before(async () => {
 after(() => harness?.close());
 
 /** Opens the page and collects every CSP violation and console error from the start. */
-async function openPage(): Promise<{ page: Page; problems: string[] }> {
+async function openPage(script = 'sila.iife.js'): Promise<{ page: Page; problems: string[] }> {
   const page = await harness.browser.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -59,26 +66,30 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
       );
     });
   });
-  await page.goto(harness.siteUrl);
+  await page.goto(`${harness.siteUrl}/?script=${script}`);
   return { page, problems };
 }
 
-it('all four widgets define and render from the single-file bundle under a strict CSP with Trusted Types', async () => {
-  const { page, problems } = await openPage();
-  try {
-    for (const tag of TAGS) {
-      await page.waitForFunction((name) => (document.querySelector(name)?.shadowRoot?.childElementCount ?? 0) > 0, tag);
-      const defined = await page.evaluate((name) => customElements.get(name) !== undefined, tag);
-      assert.ok(defined, `${tag} is defined`);
+for (const script of ['sila.iife.js', 'sila.ar.iife.js', 'sila.en.iife.js'])
+  it(`all four widgets define and render from ${script} under a strict CSP with Trusted Types`, async () => {
+    const { page, problems } = await openPage(script);
+    try {
+      for (const tag of TAGS) {
+        await page.waitForFunction(
+          (name) => (document.querySelector(name)?.shadowRoot?.childElementCount ?? 0) > 0,
+          tag,
+        );
+        const defined = await page.evaluate((name) => customElements.get(name) !== undefined, tag);
+        assert.ok(defined, `${tag} is defined`);
+      }
+      // The forms fetch their config from the server: let that land and render too.
+      await page.locator('sila-complaint-form [name="subject"]').waitFor();
+      await page.locator('sila-request-form form, sila-request-form fieldset').first().waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
     }
-    // The forms fetch their config from the server: let that land and render too.
-    await page.locator('sila-complaint-form [name="subject"]').waitFor();
-    await page.locator('sila-request-form form, sila-request-form fieldset').first().waitFor();
-    assert.deepEqual(problems, []);
-  } finally {
-    await page.close();
-  }
-});
+  });
 
 it('the complaint form sends to the reference server under the same CSP and shows a reference', async () => {
   const { page, problems } = await openPage();
