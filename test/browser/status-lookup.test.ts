@@ -656,6 +656,60 @@ describe('<sila-status-lookup>', () => {
     expect(label).to.contain('رمز المتابعة');
   });
 
+  describe('forgot my reference number', () => {
+    it('sends the references to the mobile on record and says the same whatever was found', async () => {
+      const mobile = randomMobile();
+      const created = await post(
+        '/v1/complaints',
+        {
+          kind: 'complaint',
+          category: 'delay',
+          subject: 'تأخر الرد',
+          description: 'قدمت طلب مساعدة قبل شهر ولم يصلني أي رد حتى الآن.',
+          contact: { name: 'محمد عبدالله', mobile },
+          contactChannel: 'phone',
+          consent: { accepted: true, version: 'privacy-v1' },
+          client: { locale: 'ar', fillMs: 45_000, hp: '' },
+        },
+        { 'Idempotency-Key': crypto.randomUUID() },
+      );
+      const { reference } = (await created.json()) as { reference: string };
+      const el = await renderLookup();
+      const details = part(el, 'reminder') as HTMLDetailsElement;
+      expect(textOf(details.querySelector('summary'))).to.equal('نسيت الرقم المرجعي؟');
+      details.open = true;
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      typeInto(el, 'contact', mobile);
+      part(el, 'reminder-submit')!.click();
+      await until(() => part(el, 'reminder-sent'), 10_000, 'reminder sent');
+      const found = textOf(part(el, 'reminder-sent'));
+      expect(found).to.contain('لا نرسل شيئًا إن لم نجد شيئًا');
+      await expect(el).to.be.accessible();
+      const messages = await staffApi(`/v1/staff/submissions/${reference}/messages`, { as: 'officer' });
+      expect(JSON.stringify(messages.body)).to.contain('reminder');
+
+      const other = await renderLookup();
+      const otherDetails = part(other, 'reminder') as HTMLDetailsElement;
+      otherDetails.open = true;
+      await other.updateComplete;
+      typeInto(other, 'contact', 'nobody-at-all@example.com');
+      part(other, 'reminder-submit')!.click();
+      await until(() => part(other, 'reminder-sent'), 10_000, 'reminder sent');
+      expect(textOf(part(other, 'reminder-sent'))).to.equal(found);
+    });
+
+    it('a wrong mobile is refused by the field, with the summary', async () => {
+      const el = await renderLookup();
+      (part(el, 'reminder') as HTMLDetailsElement).open = true;
+      await el.updateComplete;
+      typeInto(el, 'contact', '12345');
+      part(el, 'reminder-submit')!.click();
+      await until(() => shadow(el).getElementById('reminder-error-summary'), 5_000, 'summary');
+      expect(errorText(el, 'contact')).to.contain('05XXXXXXXX');
+    });
+  });
+
   describe('rating invitation', () => {
     it('invites a rating once it is over: event, slot, and no <sila-rating> unless defined', async () => {
       const { reference, verifier } = await submitComplaint();

@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { ComplaintCreated } from '../../contract/complaint.js';
 import { formatReference } from '../../contract/identifiers.js';
 import { formatDate } from '../../core/i18n.js';
+import { renderKeepActions } from '../../core/keep-reference.js';
 import { followUpUrl, renderFollowUpCodeBox, renderReferenceBox } from '../../fields/reference-box.js';
 import { receivedTitle } from './complaint-fields.js';
 import type { ConfirmationOptions } from '../../core/submission-form-element.js';
@@ -16,6 +17,22 @@ export function renderConfirmation({
 }: ConfirmationOptions<ComplaintCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
+  const expected = result.expectedResponseBy;
+  const howToFollow = result.verifier
+    ? msg('To follow it up, enter the reference number and the code above.')
+    : msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.');
+  const keep = renderKeepActions({
+    title: receivedTitle(result.kind),
+    reference,
+    followUpCode: result.verifier,
+    lines: [
+      ...(expected
+        ? [`${msg('We aim to answer by')} ${formatDate(expected)} (${formatDate(expected, 'islamic-umalqura')})`]
+        : []),
+      howToFollow,
+    ],
+    followUrl,
+  });
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
     <h2 class="title" id="done-title" tabindex="-1">${receivedTitle(result.kind)}</h2>
     ${renderReferenceBox(reference, copy)}
@@ -25,6 +42,7 @@ export function renderConfirmation({
           <p class="notice">${msg('Keep this code with the reference number: you need both to follow up, since you did not give a mobile number.')}</p>`
         : nothing
     }
+    ${keep}
     <div>
       <h3>${msg('What happens next')}</h3>
       <ul>
@@ -38,13 +56,7 @@ export function renderConfirmation({
             </li>`
             : nothing
         }
-        <li>
-          ${
-            result.verifier
-              ? msg('To follow it up, enter the reference number and the code above.')
-              : msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.')
-          }
-        </li>
+        <li>${howToFollow}</li>
       </ul>
     </div>
     <div class="actions">

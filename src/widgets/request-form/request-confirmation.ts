@@ -4,6 +4,7 @@ import { msg } from '@lit/localize';
 import type { RequestCreated } from '../../contract/request.js';
 import { formatReference } from '../../contract/identifiers.js';
 import { formatDate } from '../../core/i18n.js';
+import { renderKeepActions } from '../../core/keep-reference.js';
 import { followUpUrl, renderReferenceBox } from '../../fields/reference-box.js';
 import type { ConfirmationOptions } from '../../core/submission-form-element.js';
 
@@ -15,9 +16,19 @@ export function renderConfirmation({
 }: ConfirmationOptions<RequestCreated>): TemplateResult {
   const reference = formatReference(result.reference);
   const followUrl = followUpUrl(statusUrl, reference);
+  const due = result.expectedDecisionBy;
+  const keep = renderKeepActions({
+    title: msg('We received your request'),
+    reference,
+    lines: [
+      `${msg('Expected decision by')} ${formatDate(due)} (${formatDate(due, 'islamic-umalqura')})`,
+      msg('To follow it up, enter the reference number and the last 4 digits of your mobile number.'),
+    ],
+    followUrl,
+  });
   return html`<section class="panel" part="confirmation" aria-labelledby="done-title">
     <h2 class="title" id="done-title" tabindex="-1">${msg('We received your request')}</h2>
-    ${renderReferenceBox(reference, copy)}
+    ${renderReferenceBox(reference, copy)} ${keep}
     <p class="decision" data-decision>
       ${msg('Expected decision by')}
       <strong class="date">${formatDate(result.expectedDecisionBy)}</strong>

@@ -184,6 +184,59 @@ export const statusLookupStyles = css`
     border-block-start: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
   }
 
+  /* The answer to "information needed": under the question, its own form. */
+  .reply {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
+    border-radius: var(--_radius);
+  }
+
+  .reply h4 {
+    margin: 0;
+  }
+
+  .notice.success {
+    border-inline-start-color: var(--_success);
+  }
+
+  .contact {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0.5rem 0 0;
+  }
+
+  .contact a {
+    color: var(--_accent);
+    overflow-wrap: anywhere;
+  }
+
+  /* "Forgot your reference number?": closed until asked for. */
+  .reminder {
+    margin-block-start: var(--_space);
+  }
+
+  .reminder > summary {
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+    min-block-size: 44px;
+    display: list-item;
+    padding-block: 0.5rem;
+  }
+
+  .reminder form,
+  .reminder .notice {
+    display: grid;
+    gap: var(--_space);
+    margin-block-start: 0.5rem;
+  }
+
+  .reminder form > p {
+    margin: 0;
+  }
+
   @media (max-width: 30rem) {
     .fact {
       grid-template-columns: 1fr;

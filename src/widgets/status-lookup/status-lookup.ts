@@ -31,6 +31,7 @@ import { renderResult } from './status-result.js';
 import { statusLabel } from './status-texts.js';
 import { SilaRateInviteEvent } from './rate-invite-event.js';
 import { ReplyController, type ReplyHost } from './reply-form.js';
+import { ReminderController, type ReminderHost } from './reminder-form.js';
 
 interface LookupQuery {
   reference: string;
@@ -88,7 +89,7 @@ function tidyReference(value: string): string {
  * @cssprop --sila-space - Base spacing.
  * @cssprop --sila-max-width - Widest the widget grows (42rem).
  */
-export class SilaStatusLookup extends SilaElement implements ReplyHost {
+export class SilaStatusLookup extends SilaElement implements ReplyHost, ReminderHost {
   static override styles = [tokens, formStyles, fileFieldStyles, statusLookupStyles];
 
   /** Prefills the reference number (otherwise the page URL's `?ref=` does). */
@@ -109,6 +110,7 @@ export class SilaStatusLookup extends SilaElement implements ReplyHost {
   private failedAt = 0;
   readonly focusMover = new FocusController(this);
   private readonly reply = new ReplyController(this);
+  private readonly reminder = new ReminderController(this);
   /** Keeps a typed reference through a reload; never the verifier, which is the secret. */
   private drafts?: DraftStore;
   private boundEndpoint?: string;
@@ -338,7 +340,7 @@ export class SilaStatusLookup extends SilaElement implements ReplyHost {
 
   protected override render() {
     const pending = this.lookup.status === TaskStatus.PENDING;
-    return html`${this.renderForm()}
+    return html`${this.renderForm()} ${this.reminder.render()}
       <div class="outcome" aria-busy=${pending ? 'true' : 'false'}>${this.renderOutcome()}</div>
       ${renderLiveRegion(this.announcement)}`;
   }
