@@ -72,9 +72,8 @@ function exportFilter(query: CsvExportQuery): AuditDetails {
 }
 
 /**
- * The CSV as a byte stream, one batch of rows per pull: nothing is read from the database
- * before the client has taken the previous batch, so memory stays flat whatever the row
- * count. A client that goes away cancels the stream, which closes the cursor.
+ * The CSV as a byte stream, one batch of rows per pull: at most one batch is read ahead of
+ * what the client has taken, so memory stays flat whatever the row count. A client that goes away cancels the stream, which closes the cursor.
  */
 function csvStream(state: AppState, query: CsvExportQuery, now: Date): ReadableStream<Uint8Array> {
   const writer = csvExportWriter(query.lang, state.formConfig);
@@ -110,7 +109,7 @@ function csvStream(state: AppState, query: CsvExportQuery, now: Date): ReadableS
         await batches.return(undefined);
       },
     },
-    // One batch at a time: the next is read when this one has gone to the socket.
-    { highWaterMark: 0 },
+    // One batch ahead at most: the next is read while this one goes to the socket.
+    { highWaterMark: 1 },
   );
 }

@@ -32,6 +32,67 @@ function sumBy<Row extends { n: number }>(rows: Row[], key: keyof Row): Record<s
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+interface Counts {
+  byKind: Record<string, number>;
+  byStatus: Record<string, number>;
+  byMonth: { month: string; count: number }[];
+}
+
+/** No bound, or bare dates (whole days in Riyadh): what the per-day rollup can answer exactly. */
+const wholeDays = (query: StatsQuery) =>
+  (!query.from || query.from.length === 10) && (!query.to || query.to.length === 10);
+
+/**
+ * Kinds, statuses and months from the per-day rollup (report_daily, migration 005, kept in
+ * step by triggers): a few thousand rows for three years instead of every submission.
+ */
+async function dailyCounts(db: Queryable, query: StatsQuery): Promise<Counts> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (query.from) conditions.push(`day >= $${params.push(query.from)}::date`);
+  if (query.to) conditions.push(`day <= $${params.push(query.to)}::date`);
+  if (query.kind) conditions.push(`kind = $${params.push(query.kind)}`);
+  const { rows } = await db.query<{ kind: string; status: string; month: string; n: number }>(
+    `SELECT kind, status, to_char(day, 'YYYY-MM') AS month, sum(n)::int AS n FROM report_daily
+      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY 1, 2, 3 HAVING sum(n) > 0`,
+    params,
+  );
+  const months = sumBy(rows, 'month');
+  return {
+    byKind: sumBy(rows, 'kind'),
+    byStatus: sumBy(rows, 'status'),
+    byMonth: Object.keys(months)
+      .sort()
+      .map((month) => ({ month, count: months[month]! })),
+  };
+}
+
+/** Bounds inside a day: counted from the submissions themselves. */
+async function scannedCounts(db: Queryable, where: string, params: unknown[]): Promise<Counts> {
+  const [byKind, byStatus, byMonth] = await Promise.all([
+    db.query<{ key: string; n: number }>(
+      `SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`,
+      params,
+    ),
+    db.query<{ key: string; n: number }>(
+      `SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`,
+      params,
+    ),
+    // Months are counted in the association's time zone (Riyadh), as the CSV export shows times.
+    db.query<{ key: string; n: number }>(
+      `SELECT to_char(received_at AT TIME ZONE '${ASSOCIATION_TIME_ZONE}', 'YYYY-MM') AS key, count(*)::int AS n
+         FROM submissions ${where} GROUP BY 1 ORDER BY 1`,
+      params,
+    ),
+  ]);
+  const record = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, row.n]));
+  return {
+    byKind: record(byKind.rows),
+    byStatus: record(byStatus.rows),
+    byMonth: byMonth.rows.map((row) => ({ month: row.key, count: row.n })),
+  };
+}
+
 export async function computeStats(db: Queryable, query: StatsQuery, now: Date): Promise<StaffStats> {
   const received = conditions('received_at', query, 1, 'kind');
   const where = received.sql ? `WHERE ${received.sql}` : '';
@@ -39,21 +100,8 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
   // With a kind, only ratings of that kind's submissions count (website ratings have none).
   const rated = conditions('r.created_at', query, 1, 's.kind');
   const sent = conditions('m.created_at', query, 1, 's.kind');
-  const [byKind, byStatus, byMonth, overdue, ratings, messages] = await Promise.all([
-    db.query<{ key: string; n: number }>(
-      `SELECT kind AS key, count(*)::int AS n FROM submissions ${where} GROUP BY kind`,
-      received.params,
-    ),
-    db.query<{ key: string; n: number }>(
-      `SELECT status AS key, count(*)::int AS n FROM submissions ${where} GROUP BY status`,
-      received.params,
-    ),
-    // Months are counted in the association's time zone (Riyadh), as the CSV export shows times.
-    db.query<{ key: string; n: number }>(
-      `SELECT to_char(received_at AT TIME ZONE '${ASSOCIATION_TIME_ZONE}', 'YYYY-MM') AS key, count(*)::int AS n
-         FROM submissions ${where} GROUP BY 1 ORDER BY 1`,
-      received.params,
-    ),
+  const [counts, overdue, ratings, messages] = await Promise.all([
+    wholeDays(query) ? dailyCounts(db, query) : scannedCounts(db, where, received.params),
     db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM submissions
         WHERE kind = 'request' AND status NOT IN (${FINAL_LIST}) AND expected_decision_by < $1
@@ -77,17 +125,17 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
     ),
   ]);
 
-  const record = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((row) => [row.key, row.n]));
+  const { byKind, byStatus, byMonth } = counts;
   const scale = (name: string) => ratings.rows.find((row) => row.scale === name);
   const csat = scale('csat');
   const nps = scale('nps');
   const ces = scale('ces');
   const npsCount = nps?.n ?? 0;
   return {
-    total: byKind.rows.reduce((sum, row) => sum + row.n, 0),
-    byKind: record(byKind.rows),
-    byStatus: record(byStatus.rows),
-    byMonth: byMonth.rows.map((row) => ({ month: row.key, count: row.n })),
+    total: Object.values(byKind).reduce((sum, n) => sum + n, 0),
+    byKind,
+    byStatus,
+    byMonth,
     overdueRequests: overdue.rows[0]?.n ?? 0,
     ratings: {
       csat: { count: csat?.n ?? 0, satisfiedPercent: csat ? round1((100 * csat.high) / csat.n) : null },
