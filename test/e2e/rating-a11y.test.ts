@@ -76,3 +76,58 @@ it(
     assert.deepEqual(texts, [], 'no point read twice');
   },
 );
+
+it(
+  'forced colours (#21.10): chosen stars, faces and numbers in system colours, never the brand’s',
+  { timeout: 60_000 },
+  async () => {
+    const tab = await harness.browser.newPage();
+    try {
+      await tab.emulateMedia({ forcedColors: 'active' });
+      await tab.goto(`${harness.siteUrl}/?lang=en&case=${encodeURIComponent('csat stars full')}`);
+      await tab.evaluate(() => {
+        for (const [display, scale] of [
+          ['faces', 'csat'],
+          ['numbers', 'nps'],
+        ]) {
+          const rating = document.createElement('sila-rating');
+          rating.setAttribute('display', display!);
+          rating.setAttribute('scale', scale!);
+          rating.setAttribute('context', `/forced-${display}`);
+          document.body.append(rating);
+        }
+      });
+      const ratings = tab.locator('sila-rating');
+      await ratings.nth(2).locator('input[type=radio]').first().waitFor({ state: 'attached' });
+      await ratings.nth(0).locator('input[value="4"]').click();
+      await ratings.nth(1).locator('input[value="5"]').click();
+      await ratings.nth(2).locator('input[value="9"]').click();
+      await tab.mouse.move(0, 0); // no hover preview
+      // No helper functions inside evaluate: tsx would wrap them in a __name() the page lacks.
+      const seen = await tab.evaluate(() => {
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        probe.style.color = 'Highlight';
+        const highlight = getComputedStyle(probe).color;
+        probe.style.color = 'CanvasText';
+        const canvasText = getComputedStyle(probe).color;
+        probe.remove();
+        const [stars, faces, numbers] = [...document.querySelectorAll('sila-rating')].map((el) => el.shadowRoot!);
+        return {
+          highlight,
+          canvasText,
+          filledStar: getComputedStyle(stars!.querySelector('.filled .icon')!).fill,
+          emptyStar: getComputedStyle(stars!.querySelector('.option:not(.filled) .icon')!).stroke,
+          chosenFace: getComputedStyle(faces!.querySelector('.filled .face')!).stroke,
+          chosenNumber: getComputedStyle(numbers!.querySelector('.filled')!).backgroundColor,
+        };
+      });
+      assert.equal(seen.filledStar, seen.highlight, 'filled star');
+      assert.equal(seen.emptyStar, seen.canvasText, 'empty star outline');
+      assert.equal(seen.chosenFace, seen.highlight, 'chosen face');
+      assert.equal(seen.chosenNumber, seen.highlight, 'chosen number');
+    } finally {
+      await tab.close();
+    }
+  },
+);
