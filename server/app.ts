@@ -89,8 +89,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', securityHeaders());
   app.use('/v1/*', corsPolicy(deps.allowedOrigins, new RefusedOrigins(deps.warn ?? defaultWarn)));
   app.use('*', async (c, next) => {
-    const { address, ignoredForwarding } = clientAddress(c, trustedRanges);
+    const { address, ignoredForwarding, viaTrustedProxy } = clientAddress(c, trustedRanges);
     if (ignoredForwarding) untrustedForwarding.seen();
+    c.set('viaTrustedProxy', viaTrustedProxy);
     c.set('clientIp', address);
     c.set('clientKey', clientKey(address));
     await next();

@@ -96,6 +96,8 @@ export type AppEnv = {
     clientIp: string;
     /** What per-client limits count by: the IPv4 address or the IPv6 /64. */
     clientKey: string;
+    /** The connection comes from a listed proxy: its X-Forwarded-* headers may be read. */
+    viaTrustedProxy: boolean;
     /** True when the request carries the valid staff token. */
     staff?: boolean;
     /** Who calls /v1/staff/*: set by the staff authentication middleware (server/auth/). */

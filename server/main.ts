@@ -18,6 +18,7 @@ import { sqlState } from './db/database.js';
 import { MEMORY, openDatabase } from './db/open.js';
 import { describeFault, FaultLog } from './faults.js';
 import { AttachmentFiles } from './storage/attachment-files.js';
+import { enableOnlineBackup } from './backup/online.js';
 import { openStaffDatabase } from './db/pools.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { dailyRetention, purgeLookupFailures } from './maintenance.js';
@@ -49,6 +50,11 @@ async function main(): Promise<void> {
       ? new AttachmentFiles(join(config.dataDir, 'attachments'))
       : undefined;
   await attachmentFiles?.prepare();
+  // `npm run backup` reaches the process that owns the embedded database (server/backup/).
+  const backupOff =
+    !config.databaseUrl && config.dataDir !== MEMORY
+      ? enableOnlineBackup(db, config.dataDir, attachmentFiles?.dir)
+      : () => {};
   const faults = new FaultLog({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, (fault) =>
     console.error(`Sila server: ${fault.message}`),
   );
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`Sila server stopping (${signal})`);
     clearInterval(timer);
+    backupOff();
     // Give open requests a moment, then close the database whatever happens.
     const force = setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 5_000);
     force.unref();

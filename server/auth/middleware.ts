@@ -35,7 +35,9 @@ function forbidden(code: string, detail: string): HttpProblem {
 function ownOrigin(c: Context<AppEnv>, trustProxy: boolean): string {
   const url = new URL(c.req.url);
   const host =
-    (trustProxy && c.req.header('x-forwarded-host')?.split(',')[0]?.trim()) || c.req.header('host') || url.host;
+    (trustProxy && c.get('viaTrustedProxy') !== false && c.req.header('x-forwarded-host')?.split(',')[0]?.trim()) ||
+    c.req.header('host') ||
+    url.host;
   return `${isHttps(c, trustProxy) ? 'https' : 'http'}://${host}`;
 }
 

@@ -36,7 +36,12 @@ function idHash(id: string): string {
 /** https as the browser sees it: the request itself, or a trusted proxy saying so. */
 export function isHttps(c: Context<AppEnv>, trustProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+  // Only when this request came through a listed proxy (not a client reaching the port directly).
+  return (
+    trustProxy &&
+    c.get('viaTrustedProxy') !== false &&
+    c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https'
+  );
 }
 
 export function sessionCookie(c: Context<AppEnv>): string | undefined {

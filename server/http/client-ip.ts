@@ -161,7 +161,10 @@ export function peerAddress(c: Context): Address | undefined {
 }
 
 /** Resolves the calling client for the request: its address, and whether forwarding headers were ignored. */
-export function clientAddress(c: Context, trusted: readonly Range[]): { address: string; ignoredForwarding: boolean } {
+export function clientAddress(
+  c: Context,
+  trusted: readonly Range[],
+): { address: string; ignoredForwarding: boolean; viaTrustedProxy: boolean } {
   const peer = peerAddress(c);
   const xForwardedFor = c.req.header('x-forwarded-for');
   const forwarded = c.req.header('forwarded');
@@ -170,5 +173,6 @@ export function clientAddress(c: Context, trusted: readonly Range[]): { address:
   return {
     address: resolveClient(peer, peerTrusted ? forwardedChain({ xForwardedFor, forwarded }) : [], trusted),
     ignoredForwarding: hasForwarding && !peerTrusted,
+    viaTrustedProxy: peerTrusted,
   };
 }

@@ -1,14 +1,13 @@
 /** The audit log for admins: a page at a time (JSON) or everything that matches (CSV). Reading it is audited too. */
 import { Hono, type Context } from 'hono';
-import { toFieldErrors } from '../../src/contract/issues.js';
 import { auditQuery, type AuditQuery } from '../../src/contract/staff-auth.js';
 import { requireRole } from '../auth/actor.js';
 import { type AuditRow, queryAudit, toAuditEntry } from '../audit/audit-queries.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay } from '../dates.js';
-import { HttpProblem } from '../http/problem.js';
 import { toCsv } from '../staff/csv.js';
+import { queryProblem } from '../staff/params.js';
 import { forbiddenTextErrors } from '../text-guard.js';
 
 const DEFAULT_LIMIT = 50;
@@ -27,13 +26,12 @@ export const AUDIT_CSV_HEADER = [
   'details',
 ] as const;
 
-/** An unknown parameter or a bad value is a 400, never ignored. */
+/** An unknown parameter is a 400, a bad value a 422 (queryProblem), never ignored. */
 function parseAuditQuery(c: Context<AppEnv>): AuditQuery {
   const parsed = auditQuery.safeParse(c.req.query());
-  const errors = parsed.success ? forbiddenTextErrors(parsed.data) : toFieldErrors(parsed.error.issues);
-  if (!parsed.success || errors.length > 0) {
-    throw new HttpProblem(400, { code: 'invalid_query', detail: 'Some filters are not valid.', errors });
-  }
+  if (!parsed.success) throw queryProblem(parsed.error.issues);
+  const errors = forbiddenTextErrors(parsed.data);
+  if (errors.length > 0) throw queryProblem([], errors);
   return parsed.data;
 }
 

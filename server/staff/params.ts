@@ -18,19 +18,31 @@ export function referenceParam(c: Context<AppEnv>): string {
 }
 
 /**
- * The query string through its schema. Anything wrong — an unknown parameter or value — is
- * a 400 naming the parameter: a filter is never silently ignored.
+ * A staff query string that cannot be used, naming each parameter: 400 when it has a
+ * parameter this route does not know (the request is not one it understands), else 422
+ * (a known parameter with a value it cannot use: 2025-02-30, 9999-12-31, an unknown
+ * status). A filter is never silently ignored.
  */
-export function parseQuery<Schema extends z.ZodMiniType>(schema: Schema, c: Context): z.output<Schema> {
-  const parsed = schema.safeParse(c.req.query());
-  if (parsed.success) return parsed.data;
+export function queryProblem(issues: readonly z.core.$ZodIssue[], extra: FieldError[] = []): HttpProblem {
   const errors: FieldError[] = [];
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     for (const key of issue.keys)
       errors.push({ path: key, code: 'unknown_parameter', message: 'This list has no such parameter.' });
   }
-  errors.push(...toFieldErrors(parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys')));
+  const unknown = errors.length > 0;
+  errors.push(...toFieldErrors(issues.filter((issue) => issue.code !== 'unrecognized_keys')), ...extra);
   const names = errors.map((error) => error.path).join(', ');
-  throw new HttpProblem(400, { code: 'invalid_query', detail: `Check these query parameters: ${names}.`, errors });
+  return new HttpProblem(unknown ? 400 : 422, {
+    code: 'invalid_query',
+    detail: `Check these query parameters: ${names}.`,
+    errors,
+  });
+}
+
+/** The query string through its schema; anything wrong is queryProblem's 400 or 422. */
+export function parseQuery<Schema extends z.ZodMiniType>(schema: Schema, c: Context): z.output<Schema> {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  throw queryProblem(parsed.error.issues);
 }

@@ -93,7 +93,7 @@ function encodeCursor(sort: StaffSort, key: string, reference: string): string {
 
 function decodeCursor(cursor: string, sort: StaffSort): { key: string; reference: string } {
   const bad = () =>
-    new HttpProblem(400, {
+    new HttpProblem(422, {
       code: 'invalid_query',
       detail: 'The cursor is not one this list gave (or was made for another sort).',
       errors: [{ path: 'cursor', code: 'invalid', message: 'Invalid value.' }],
@@ -118,7 +118,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 
 export async function listSubmissions(db: Queryable, query: StaffListQuery, scope: FilterScope) {
   if (query.assignee === 'me' && !scope.actorId) {
-    throw new HttpProblem(400, {
+    throw new HttpProblem(422, {
       code: 'invalid_query',
       detail: 'assignee=me needs a signed-in account (the token has no cases of its own).',
       errors: [{ path: 'assignee', code: 'invalid_choice', message: 'Not one of the allowed values.' }],

@@ -4,6 +4,7 @@
  * visitor log the officers keep. No personal data in any of it.
  */
 import * as z from 'zod/mini';
+import { isSupportedDay } from './dates.js';
 import { SUBMISSION_KINDS, staffExportQuery, staffStatsQuery } from './staff.js';
 
 export const REPORT_PERIODS = ['month', 'quarter', 'year', 'custom'] as const;
@@ -13,16 +14,12 @@ export type ReportPeriodKind = (typeof REPORT_PERIODS)[number];
 export const VISIT_PURPOSES = ['new_request', 'follow_up', 'complaint', 'inquiry', 'documents', 'other'] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 
-const day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
-  z.refine(
-    (value) =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    {
-      error: 'invalid_date',
-    },
-  ),
-);
+const day = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
+    z.refine(isSupportedDay, { error: 'invalid_date' }),
+  );
 
 /**
  * Query of GET /v1/staff/reports and /v1/staff/reports.xlsx. `at` names the period:
@@ -32,7 +29,12 @@ const day = z.string().check(
 export const reportQuery = z
   .strictObject({
     period: z.enum(REPORT_PERIODS, { error: 'invalid_choice' }),
-    at: z.optional(z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: 'invalid_date' }))),
+    at: z.optional(
+      z.string().check(
+        z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { error: 'invalid_date' }),
+        z.refine((value) => isSupportedDay(`${value.slice(0, 4)}-01-01`), { error: 'invalid_date' }),
+      ),
+    ),
     from: z.optional(day),
     to: z.optional(day),
     kind: z.optional(z.enum(SUBMISSION_KINDS, { error: 'invalid_choice' })),

@@ -3,6 +3,7 @@
  * Only the reference server and the staff console use these; no public widget does.
  */
 import * as z from 'zod/mini';
+import { isSupportedDayOrInstant } from './dates.js';
 import { email, integer, personName } from './fields.js';
 
 /** One role per account, least privilege first. */
@@ -159,11 +160,13 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A date or date-time bound of the audit filters. */
-const auditBound = z.string().check(
-  z.maxLength(40, { error: 'too_long' }),
-  z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: 'invalid_date' }),
-  z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'invalid_date' }),
-);
+const auditBound = z
+  .string()
+  .check(
+    z.maxLength(40, { error: 'too_long' }),
+    z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: 'invalid_date' }),
+    z.refine(isSupportedDayOrInstant, { error: 'invalid_date' }),
+  );
 
 /** Query of GET /v1/staff/audit and /v1/staff/audit.csv; unknown parameters are refused. */
 export const auditQuery = z.strictObject({

@@ -3,6 +3,7 @@
  * export and statistics. Only the reference server and the staff console use these.
  */
 import * as z from 'zod/mini';
+import { isSupportedDayOrInstant } from './dates.js';
 import { CHANNELS, integer, optionalText, text } from './fields.js';
 import { problemSchema } from './problem.js';
 import { messageFigures } from './notifications.js';
@@ -12,11 +13,13 @@ export const SUBMISSION_KINDS = ['request', 'complaint', 'suggestion', 'inquiry'
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 /** A date (2025-01-31: a day in the association's time zone, Riyadh) or date-time (2025-01-31T12:00:00Z). A bare `to` date includes that whole day. */
-const dateBound = z.string().check(
-  z.maxLength(40, { error: 'too_long' }),
-  z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: 'invalid_date' }),
-  z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'invalid_date' }),
-);
+const dateBound = z
+  .string()
+  .check(
+    z.maxLength(40, { error: 'too_long' }),
+    z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { error: 'invalid_date' }),
+    z.refine(isSupportedDayOrInstant, { error: 'invalid_date' }),
+  );
 
 /** Channels an officer records at intake (the website is the public forms'). */
 export const INTAKE_CHANNELS = ['walk_in', 'phone', 'email', 'social', 'letter'] as const;

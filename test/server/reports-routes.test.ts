@@ -74,16 +74,16 @@ describeEachDatabase('report routes', (db) => {
     assertProblem(await call(app, `/v1/staff/reports?${OCTOBER_QUERY}`), 401);
   });
 
-  it('refuses unknown parameters and malformed periods with 400, naming the parameter', async () => {
+  it('refuses unknown parameters (400) and malformed periods (422), naming the parameter', async () => {
     const unknown = await asStaff(app, as.manager!, `/v1/staff/reports?${OCTOBER_QUERY}&colour=red`);
     assertProblem(unknown, 400, 'invalid_query');
     assert.deepEqual(fieldPaths(unknown), ['colour']);
     const wrong = await asStaff(app, as.manager!, '/v1/staff/reports?period=quarter&at=2026-10');
-    assertProblem(wrong, 400, 'invalid_query');
+    assertProblem(wrong, 422, 'invalid_query');
     assert.deepEqual(fieldPaths(wrong), ['at']);
     assertProblem(
       await asStaff(app, as.manager!, '/v1/staff/reports?period=custom&from=2026-10-05'),
-      400,
+      422,
       'invalid_query',
     );
   });
@@ -243,7 +243,7 @@ describeEachDatabase('report routes', (db) => {
     assert.match(english.text, /^\uFEFF?Reference,Kind,Status,Channel,Received \(Riyadh time\)/);
     assertProblem(
       await call(app, '/v1/staff/export.csv?lang=fr', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }),
-      400,
+      422,
       'invalid_query',
     );
     assertProblem(await asStaff(app, as.manager!, '/v1/staff/export.csv?lang=ar'), 403);

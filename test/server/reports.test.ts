@@ -163,7 +163,7 @@ describeEachDatabase('reports', (db) => {
     assert.equal(complaints.status, 200, complaints.text);
     assert.equal(complaints.json.total, want.byKind.get('complaint'));
     assert.deepEqual(Object.keys(complaints.json.byKind), ['complaint']);
-    assertProblem(await staffGet(app, '/v1/staff/stats?kind=praise'), 400, 'invalid_query');
+    assertProblem(await staffGet(app, '/v1/staff/stats?kind=praise'), 422, 'invalid_query');
     const unknown = await staffGet(app, '/v1/staff/stats?colour=red');
     assertProblem(unknown, 400, 'invalid_query');
     assert.deepEqual(fieldPaths(unknown), ['colour']);

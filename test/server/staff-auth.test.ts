@@ -521,7 +521,7 @@ describeEachDatabase('staff sign-in and sessions', (db) => {
     // NUL or a lone surrogate never reaches the database (it would be a 500 there).
     assertProblem(await signInRequest(app, { email: 'a\u0000@charity.example', password: admin.password }), 422);
     assertProblem(await signInRequest(app, { email: '\ud800@charity.example', password: admin.password }), 422);
-    assertProblem(await asStaff(app, adminSession, '/v1/staff/audit?actor=%00'), 400, 'invalid_query');
+    assertProblem(await asStaff(app, adminSession, '/v1/staff/audit?actor=%00'), 422, 'invalid_query');
     // Bytes that are not UTF-8 in the query string: read as replacement characters, no 5xx.
     assert.equal((await asStaff(app, adminSession, '/v1/staff/audit?target=%ED%A0%80')).status, 200);
     const notJson = await call(app, '/v1/staff/session', {

@@ -453,7 +453,7 @@ describeEachDatabase('staff cases', (db) => {
     await only('1234567897', ahmad);
   });
 
-  it('unknown or unsupported filters are a 400 naming the parameter', async () => {
+  it('unknown filters are a 400, unsupported values a 422, naming the parameter', async () => {
     for (const [query, path] of [
       ['foo=1', 'foo'],
       ['overdue=yes', 'overdue'],
@@ -466,7 +466,7 @@ describeEachDatabase('staff cases', (db) => {
       ['page=2', 'page'],
     ] as const) {
       const answer = await staffGet(app, `/v1/staff/submissions?${query}`);
-      assertProblem(answer, 400, 'invalid_query');
+      assertProblem(answer, ['foo', 'page'].includes(path) ? 400 : 422, 'invalid_query');
       assert.deepEqual(fieldPaths(answer), [path], query);
     }
     // The token has no cases of its own.
@@ -574,7 +574,7 @@ describeEachDatabase('staff cases', (db) => {
     const first = (await staffGet(app, '/v1/staff/submissions?kind=compensation&limit=5')).json.nextCursor;
     assertProblem(
       await staffGet(app, `/v1/staff/submissions?kind=compensation&sort=due&cursor=${first}`),
-      400,
+      422,
       'invalid_query',
     );
     await db().query(`DELETE FROM submissions WHERE kind = 'compensation'`);
