@@ -192,7 +192,11 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
-const limitsOff = { SILA_RATE_LIMIT_PER_MINUTE: '0', SILA_LOOKUP_FAILURES_PER_IP: '0' }; // one client IP does all the traffic
+const limitsOff = {
+  SILA_RATE_LIMIT_PER_MINUTE: '0',
+  SILA_LOOKUP_FAILURES_PER_IP: '0',
+  SILA_MAX_IN_FLIGHT_PER_CLIENT: '0',
+}; // one client IP does all the traffic
 let pgSchema;
 try {
   await benchDatabase({ name: 'PGlite', env: { ...limitsOff, DATABASE_URL: '', SILA_DATA_DIR: join(runDir, 'data') } });

@@ -25,6 +25,7 @@ export function startTestServer(root, env = {}) {
         // The suite posts far faster than a person; the limits have their own server tests.
         SILA_RATE_LIMIT_PER_MINUTE: '100000',
         SILA_LOOKUP_FAILURES_PER_IP: '100000',
+        SILA_MAX_IN_FLIGHT_PER_CLIENT: '0',
         ...env,
       },
     });
