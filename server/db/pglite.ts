@@ -14,11 +14,18 @@ function wrap(target: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
+/** The PGlite behind a Database, for what only it can do (online backup). */
+const instances = new WeakMap<Database, PGlite>();
+
+export function pgliteOf(db: Database): PGlite | undefined {
+  return instances.get(db);
+}
+
 /** dataDir: a directory, or 'memory://' for a throw-away database (tests). */
 export async function openPglite(dataDir: string): Promise<Database> {
   const pg = await PGlite.create({ dataDir });
   const base = wrap(pg);
-  return {
+  const db: Database = {
     kind: 'pglite',
     ...base,
     // PGlite has one connection: its transaction() queues every other query until the
@@ -26,4 +33,6 @@ export async function openPglite(dataDir: string): Promise<Database> {
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
   };
+  instances.set(db, pg);
+  return db;
 }

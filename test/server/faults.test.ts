@@ -173,7 +173,7 @@ describe('faults at run time', () => {
         const form = new FormData();
         form.append('payload', JSON.stringify(validRequest()));
         form.append('attachment:id_copy', new File([document], 'id.pdf', { type: 'application/pdf' }));
-        const answer = await fetch(`${run.url}/v1/requests`, {
+        const answer: Response = await fetch(`${run.url}/v1/requests`, {
           method: 'POST',
           headers: { 'Idempotency-Key': randomUUID() },
           body: form,
