@@ -33,7 +33,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 180_000);
     const onData = () => {
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (!match) return;
