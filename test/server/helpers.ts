@@ -1,7 +1,9 @@
 /**
  * Shared test set-up: the same test bodies run over every database driver — the
- * embedded one always, PostgreSQL too when DATABASE_URL is set (each test file then
- * works in a fresh schema that is dropped afterwards).
+ * embedded one always, PostgreSQL too when DATABASE_URL is set. Each suite works in a
+ * fresh schema that is dropped afterwards: on PostgreSQL one per suite in the test
+ * database; on the embedded database one per suite inside a single PGlite per process
+ * (starting PGlite and migrating an empty database costs seconds; a schema, milliseconds).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +15,9 @@ import { createApp, type AppDeps } from '../../server/app.js';
 import { DEFAULT_CONFIG_PATH, loadFormConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
 import { MEMORY, openDatabase } from '../../server/db/open.js';
+import { migrate } from '../../server/db/migrate.js';
+import { backfillSearchColumns } from '../../server/staff/search-index.js';
+import { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
 import { sampleComplaint } from '../../scripts/sample-complaint.mjs';
 
@@ -27,17 +32,76 @@ export interface Driver {
   dispose(db: Database): Promise<void>;
 }
 
+const testSchemaName = () => `sila_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+
+/** The process's one embedded database, shared by the suites (each in its own schema). */
+let sharedPglite: Promise<PGlite> | undefined;
+/** The schema the shared connection's search_path points at now. */
+let currentSchema = '';
+/** One operation at a time on the shared connection, each under its own search_path. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function exclusive<T>(pg: PGlite, schema: string, operation: () => Promise<T>): Promise<T> {
+  const turn = queue.then(async () => {
+    if (currentSchema !== schema) {
+      await pg.exec(`SET search_path TO "${schema}", public`);
+      currentSchema = schema;
+    }
+    return operation();
+  });
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+/** A Database on the shared PGlite whose every query runs in `schema`. */
+async function openSharedPglite(): Promise<Database> {
+  const pg = await (sharedPglite ??= PGlite.create({ dataDir: MEMORY }));
+  const schema = testSchemaName();
+  let closed = false;
+  // After close(), as with a closed PGlite: the app must answer 503, not 500.
+  const open = <T>(operation: () => Promise<T>) =>
+    closed ? Promise.reject(new Error('PGlite is closed')) : exclusive(pg, schema, operation);
+  await exclusive(pg, schema, async () => {
+    await pg.exec(`CREATE SCHEMA "${schema}"`);
+  });
+  const inner = (target: Pick<PGlite, 'query' | 'exec'>) => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return { rows: (await target.query<Row>(sql, params as unknown[])).rows };
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  });
+  const db: Database = {
+    kind: 'pglite',
+    query: (sql, params) => open(() => inner(pg).query(sql, params)),
+    exec: (sql) => open(() => inner(pg).exec(sql)),
+    // The whole transaction holds the connection, as PGlite's own transaction() does.
+    transaction: (fn) => open(() => pg.transaction((tx) => fn(inner(tx)))),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await exclusive(pg, schema, async () => {
+        await pg.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      });
+    },
+  };
+  await migrate(db);
+  await backfillSearchColumns(db);
+  return db;
+}
+
 export function drivers(): Driver[] {
-  const list: Driver[] = [
-    { name: 'pglite', open: () => openDatabase({ dataDir: MEMORY }), dispose: (db) => db.close() },
-  ];
+  // SILA_TEST_PGLITE_PER_SUITE=1: a PGlite of its own per suite, as before (slower; to rule the sharing out).
+  const open = process.env.SILA_TEST_PGLITE_PER_SUITE ? () => openDatabase({ dataDir: MEMORY }) : openSharedPglite;
+  const list: Driver[] = [{ name: 'pglite', open, dispose: (db) => db.close() }];
   const url = process.env.DATABASE_URL;
   if (url) {
     const schemas = new Map<Database, string>();
     list.push({
       name: 'postgres',
       async open() {
-        const schema = `sila_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+        const schema = testSchemaName();
         const db = await openDatabase({ databaseUrl: url, dataDir: MEMORY, schema });
         schemas.set(db, schema);
         return db;
