@@ -230,7 +230,9 @@ const document = {
             content: json('LookupResult'),
           },
           '404': problem('One answer for an unknown reference and a wrong verifier (no enumeration).'),
-          '429': problem('Too many failed lookups for this reference or from this address; see Retry-After.'),
+          '429': problem(
+            'This reference has used its failed tries for today, or failures from this address are being slowed (each waits longer; see Retry-After). A correct verifier is still answered.',
+          ),
         },
       },
     },
