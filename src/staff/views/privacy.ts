@@ -79,6 +79,10 @@ export class StaffPrivacy extends StaffView {
       .held {
         margin: 0;
       }
+      form h4 {
+        margin: 0;
+        font-size: 1rem;
+      }
       .danger {
         border-inline-start: 4px solid var(--sila-color-danger, #b42318);
       }
