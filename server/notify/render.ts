@@ -5,35 +5,19 @@
  */
 import { formatReference } from '../../src/contract/identifiers.js';
 import type { MessageTemplate, NotificationEvent, Placeholder } from '../../src/contract/notifications.js';
+import { STATUSES } from '../reports/labels.js';
 import { longDate, shortDate } from './dates.js';
 import type { MessageLocale } from './recipient.js';
 
+/** Status names as the widgets, the console and the reports say them (one table). */
 const STATUS_LABELS: Record<MessageLocale, Record<string, string>> = {
-  ar: {
-    received: 'تم الاستلام',
-    under_review: 'قيد الدراسة',
-    needs_info: 'معلومات مطلوبة',
-    referred: 'محالة لاتخاذ القرار',
-    accepted: 'مقبول',
-    rejected: 'غير مقبول',
-    resolved: 'تمت المعالجة',
-    closed: 'مغلق',
-  },
-  en: {
-    received: 'Received',
-    under_review: 'Under review',
-    needs_info: 'Information needed',
-    referred: 'Referred for a decision',
-    accepted: 'Accepted',
-    rejected: 'Not accepted',
-    resolved: 'Resolved',
-    closed: 'Closed',
-  },
+  ar: Object.fromEntries(Object.entries(STATUSES).map(([status, name]) => [status, name.ar])),
+  en: Object.fromEntries(Object.entries(STATUSES).map(([status, name]) => [status, name.en])),
 };
 
 const KIND_LABELS: Record<MessageLocale, Record<string, string>> = {
   ar: {
-    request: 'طلب الخدمة',
+    request: 'طلب المساعدة',
     complaint: 'الشكوى',
     suggestion: 'الاقتراح',
     inquiry: 'الاستفسار',

@@ -10,23 +10,24 @@ import type { FormConfig } from '../../src/contract/form-config.js';
 export type Lang = 'ar' | 'en';
 type Names = Record<string, { ar: string; en: string }>;
 
-const KINDS: Names = {
-  request: { ar: 'طلب خدمة', en: 'Service request' },
+export const KINDS: Names = {
+  request: { ar: 'طلب مساعدة', en: 'Service request' },
   complaint: { ar: 'شكوى', en: 'Complaint' },
   suggestion: { ar: 'اقتراح', en: 'Suggestion' },
   inquiry: { ar: 'استفسار', en: 'Inquiry' },
   compensation: { ar: 'طلب تعويض', en: 'Compensation claim' },
 };
 
-const STATUSES: Names = {
+/** The one server-side table of status names: reports, CSV and notification messages. */
+export const STATUSES: Names = {
   received: { ar: 'تم الاستلام', en: 'Received' },
   under_review: { ar: 'قيد الدراسة', en: 'Under review' },
   needs_info: { ar: 'معلومات مطلوبة', en: 'Information needed' },
-  referred: { ar: 'محالة لاتخاذ القرار', en: 'Referred for a decision' },
-  accepted: { ar: 'مقبول', en: 'Accepted' },
-  rejected: { ar: 'غير مقبول', en: 'Not accepted' },
+  referred: { ar: 'مُحالة لاتخاذ القرار', en: 'Referred for a decision' },
+  accepted: { ar: 'مقبولة', en: 'Accepted' },
+  rejected: { ar: 'غير مقبولة', en: 'Not accepted' },
   resolved: { ar: 'تمت المعالجة', en: 'Resolved' },
-  closed: { ar: 'مغلق', en: 'Closed' },
+  closed: { ar: 'مغلقة', en: 'Closed' },
 };
 
 const CHANNELS: Names = {

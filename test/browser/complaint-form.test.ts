@@ -113,8 +113,8 @@ describe('<sila-complaint-form>', () => {
     expect(summary.querySelector('h3')!.textContent).to.equal('يوجد خطأ');
     const items = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
     expect(items).to.deep.equal([
-      'الموضوع: هذا الحقل مطلوب.',
-      'العنوان: هذا الحقل مطلوب.',
+      'المجال: هذا الحقل مطلوب.',
+      'الموضوع باختصار: هذا الحقل مطلوب.',
       'التفاصيل: هذا الحقل مطلوب.',
       'الاسم الكامل: هذا الحقل مطلوب.',
       'رقم الجوال: هذا الحقل مطلوب.',

@@ -136,7 +136,7 @@ describe('<sila-rating>', () => {
     const el = await renderRating({ scale: 'nps' });
     expect([...shadow(el).querySelectorAll('.end')].map((end) => end.textContent)).to.deep.equal([
       'مستبعد تمامًا',
-      'مرجّح جدًا',
+      'محتمل جدًا',
     ]);
     expect(radios(el).map((input) => input.value)).to.deep.equal([
       '0',

@@ -147,7 +147,7 @@ describe('<sila-request-form>', () => {
     const el = await renderForm();
     await expect(el).to.be.accessible();
     expect(el.getAttribute('dir')).to.equal('rtl');
-    expect(root(el).querySelector('h2')!.textContent).to.equal('طلب خدمة');
+    expect(root(el).querySelector('h2')!.textContent).to.equal('طلب مساعدة');
     expect(stepCaption(el)).to.equal('الخطوة 1 من 6');
     expect(stepHeading(el)).to.equal('بيانات مقدم الطلب');
     const items = [...root(el).querySelectorAll('ol.steps li')];
@@ -345,7 +345,7 @@ describe('<sila-request-form>', () => {
     const notice = root(el).querySelector('[part=committee-notice]')!.textContent!.trim();
     expect(notice).to.equal('سيرفع طلبك إلى لجنة البحث لدراسته والرد عليه بالقبول أو الرفض خلال 14 يومًا.');
     const label = root(el).querySelector('input[name="declaration.accepted"]')!.closest('label')!.textContent!.trim();
-    expect(label).to.equal('أقر بصحة البيانات المقدمة وأنني مسؤول مسؤولية مباشرة عن صحة المعلومات.');
+    expect(label).to.equal('أُقرّ بصحة البيانات المقدَّمة، وأتحمّل المسؤولية المباشرة عن صحة المعلومات.');
     await expect(el).to.be.accessible();
     await next(el);
     expect(summaryItems(el)).to.deep.equal([

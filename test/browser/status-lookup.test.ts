@@ -158,11 +158,11 @@ const LABELS: Record<Status, { ar: string; en: string }> = {
   received: { ar: 'تم الاستلام', en: 'Received' },
   under_review: { ar: 'قيد الدراسة', en: 'Under review' },
   needs_info: { ar: 'معلومات مطلوبة', en: 'Information needed' },
-  referred: { ar: 'محالة لاتخاذ القرار', en: 'Referred for a decision' },
-  accepted: { ar: 'مقبول', en: 'Accepted' },
-  rejected: { ar: 'غير مقبول', en: 'Not accepted' },
+  referred: { ar: 'مُحالة لاتخاذ القرار', en: 'Referred for a decision' },
+  accepted: { ar: 'مقبولة', en: 'Accepted' },
+  rejected: { ar: 'غير مقبولة', en: 'Not accepted' },
   resolved: { ar: 'تمت المعالجة', en: 'Resolved' },
-  closed: { ar: 'مغلق', en: 'Closed' },
+  closed: { ar: 'مغلقة', en: 'Closed' },
 };
 
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');

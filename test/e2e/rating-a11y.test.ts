@@ -71,7 +71,8 @@ it(
         }
       }
     const recorded = readFileSync(new URL('./rating-aria-3eaae4d.txt', import.meta.url), 'utf8').trimEnd();
-    assert.equal(out.join('\n'), withoutRepeatedNames(recorded));
+    // #21.11 renamed the NPS's top end («مرجّح جدًا» read as jargon); nothing else may differ.
+    assert.equal(out.join('\n'), withoutRepeatedNames(recorded).replaceAll('مرجّح جدًا', 'محتمل جدًا'));
     const texts = out.filter((line) => /^\s*- text: \d+ (of|من) \d+/.test(line));
     assert.deepEqual(texts, [], 'no point read twice');
   },

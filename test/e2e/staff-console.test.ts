@@ -333,7 +333,7 @@ describe('inbox and case, as the officer', () => {
       const view = await openCase(desk.console, desk.page, request.reference);
       await view.locator('#f-refer-note').fill('الدخل أقل من 3000 ريال والأسرة ستة أفراد.');
       await view.locator('#refer-submit').click();
-      await view.locator('#status-line >> text=محالة لاتخاذ القرار').waitFor();
+      await view.locator('#status-line >> text=مُحالة لاتخاذ القرار').waitFor();
       assert.equal(await view.locator('#refer-form').count(), 0, 'no second referral');
     } finally {
       await desk.page.context().close();

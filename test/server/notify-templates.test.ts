@@ -75,7 +75,7 @@ describe('templates', () => {
     assert.ok(!message.html.includes('<img') && !message.html.includes('<a href="https://evil.example"'));
     assert.ok(message.html.includes('&#60;img src=x onerror=alert(1)&#62;'));
     assert.ok(
-      message.text.includes('<img src=x onerror=alert(1)> الحالة: مقبول'),
+      message.text.includes('<img src=x onerror=alert(1)> الحالة: مقبولة'),
       'the plain text part says what was written',
     );
     assert.match(message.html, /^<!doctype html>\n<html lang="ar" dir="rtl">/);

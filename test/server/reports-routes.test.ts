@@ -121,7 +121,7 @@ describeEachDatabase('report routes', (db) => {
     assert.deepEqual(counts[0], ['البعد', 'البند', 'العدد']);
     const cell = (dimension: string, item: string) =>
       counts.find((row) => row[0] === dimension && row[1] === item)?.[2];
-    assert.equal(cell('حسب النوع', 'طلب خدمة'), want.byKind.get('request'));
+    assert.equal(cell('حسب النوع', 'طلب مساعدة'), want.byKind.get('request'));
     assert.equal(cell('حسب القناة', 'حضور شخصي'), want.byChannel.get('walk_in'));
     assert.equal(cell('حسب الخدمة', 'سلة غذائية'), want.byService.get('food_basket'));
     assert.equal(cell('حسب الفئة', 'جودة الخدمة'), want.byCategory.get('service_quality'));
