@@ -13,6 +13,7 @@ import { isDatabaseUnavailable, sqlState } from './db/database.js';
 import { HttpProblem, problemResponse } from './http/problem.js';
 import { FixedWindowLimit, InFlightLimit } from './http/rate-limit.js';
 import { consoleRoutes } from './console-static.js';
+import { clientReportRoutes } from './routes/client-reports.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { formConfigRoutes } from './routes/form-config.js';
 import { ratingRoutes } from './routes/ratings.js';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', statusRoutes(state));
   app.route('/', replyRoutes(state));
   app.route('/', referenceReminderRoutes(state));
+  app.route('/', clientReportRoutes(state));
   // Who calls /v1/staff/*: the session cookie or the bearer token sets c.get('actor').
   app.use('/v1/staff/*', staffAuth(state));
   app.route('/', staffSessionRoutes(state));

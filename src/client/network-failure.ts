@@ -29,6 +29,7 @@ function hintOnce(url: string): void {
   }
   if (hinted.has(service)) return;
   hinted.add(service);
+  reportUnreachable(url);
   const page = globalThis.location.origin;
   const check = `Sila: no answer from ${service} while online. Is the endpoint right and the service running`;
   // A page on another origin is refused by CORS unless the service lists it.
@@ -37,4 +38,20 @@ function hintOnce(url: string): void {
       ? `${check}?`
       : `${check}, and does it allow ${page} (CORS; reference server: SILA_ALLOWED_ORIGINS)?`,
   );
+}
+
+/**
+ * Tells the service it cannot be reached from this site (POST {endpoint}/v1/client-reports),
+ * once per service per page. sendBeacon with a string is text/plain, a CORS-safelisted
+ * body: no preflight, so the report arrives even when CORS refuses this site, and the
+ * server logs the site's origin. Only a reason: nothing the person typed.
+ */
+function reportUnreachable(url: string): void {
+  const at = url.indexOf('/v1/');
+  if (at < 0 || typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return;
+  try {
+    navigator.sendBeacon(`${url.slice(0, at)}/v1/client-reports`, JSON.stringify({ reason: 'unreachable' }));
+  } catch {
+    // A beacon the browser refuses (policy, size) changes nothing for the person.
+  }
 }

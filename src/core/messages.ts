@@ -73,6 +73,11 @@ export function failureMessage(error: SilaError | undefined): string {
     case 'offline':
       return msg('You seem to be offline. Your answers are saved and will be sent when the connection returns.');
     case 'unreachable':
+      // No answer while online: the service may be down, or refuse this site (CORS), which
+      // does not fix itself. Say it was not sent, and what to do.
+      return msg(
+        'Not sent: the service did not answer this site. Your answers are kept on this device and we will try again while this page is open. If it keeps failing, contact the association and tell them the form could not be sent.',
+      );
     case 'timeout':
     case 'server':
       return msg('The service is not answering right now. Your answers are saved and will be sent automatically.');
