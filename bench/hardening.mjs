@@ -174,7 +174,10 @@ async function startServer(root, env) {
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr}`);
     const port = listeningPort(child.pid);
     if (port) return { child, url: `http://127.0.0.1:${port}`, stderr: () => stderr };
-    if (Date.now() - started > 60_000) throw new Error(`server did not listen: ${stderr}`);
+    if (Date.now() - started > 300_000) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not listen within 5 minutes: ${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -471,6 +474,17 @@ async function runDatabase(database) {
 
 // ---------------------------------------------------------------- report
 
+/** "201 201 503 …" → "2×201 1×503"; other outcomes as they are. */
+function summarize(attack) {
+  const tokens = attack.split(' ');
+  if (tokens.length < 4 || !tokens.every((token) => /^\d{3}$/.test(token))) return attack;
+  const counts = {};
+  for (const token of tokens) counts[token] = (counts[token] ?? 0) + 1;
+  return Object.entries(counts)
+    .map(([status, n]) => `${n}×${status}`)
+    .join(' ');
+}
+
 const ms = (value) => (Number.isFinite(value) ? `${Math.round(value)}` : '–');
 
 function report(files) {
@@ -495,7 +509,7 @@ function report(files) {
     for (const scenario of scenarios) {
       const cells = runs.map((run) => run.rows.find((row) => row.database === database && row.scenario === scenario));
       lines.push(
-        `| ${scenario} | ${cells.map((c) => (c ? `${ms(c.config.p50)} / ${ms(c.config.p99)}` : '–')).join(' | ')} | ${cells.map((c) => (c ? `${ms(c.lookup.p50)} / ${ms(c.lookup.p99)}${c.lookup.failed ? ` (${c.lookup.failed} not 200)` : ''}` : '–')).join(' | ')} | ${cells.map((c) => (c ? c.rssPeakMb : '–')).join(' | ')} | ${cells.map((c) => (c ? `${c.attack} in ${c.attackSeconds.toFixed(1)} s` : '–')).join(' | ')} |`,
+        `| ${scenario} | ${cells.map((c) => (c ? `${ms(c.config.p50)} / ${ms(c.config.p99)}` : '–')).join(' | ')} | ${cells.map((c) => (c ? `${ms(c.lookup.p50)} / ${ms(c.lookup.p99)}${c.lookup.failed ? ` (${c.lookup.failed} not 200)` : ''}` : '–')).join(' | ')} | ${cells.map((c) => (c ? c.rssPeakMb : '–')).join(' | ')} | ${cells.map((c) => (c ? `${summarize(c.attack)} in ${c.attackSeconds.toFixed(1)} s` : '–')).join(' | ')} |`,
       );
     }
     lines.push('');
