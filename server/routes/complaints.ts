@@ -8,6 +8,7 @@ import { randomCode } from '../crypto.js';
 import { addDays, iso } from '../dates.js';
 import { insertSubmission } from '../submissions/store.js';
 import { ANONYMOUS_CODE_LENGTH } from '../submissions/verifier.js';
+import { decoyRatingToken, ratingTokenOf } from '../ratings/proof.js';
 import { acceptanceRecord, createHandler, type CreateSpec } from './create.js';
 
 function checkCategory(data: Complaint, state: AppState): FieldError[] {
@@ -59,6 +60,7 @@ export function complaintSpec(state: AppState): CreateSpec<typeof complaintSchem
         receivedAt: iso(receivedAt),
         ...(anonymous || !data.contact ? { verifier } : {}),
         ...(expected ? { expectedResponseBy: iso(expected) } : {}),
+        ratingToken: ratingTokenOf(reference, verifier),
       };
       return { status: 201, body };
     },
@@ -72,6 +74,7 @@ export function complaintSpec(state: AppState): CreateSpec<typeof complaintSchem
         // The same rule as the real answer: a code when there is no mobile to prove.
         ...(data.anonymous === true || !data.contact ? { verifier: randomCode(ANONYMOUS_CODE_LENGTH) } : {}),
         ...(expected ? { expectedResponseBy: iso(expected) } : {}),
+        ratingToken: decoyRatingToken(),
       } satisfies ComplaintCreated;
     },
   };

@@ -40,6 +40,8 @@ export interface CreateSpec<Schema extends z.ZodMiniType> {
   /** Rules of this association's configuration (known service, enabled scale…). */
   check?: (data: z.output<Schema>, state: AppState) => FieldError[];
   requiredAttachments?: (data: z.output<Schema>, state: AppState) => readonly string[];
+  /** Checks that need the database before anything is stored (a rating's proof); throws a problem. */
+  authorize?: (c: Context<AppEnv>, data: z.output<Schema>) => Promise<void>;
   create: (tx: Queryable, input: CreateInput<z.output<Schema>>, state: AppState) => Promise<Answer>;
   /**
    * The time trap's threshold for this route. A one-tap rating ("was this page
@@ -92,6 +94,7 @@ export function createHandler<Schema extends z.ZodMiniType>(state: AppState, spe
     }
     errors.push(...(spec.check?.(data, state) ?? []));
     if (errors.length > 0) throw validationProblem(errors);
+    await spec.authorize?.(c, data);
 
     if (!spec.acceptsFiles && body.files.length > 0) {
       throw new HttpProblem(422, {

@@ -8,6 +8,7 @@ import { randomId } from '../crypto.js';
 import { addDays, iso } from '../dates.js';
 import { insertSubmission } from '../submissions/store.js';
 import { acceptanceRecord, createHandler, type CreateSpec } from './create.js';
+import { decoyRatingToken, ratingTokenOf } from '../ratings/proof.js';
 
 function checkService(data: ServiceRequest, state: AppState): FieldError[] {
   const service = state.formConfig.services.find((item) => item.id === data.service);
@@ -51,6 +52,7 @@ export function requestSpec(state: AppState): CreateSpec<typeof requestSchema> {
         receivedAt: iso(receivedAt),
         expectedDecisionBy: iso(expectedDecisionBy),
         ...(attachments.length > 0 ? { attachments } : {}),
+        ratingToken: ratingTokenOf(reference, mobileVerifier(data.applicant.mobile)),
       };
       return { status: 201, body };
     },
@@ -61,6 +63,7 @@ export function requestSpec(state: AppState): CreateSpec<typeof requestSchema> {
         status: 'received',
         receivedAt: iso(receivedAt),
         expectedDecisionBy: iso(addDays(receivedAt, state.formConfig.reviewPeriodDays)),
+        ratingToken: decoyRatingToken(),
         ...(files.length > 0
           ? { attachments: files.map((file) => ({ id: randomId(), kind: file.kind, size: file.size })) }
           : {}),

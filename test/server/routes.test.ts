@@ -172,23 +172,25 @@ describeEachDatabase('public routes', (db) => {
 
   it('POST /v1/ratings: one rating per reference, unknown references refused, anonymous ones by context', async () => {
     const created = (await postJson(app, '/v1/complaints', validComplaint())).json;
-    const first = await postJson(app, '/v1/ratings', validRating({ reference: created.reference }));
+    // A reference is rated with proof that it is the sender's (test/server/rating-proof.test.ts).
+    const first = await postJson(app, '/v1/ratings', validRating({ reference: created.reference, verifier: '4567' }));
     assert.equal(first.status, 201, first.text);
     assertSchema(ratingCreated, first.json);
     assertProblem(
-      await postJson(app, '/v1/ratings', validRating({ reference: created.reference, score: 1 })),
+      await postJson(app, '/v1/ratings', validRating({ reference: created.reference, score: 1, verifier: '4567' })),
       409,
       'already_rated',
     );
     const lookup = await postJson(app, '/v1/status', { reference: created.reference, verifier: '4567' });
     assert.equal(lookup.json.rated, true);
 
-    const unknown = await postJson(app, '/v1/ratings', validRating({ reference: 'C0000000000000'.slice(0, 13) }));
-    assertProblem(unknown, 422);
-    assert.deepEqual(
-      unknown.json.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
-      [['reference', 'invalid_reference']],
+    // Unknown: the same answer as a wrong verifier.
+    const unknown = await postJson(
+      app,
+      '/v1/ratings',
+      validRating({ reference: 'C0000000000000'.slice(0, 13), verifier: '4567' }),
     );
+    assertProblem(unknown, 403, 'rating_not_allowed');
 
     for (let i = 0; i < 2; i++)
       assert.equal((await postJson(app, '/v1/ratings', validRating({ scale: 'nps', score: 9 }))).status, 201);
