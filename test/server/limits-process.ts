@@ -33,7 +33,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 180_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a server behind: it would keep the test process alive
+      reject(new Error(`no listening line:\n${output}`));
+    }, 180_000);
     const onData = () => {
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (!match) return;
