@@ -31,6 +31,12 @@ it(
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
+    // The widget's beacon to the service: text/plain, so no preflight, and it gets there.
+    const reports: { body: string | null; type: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/v1/client-reports'))
+        reports.push({ body: request.postData(), type: request.headers()['content-type'] });
+    });
     try {
       await page.goto(harness.siteUrl);
       const form = await complaintForm(page);
@@ -43,7 +49,9 @@ it(
       await notice.waitFor({ timeout: 30_000 });
       const text = (await notice.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
       assert.match(text, /بانتظار الإرسال/);
-      assert.match(text, /الخدمة لا تستجيب الآن\. إجاباتك محفوظة وسترسل تلقائيًا/);
+      // The truth: not sent, kept on this device, and what to do when it keeps failing.
+      assert.match(text, /لم تُرسَل بعد: الخدمة لم تستجب لهذا الموقع/);
+      assert.match(text, /تواصل مع الجمعية/);
       assert.doesNotMatch(text, /غير متصل/);
       assert.equal(await page.evaluate(() => navigator.onLine), true);
 
@@ -74,6 +82,13 @@ it(
       assert.equal(waiting, 1);
       assert.equal(await form.locator('[name="subject"]').inputValue(), COMPLAINT.subject);
       assert.equal((await staffList(harness)).total, 0, 'nothing reached the service');
+
+      // The service heard of the refused site all the same (it logs the origin).
+      // (The server's side, 204 and the origin logged once an hour: test/server/client-reports.test.ts.)
+      for (let i = 0; i < 50 && reports.length === 0; i++) await page.waitForTimeout(100);
+      assert.equal(reports.length, 1, JSON.stringify(reports));
+      assert.equal(reports[0]!.body, '{"reason":"unreachable"}');
+      assert.match(reports[0]!.type ?? '', /^text\/plain/);
     } finally {
       await page.close();
     }
