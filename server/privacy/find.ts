@@ -39,8 +39,8 @@ export async function findReferences(db: Queryable, body: PrivacySearchBody): Pr
 
 interface CaseRow {
   reference: string;
-  kind: string;
-  status: string;
+  kind: PrivacyCase['kind'];
+  status: PrivacyCase['status'];
   channel: string;
   received_at: Date;
   updated_at: Date;

@@ -5,6 +5,8 @@
  * sent in the body, never in the URL.
  */
 import * as z from 'zod/mini';
+import { STATUSES } from './status.js';
+import { SUBMISSION_KINDS } from './staff.js';
 import { optionalEmail, optionalReference, personName, saudiMobile, nationalId, text, isoDate } from './fields.js';
 
 /** Exactly one of the three; the server matches it through keyed hashes, never a LIKE. */
@@ -69,8 +71,8 @@ export type PrivacyEraseBody = z.output<typeof privacyEraseBody>;
 /** One case held about the person, as the privacy view lists it (unmasked: admins only). */
 export const privacyCase = z.object({
   reference: z.string(),
-  kind: z.string(),
-  status: z.string(),
+  kind: z.enum(SUBMISSION_KINDS),
+  status: z.enum(STATUSES),
   channel: z.string(),
   receivedAt: z.string(),
   updatedAt: z.string(),
