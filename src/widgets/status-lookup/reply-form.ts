@@ -222,10 +222,13 @@ export class ReplyController implements ReactiveController {
   render(): TemplateResult {
     if (this.state === 'sent')
       return html`<p class="notice success" part="reply-sent" id="reply-sent" tabindex="-1">
-        ${msg('Your answer was sent. The review continues, and the new status shows below.')}
+        ${msg('Your answer was sent. The review continues.')}
       </p>`;
     const limits = this.host.formConfig.attachments;
-    const kinds = this.documentKinds();
+    // One picker, and another once it holds a file: three empty pickers crowd a phone.
+    const all = this.documentKinds();
+    const lastChosen = all.reduce((last, kind, index) => (this.attachments.files.has(kind) ? index : last), -1);
+    const kinds = all.slice(0, Math.min(all.length, lastChosen + 2));
     const fileErrors = this.attachments.errors(kinds);
     const sending = this.state === 'sending';
     return html`<form class="reply" part="reply-form" novalidate aria-labelledby="reply-title" @submit=${(event: Event) => void this.submit(event)}>
