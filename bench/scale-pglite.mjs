@@ -91,18 +91,18 @@ const reading = (async () => {
   rows -= 1;
   exportDone = true;
 })();
-await new Promise((r) => setTimeout(r, 50));
 const during = [];
 // One create every 250 ms for as long as the export runs: each waits for whatever holds
 // the database (or the event loop) at that moment.
 // Measured from when it was due, so a blocked event loop (the database on the main thread)
 // counts too, not only the request itself.
+let due = performance.now() + 50;
 while (!exportDone) {
-  const due = performance.now() + 250;
-  await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
   const sent = performance.now();
   const took = await create();
   during.push(sent - due + took);
+  due = performance.now() + 250;
 }
 await reading;
 const exportMs = performance.now() - start;

@@ -12,7 +12,7 @@
  *   two more instances enforcing one per-IP limit (SILA_RATE_LIMIT_PER_MINUTE=60: where
  *   the first 429 comes). Prints a table; the schema is dropped at the end.
  *
- *   node bench/scale.mjs [--submissions 1000000] [--runs 15] [--root <checkout>] [--keep]
+ *   node bench/scale.mjs [--submissions 1000000] [--runs 15] [--root <checkout>] [--keep] [--schema <kept>]
  * --root runs another checkout's server and migrations on the same load (the "before"
  * figures: a worktree of the commit before #19's work).
  */
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '15' },
     root: { type: 'string', default: new URL('..', import.meta.url).pathname },
     keep: { type: 'boolean', default: false },
+    schema: { type: 'string' },
   },
 });
 const total = Number(values.submissions);
@@ -42,7 +43,9 @@ if (!url) {
 }
 const TOKEN = randomBytes(32).toString('hex');
 const DATA_KEY = randomBytes(32).toString('hex');
-const schema = `sila_bench_scale_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+/** --schema: measure again on a schema a --keep run left loaded (no load, kept at the end). */
+const reuse = values.schema;
+const schema = reuse ?? `sila_bench_scale_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const schemaUrl = (() => {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
@@ -168,42 +171,43 @@ async function creates(base, count, concurrency) {
 
 const results = [];
 try {
-  // The schema and its migrations, by the checkout's own code (a server started once).
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  let start = performance.now();
-  {
-    const { child, base } = await startServer();
-    // One real create: the search and data key ids the load copies (no start-up backfill).
-    if ((await createOne(base)) !== 201) throw new Error('the first create failed');
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
-  console.log(`schema ${schema} migrated in ${seconds(start)} s`);
+  if (!reuse) {
+    // The schema and its migrations, by the checkout's own code (a server started once).
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    let start = performance.now();
+    {
+      const { child, base } = await startServer();
+      // One real create: the search and data key ids the load copies (no start-up backfill).
+      if ((await createOne(base)) !== 201) throw new Error('the first create failed');
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    console.log(`schema ${schema} migrated in ${seconds(start)} s`);
 
-  const columns = (
-    await admin.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'submissions'`,
-      [schema],
-    )
-  ).rows.map((row) => row.column_name);
-  const dataKey = columns.includes('data_key_id');
-  await admin.query(`SET search_path = "${schema}"`);
-  const triggers = (
-    await admin.query(
-      `SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    const columns = (
+      await admin.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'submissions'`,
+        [schema],
+      )
+    ).rows.map((row) => row.column_name);
+    const dataKey = columns.includes('data_key_id');
+    await admin.query(`SET search_path = "${schema}"`);
+    const triggers = (
+      await admin.query(
+        `SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal
          AND c.relname IN ('submissions', 'submission_history', 'report_cases', 'ratings')`,
-      [schema],
-    )
-  ).rows;
-  const switchTriggers = async (on) => {
-    for (const t of triggers)
-      await admin.query(`ALTER TABLE "${t.table}" ${on ? 'ENABLE' : 'DISABLE'} TRIGGER "${t.name}"`);
-  };
-  await switchTriggers(false);
-  start = performance.now();
-  // Three years to 30 November 2026; names from a short list (the search finds some of many).
-  await admin.query(`
+        [schema],
+      )
+    ).rows;
+    const switchTriggers = async (on) => {
+      for (const t of triggers)
+        await admin.query(`ALTER TABLE "${t.table}" ${on ? 'ENABLE' : 'DISABLE'} TRIGGER "${t.name}"`);
+    };
+    await switchTriggers(false);
+    start = performance.now();
+    // Three years to 30 November 2026; names from a short list (the search finds some of many).
+    await admin.query(`
     INSERT INTO submissions (reference, kind, status, channel, payload, verifier_hash, received_at, updated_at, expected_decision_by,
                              search_name, search_key_id${dataKey ? ', data_key_id' : ''})
     SELECT 'B' || lpad(i::text, 12, '0'), k.kind,
@@ -224,9 +228,9 @@ try {
                         || ' ' || (i % 9973)::text AS name) AS nm,
            LATERAL (SELECT timestamptz '2023-12-01 00:00:00+03' + (i::float8 / ${total}) * interval '1095 days' AS t) AS at,
            (SELECT search_key_id${dataKey ? ', data_key_id' : ''} FROM submissions LIMIT 1) AS key`);
-  console.log(`submissions: ${total.toLocaleString('en')} in ${seconds(start)} s`);
-  start = performance.now();
-  await admin.query(`
+    console.log(`submissions: ${total.toLocaleString('en')} in ${seconds(start)} s`);
+    start = performance.now();
+    await admin.query(`
     INSERT INTO submission_history (reference, status, actor, at)
     SELECT reference, 'received', 'applicant', received_at FROM submissions WHERE reference LIKE 'B%';
     INSERT INTO submission_history (reference, status, actor, at)
@@ -239,26 +243,27 @@ try {
            CASE i % 3 WHEN 0 THEN 1 + i % 5 WHEN 1 THEN i % 11 ELSE 1 + i % 7 END,
            timestamptz '2023-12-03 00:00:00+03' + (i::float8 / ${Math.floor(total / 5)}) * interval '1095 days'
       FROM generate_series(1, ${Math.floor(total / 5)}) AS i;`);
-  console.log(`history and ratings in ${seconds(start)} s`);
-  start = performance.now();
-  const rollups = await admin.query(
-    `SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'report_rebuild'`,
-    [schema],
-  );
-  // Statistics first: without them the rebuild's joins are planned as nested loops.
-  await admin.query('ANALYZE');
-  if (rollups.rows.length > 0) await admin.query('SELECT report_rebuild()');
-  await switchTriggers(true);
-  // As autovacuum leaves a table that has been there a while: statistics and visibility map.
-  await admin.query('VACUUM ANALYZE');
-  const size = (
-    await admin.query(
-      `SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+    console.log(`history and ratings in ${seconds(start)} s`);
+    start = performance.now();
+    const rollups = await admin.query(
+      `SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = 'report_rebuild'`,
       [schema],
-    )
-  ).rows[0].size;
-  console.log(`rollups and VACUUM ANALYZE in ${seconds(start)} s; schema size ${size}`);
-
+    );
+    // Statistics first: without them the rebuild's joins are planned as nested loops.
+    await admin.query('ANALYZE');
+    if (rollups.rows.length > 0) await admin.query('SELECT report_rebuild()');
+    await switchTriggers(true);
+    // As autovacuum leaves a table that has been there a while: statistics and visibility map.
+    await admin.query('VACUUM ANALYZE');
+    const size = (
+      await admin.query(
+        `SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+        [schema],
+      )
+    ).rows[0].size;
+    console.log(`rollups and VACUUM ANALYZE in ${seconds(start)} s; schema size ${size}`);
+  }
+  await admin.query(`SET search_path = "${schema}"`);
   // One instance, as deployed: the measurements go through HTTP.
   const server = await startServer();
   const pid = server.child.pid;
@@ -392,7 +397,7 @@ try {
   console.log(`| two instances, 60/min per IP | first 429 at #${two.first429 ?? '>200'} |`);
 } finally {
   for (const child of servers) if (child.exitCode === null) child.kill('SIGKILL');
-  if (values.keep) console.log(`schema kept: ${schema}`);
+  if (values.keep || reuse) console.log(`schema kept: ${schema}`);
   else await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch((error) => console.error(error.message));
   await admin.end();
 }

@@ -17,7 +17,11 @@ import { HttpProblem } from '../http/problem.js';
 import { ATTACHMENT_READERS, shapePayload, workflowActor } from './case-view.js';
 import { OPEN_WITH_DUE, Params, dueSoonLimit, submissionConditions, whereClause, type FilterScope } from './filters.js';
 
-/** Summary columns; `now` and `soon` are parameter placeholders. */
+/**
+ * Summary columns; `now` and `soon` are parameter placeholders. `rated` is a scalar
+ * subquery, not EXISTS: under a LIMIT, PostgreSQL planned EXISTS as a hash of every rating
+ * (150 ms at 200,000 ratings) instead of one index probe per listed row.
+ */
 function summaryColumns(now: string, soon: string): string {
   return `
   s.reference, s.kind, s.status, s.channel, s.received_at, s.updated_at, s.expected_decision_by, s.version,
@@ -25,7 +29,7 @@ function summaryColumns(now: string, soon: string): string {
   (${OPEN_WITH_DUE('s.')} AND s.expected_decision_by >= ${now} AND s.expected_decision_by < ${soon}) AS due_soon,
   coalesce(s.payload #>> '{applicant,fullName}', s.payload #>> '{contact,name}') AS name,
   coalesce(s.payload ->> 'service', s.payload ->> 'category') AS topic,
-  EXISTS (SELECT 1 FROM ratings r WHERE r.reference = s.reference) AS rated,
+  coalesce((SELECT true FROM ratings r WHERE r.reference = s.reference LIMIT 1), false) AS rated,
   s.assignee_id, a.name AS assignee_name`;
 }
 const ASSIGNEE_JOIN = 'LEFT JOIN staff_accounts a ON a.id = s.assignee_id';
