@@ -160,7 +160,8 @@ export async function readCreateBody(
   const declared = Number(c.req.header('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   const gate = upload.gate ?? defaultUploadGate();
-  const release = gate.enter();
+  // The per-client share is counted by the key the limits use (IPv6 /64 grouped).
+  const release = gate.enter((c as Context<{ Variables: { clientKey?: string } }>).get('clientKey'));
   try {
     const { payload, files } = await readMultipart(c.req.raw.body, c.req.header('content-type')!, {
       totalLimit: limit,

@@ -10,8 +10,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, it } from 'node:test';
-import { defaultUploadGate } from '../../server/http/upload-gate.js';
+import { after, before, describe, it } from 'node:test';
+import { HttpProblem } from '../../server/http/problem.js';
+import { UploadGate, defaultUploadGate } from '../../server/http/upload-gate.js';
 import { AttachmentFiles } from '../../server/storage/attachment-files.js';
 import {
   ADMIN_TOKEN,
@@ -133,33 +134,67 @@ describeEachDatabase('uploads: streaming limits', (db) => {
     assertProblem(await send(app, body.stream), 400, 'malformed_body');
   });
 
-  it('past the cap of uploads read at once, the next one is 503 with Retry-After; then it passes', async () => {
+  it('one client holds at most 2 uploads at once: the third is 429 with Retry-After; places come back', async () => {
     const capped = makeApp(db(), { formConfig: config });
-    // The gate is per process (SILA_MAX_CONCURRENT_UPLOADS): hold every place.
     let release!: () => void;
     const stall = new Promise<void>((resolve) => (release = resolve));
-    const held: Promise<unknown>[] = [];
     const shared = defaultUploadGate();
-    for (let i = 0; i < shared.max; i++) {
-      const slow = streamedBody(function* () {
-        yield text(payloadPart() + filePart('attachment:id_copy'));
-        yield PDF;
-      }, stall);
-      held.push(send(capped, slow.stream));
-    }
-    while (shared.inFlight < shared.max) await new Promise((resolve) => setImmediate(resolve));
+    const held = [0, 1].map(() =>
+      send(
+        capped,
+        streamedBody(function* () {
+          yield text(payloadPart() + filePart('attachment:id_copy'));
+          yield PDF;
+        }, stall).stream,
+      ),
+    );
+    while (shared.inFlight < 2) await new Promise((resolve) => setImmediate(resolve));
     const refused = await send(
       capped,
       streamedBody(function* () {
         yield text(payloadPart() + `--${BOUNDARY}--\r\n`);
       }).stream,
     );
-    assertProblem(refused, 503, 'service_unavailable');
+    assertProblem(refused, 429, 'rate_limited');
     assert.ok(Number(refused.headers.get('retry-after')) > 0);
     release();
     // The held ones end without their closing boundary: 400, and their places come back.
-    for (const answer of await Promise.all(held)) assert.equal((answer as { status: number }).status, 400);
+    for (const answer of await Promise.all(held)) assert.equal(answer.status, 400);
     assert.equal(shared.inFlight, 0);
+  });
+});
+
+describe('uploads: the gate', () => {
+  it('past the process-wide cap every client gets 503 with Retry-After; a place freed is taken again', () => {
+    const gate = new UploadGate(3, 2);
+    const releases = ['a', 'b', 'c'].map((client) => gate.enter(client));
+    assert.throws(
+      () => gate.enter('d'),
+      (error: HttpProblem) => error.status === 503 && Number(error.init.headers?.['Retry-After']) > 0,
+    );
+    releases[0]!();
+    releases[0]!(); // twice changes nothing
+    assert.equal(gate.inFlight, 2);
+    const again = gate.enter('d');
+    assert.equal(gate.inFlight, 3);
+    for (const release of [again, releases[1]!, releases[2]!]) release();
+    assert.equal(gate.inFlight, 0);
+  });
+
+  it('one client past its share gets 429 while others still get places', () => {
+    const gate = new UploadGate(8, 2);
+    gate.enter('slow');
+    const second = gate.enter('slow');
+    assert.throws(
+      () => gate.enter('slow'),
+      (error: HttpProblem) => error.status === 429,
+    );
+    const other = gate.enter('someone-else');
+    second();
+    const third = gate.enter('slow');
+    other();
+    third();
+    assert.equal(gate.inFlight, 1);
   });
 });
 
