@@ -11,6 +11,7 @@ import { lookupResult } from '../../src/contract/lookup.js';
 import { ratingCreated } from '../../src/contract/rating.js';
 import { requestCreated } from '../../src/contract/request.js';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
+import { revealValue } from '../../server/privacy/sealing.js';
 import {
   ALLOWED_ORIGIN,
   ADMIN_TOKEN,
@@ -106,8 +107,10 @@ describeEachDatabase('public routes', (db) => {
     assert.deepEqual(row.declaration, { accepted: true, version: 'declaration-v1', acceptedAt: created.receivedAt });
     assert.deepEqual(row.consent, { accepted: true, version: 'privacy-v1', acceptedAt: created.receivedAt });
     assert.equal(row.channel, 'website');
-    // Normalized on the way in: E.164 mobile, Latin digits.
-    assert.equal(row.payload.applicant.mobile, '+966557654321');
+    // Sealed at rest (never the number itself in the table), normalized on the way in:
+    // E.164 mobile, Latin digits.
+    assert.match(row.payload.applicant.mobile, /^sila:enc:v1:/);
+    assert.equal(revealValue(row.payload.applicant.mobile), '+966557654321');
     assert.equal(row.payload.household.householdSize, 5);
     assert.equal(row.payload.client, undefined, 'client metadata is not stored');
   });
