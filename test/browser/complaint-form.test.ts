@@ -292,8 +292,10 @@ describe('<sila-complaint-form>', () => {
     expect(event.defaultPrevented).to.equal(true);
     expect(event.detail.kind).to.equal('complaint');
     expect(event.detail.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The form returns right after a cancelled sila-submit: nothing is queued to go later.
+    await el.updateComplete;
     expect(sent).to.equal(0);
+    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
     expect(shadow(el).querySelector('form')).to.exist;
   });
 
@@ -408,7 +410,8 @@ describe('<sila-complaint-form>', () => {
     await el.updateComplete;
     submitButton(el).click();
     await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued');
-    await new Promise((resolve) => setTimeout(resolve, 50)); // fill time moves on
+    const queuedAt = Date.now();
+    await until(() => Date.now() > queuedAt, 1_000, 'the fill time to move on');
     submitButton(el).click();
     await until(() => bodies.length === 2, 5_000, 'second attempt');
     expect(bodies[1]).to.equal(bodies[0]);

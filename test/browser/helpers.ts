@@ -171,9 +171,13 @@ export function poisonProblem(json: any): void {
   for (const error of json.errors ?? []) error.message = `${HOSTILE_MARKUP} PROBLEM-MESSAGE`;
 }
 
-/** Nothing the backend sent became an element or ran (an <img onerror> fires a moment later). */
+/**
+ * Nothing the backend sent became an element or ran. Checked once the element has
+ * rendered: markup can only run (an <img onerror>) if it became an element, and that
+ * element is there to find as soon as the render is done.
+ */
 export async function expectNothingInjected(el: Element): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
   const root = shadow(el);
   if (root.querySelector('img[src="x"], script') || document.querySelector('img[src="x"]'))
     throw new Error('injected markup became elements');

@@ -343,7 +343,7 @@ describe('<sila-request-form>', () => {
     const el = await renderForm();
     await walkTo(el, 'declaration');
     const notice = root(el).querySelector('[part=committee-notice]')!.textContent!.trim();
-    expect(notice).to.equal('سيرفع طلبك إلى لجنة البحث لدراسته والرد عليه بالقبول أو الرفض خلال 14 يومًا.');
+    expect(notice).to.equal('سيُرفَع طلبك إلى لجنة البحث الاجتماعي لدراسته والرد عليه بالقبول أو الرفض خلال 14 يومًا.');
     const label = root(el).querySelector('input[name="declaration.accepted"]')!.closest('label')!.textContent!.trim();
     expect(label).to.equal('أُقرّ بصحة البيانات المقدَّمة، وأتحمّل المسؤولية المباشرة عن صحة المعلومات.');
     await expect(el).to.be.accessible();
@@ -355,7 +355,8 @@ describe('<sila-request-form>', () => {
     expect(root(el).activeElement?.id).to.equal('error-summary');
     expect(root(el).querySelector('[name="declaration.accepted"]')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The declaration failed validation before anything awaited: no send was started.
+    await el.updateComplete;
     expect(posts).to.equal(0);
   });
 
