@@ -1,7 +1,8 @@
 /**
  * Size budget: what a phone downloads must not creep up unnoticed. The ceilings are the
- * sizes measured on 2026-11-30 (10803ff: per-language files, short ids, no @lit/task, the
- * import chain cut; the lookup's replies and the forms' sessions added) plus about 2 %,
+ * sizes measured on 2026-11-30 at 5a115a3 (per-language files, short ids, no @lit/task, the
+ * import chain cut; the lookup's replies, the forms' sessions, the printable confirmation,
+ * "forgot my reference" and the client reports added) plus about 2 %,
  * gzip level 9, for every single file: bilingual and per language. They are ratchets, not goals (lower a ceiling when a change
  * makes a file smaller): issue #23's targets are the Arabic all-in-one ≤ 40 kB, the
  * bilingual one ≤ 50 kB, one widget in one language ≤ 30 kB and the rating ≤ 26 kB;
@@ -16,21 +17,21 @@ import { root } from './bundle-harness.js';
 import { ensureFreshBuild } from './fresh-build.js';
 
 const GZIP_CEILINGS_KB: Record<string, number> = {
-  'sila.iife.js': 59.5,
-  'sila.ar.iife.js': 52.5,
-  'sila.en.iife.js': 50.5,
-  'sila-complaint-form.iife.js': 36.5,
-  'sila-complaint-form.ar.iife.js': 34,
-  'sila-complaint-form.en.iife.js': 33,
-  'sila-request-form.iife.js': 40.5,
-  'sila-request-form.ar.iife.js': 37.5,
-  'sila-request-form.en.iife.js': 36.5,
-  'sila-rating.iife.js': 33.5,
+  'sila.iife.js': 61.5,
+  'sila.ar.iife.js': 54.5,
+  'sila.en.iife.js': 52.5,
+  'sila-complaint-form.iife.js': 37.5,
+  'sila-complaint-form.ar.iife.js': 35,
+  'sila-complaint-form.en.iife.js': 34,
+  'sila-request-form.iife.js': 42,
+  'sila-request-form.ar.iife.js': 38.5,
+  'sila-request-form.en.iife.js': 37.5,
+  'sila-rating.iife.js': 34,
   'sila-rating.ar.iife.js': 31.5,
   'sila-rating.en.iife.js': 31,
-  'sila-status-lookup.iife.js': 38,
-  'sila-status-lookup.ar.iife.js': 34.5,
-  'sila-status-lookup.en.iife.js': 33.5,
+  'sila-status-lookup.iife.js': 39.5,
+  'sila-status-lookup.ar.iife.js': 35.5,
+  'sila-status-lookup.en.iife.js': 34.5,
 };
 
 it('every single-file bundle stays within its gzip budget', () => {
