@@ -122,7 +122,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
 }
 
 /** Reads and validates the association's configuration (the GET /v1/form-config answer). */
-export function loadFormConfig(path: string): FormConfig {
+export function loadAssociationConfig(path: string): FormConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));

@@ -11,7 +11,7 @@ import { createApp } from './app.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeSignInFailures } from './auth/throttle.js';
-import { ConfigError, loadFormConfig, readServerConfig } from './config.js';
+import { ConfigError, loadAssociationConfig, readServerConfig } from './config.js';
 import { corsStartupNotes } from './http/cors.js';
 import { proxyStartupNotes } from './http/client-ip.js';
 import { sqlState } from './db/database.js';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // Before the database opens: nothing may be sealed under the public development key.
   const keyProblem = dataKeyProblem();
   if (keyProblem) throw new ConfigError(keyProblem);
-  const formConfig = loadFormConfig(config.configPath);
+  const formConfig = loadAssociationConfig(config.configPath);
   const notifications = prepareNotifications(config.configPath);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pools: config.pools });
   const staffDb = await openStaffDatabase(db, { databaseUrl: config.databaseUrl, pools: config.pools });

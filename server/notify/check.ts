@@ -3,13 +3,13 @@
  * association's templates, as the server does at start) and prints what each SMS costs.
  *   SILA_CONFIG=./association.json npm run notify:check
  */
-import { ConfigError, loadFormConfig, readServerConfig } from '../config.js';
+import { ConfigError, loadAssociationConfig, readServerConfig } from '../config.js';
 import { loadTemplates, readNotifyConfig } from './config.js';
 import { smsSegmentTable } from './sms-costs.js';
 
 function main(): void {
   const server = readServerConfig();
-  const formConfig = loadFormConfig(server.configPath);
+  const formConfig = loadAssociationConfig(server.configPath);
   const notify = readNotifyConfig();
   const templates = loadTemplates(server.configPath);
   console.log(notify.summary);

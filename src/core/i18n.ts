@@ -10,7 +10,6 @@ import type { LocalizedText } from '../contract/form-config.js';
 import { activeLocale, switchLocale } from './locale-live.js';
 
 export type Locale = 'ar' | 'en';
-export const LOCALES: readonly Locale[] = ['ar', 'en'];
 export const DEFAULT_LOCALE: Locale = 'ar';
 
 let ready: Promise<void> = Promise.resolve();

@@ -12,7 +12,7 @@ import type * as z from 'zod/mini';
 import type { FormConfig } from '../../src/contract/form-config.js';
 import { problemSchema } from '../../src/contract/problem.js';
 import { createApp, type AppDeps } from '../../server/app.js';
-import { DEFAULT_CONFIG_PATH, loadFormConfig } from '../../server/config.js';
+import { DEFAULT_CONFIG_PATH, loadAssociationConfig } from '../../server/config.js';
 import type { Database } from '../../server/db/database.js';
 import { MEMORY, openDatabase } from '../../server/db/open.js';
 import { migrate } from '../../server/db/migrate.js';
@@ -23,7 +23,7 @@ import { sampleComplaint } from '../../scripts/sample-complaint.mjs';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const ALLOWED_ORIGIN = 'https://charity.example';
-export const exampleConfig: FormConfig = loadFormConfig(DEFAULT_CONFIG_PATH);
+export const exampleConfig: FormConfig = loadAssociationConfig(DEFAULT_CONFIG_PATH);
 
 export interface Driver {
   name: 'pglite' | 'postgres';

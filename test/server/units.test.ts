@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, DEFAULT_CONFIG_PATH, loadFormConfig, readServerConfig } from '../../server/config.js';
+import { ConfigError, DEFAULT_CONFIG_PATH, loadAssociationConfig, readServerConfig } from '../../server/config.js';
 import { open, seal } from '../../server/crypto.js';
 import { ASSOCIATION_TIME_ZONE, localDateTime, localDay, nextDay, startOfLocalDay } from '../../server/dates.js';
 import { JsonRejected, canonicalJson, parseStrictJson, scanJson } from '../../server/http/json.js';
@@ -54,17 +54,17 @@ describe('configuration', () => {
   });
 
   it('the example association file is valid; a broken one names its wrong fields', () => {
-    const config = loadFormConfig(DEFAULT_CONFIG_PATH);
+    const config = loadAssociationConfig(DEFAULT_CONFIG_PATH);
     assert.equal(config.reviewPeriodDays, 14);
     const dir = mkdtempSync(join(tmpdir(), 'sila-config-'));
     try {
       const file = join(dir, 'bad.json');
       writeFileSync(file, JSON.stringify({ ...config, reviewPeriodDays: 'two weeks', ratingScales: ['stars'] }));
       assert.throws(
-        () => loadFormConfig(file),
+        () => loadAssociationConfig(file),
         (error: Error) => /reviewPeriodDays/.test(error.message) && /ratingScales\.0/.test(error.message),
       );
-      assert.throws(() => loadFormConfig(join(dir, 'missing.json')), ConfigError);
+      assert.throws(() => loadAssociationConfig(join(dir, 'missing.json')), ConfigError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
