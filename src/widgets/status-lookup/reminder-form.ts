@@ -17,6 +17,7 @@ import { getLocale } from '../../core/i18n.js';
 import { validateWith } from '../../core/validate.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
 import { renderTextField } from '../../fields/text-field.js';
+import { EMAIL_MAX_LENGTH } from '../../contract/limits.js';
 
 export interface ReminderHost extends ReactiveControllerHost {
   readonly endpointUrl: string;
@@ -119,14 +120,14 @@ export class ReminderController implements ReactiveController {
           : html`<form novalidate aria-label=${msg('Forgot your reference number?')} @submit=${(event: Event) => void this.submit(event)}>
             <p>${msg('Enter the mobile number or e-mail address you gave in the form. We will send the reference numbers of your requests and messages to it.')}</p>
             ${renderErrorSummary(errors, { contact: { label: contactLabel() } }, (name) => this.host.focusMover.focusField(name), 'reminder-error-summary')}
-            ${renderTextField(this.form as FormController<unknown>, {
+            ${renderTextField(this.form, {
               name: 'contact',
               label: contactLabel(),
               hint: msg('For example 05XXXXXXXX or name@example.com'),
               ltr: true,
               spellcheck: false,
               autocomplete: 'off',
-              maxLength: 254,
+              maxLength: EMAIL_MAX_LENGTH,
             })}
             ${
               failed

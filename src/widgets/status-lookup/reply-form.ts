@@ -76,7 +76,7 @@ export class ReplyController implements ReactiveController {
     });
     this.attachments = new AttachmentsController(host, {
       limits: () => host.formConfig.attachments,
-      form: this.form as FormController<unknown>,
+      form: this.form,
       focus: (field) => host.focusMover.focusSoon(field),
     });
   }
@@ -234,7 +234,7 @@ export class ReplyController implements ReactiveController {
     return html`<form class="reply" part="reply-form" novalidate aria-labelledby="reply-title" @submit=${(event: Event) => void this.submit(event)}>
       <h4 id="reply-title">${msg('Send us your answer')}</h4>
       ${renderErrorSummary(this.visibleErrors(), this.summaryFields(), (name) => this.host.focusMover.focusField(name), 'reply-error-summary')}
-      ${renderTextareaField(this.form as FormController<unknown>, {
+      ${renderTextareaField(this.form, {
         name: 'message',
         label: msg('Your answer'),
         hint: msg('Answer what the team asked above, in your own words.'),

@@ -272,7 +272,7 @@ export class SilaStatusLookup extends SilaElement implements ReplyHost, Reminder
   }
 
   private renderForm() {
-    const form = this.form as FormController<unknown>;
+    const form = this.form;
     const errors = this.form.submitAttempted ? this.form.visibleErrors(FIELD_ORDER) : [];
     return html`<form class="form" part="form" novalidate @submit=${this.findStatus} @focusout=${this.tidyTypedReference} aria-labelledby="title">
       <h2 class="title" id="title">${this.heading ?? msg('Follow up on your request or message')}</h2>
