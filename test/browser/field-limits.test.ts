@@ -46,8 +46,12 @@ function codesFor(schema: z.ZodMiniType, value: unknown): string[] {
 function renderedLimits(el: Element): Map<string, number> {
   const root = shadow(el);
   const limits = new Map<string, number>();
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[maxlength]'))
+  for (const input of root.querySelectorAll<HTMLInputElement>('input[maxlength]')) {
+    // Parts of a composite field (a date's day, month, year: "applicant.birthDate#day") are
+    // not payload paths; the schema checks the whole.
+    if (input.name.includes('#')) continue;
     limits.set(input.name, Number(input.getAttribute('maxlength')) / PASTE_ROOM);
+  }
   for (const area of root.querySelectorAll<HTMLTextAreaElement>('textarea')) {
     const counter = root.querySelector(`#${area.id}-count`)?.textContent ?? '';
     limits.set(area.name, Number(counter.match(/\d+/)?.[0]));
