@@ -47,7 +47,7 @@ async function startServer(env: Record<string, string>) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 180_000);
     child.stdout.on('data', () => {
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (match) {

@@ -74,7 +74,7 @@ async function startServer(env: Record<string, string>, mount?: { options: strin
     },
   };
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`neither listening nor exited:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`neither listening nor exited:\n${output}`)), 180_000);
     child.stdout.on('data', () => {
       const match = output.match(/listening on (http:\/\/\S+)/);
       if (match) {
@@ -127,7 +127,7 @@ describe('faults at start-up', () => {
         {
           cwd: root,
           encoding: 'utf8',
-          timeout: 60_000,
+          timeout: 180_000,
           env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', SILA_DATA_KEY: DATA_KEY, ...env },
         },
       );
