@@ -17,7 +17,7 @@
  * figures: a worktree of the commit before #19's work).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,10 +42,13 @@ if (!url) {
   process.exit(2);
 }
 const TOKEN = randomBytes(32).toString('hex');
-const DATA_KEY = randomBytes(32).toString('hex');
+
 /** --schema: measure again on a schema a --keep run left loaded (no load, kept at the end). */
 const reuse = values.schema;
 const schema = reuse ?? `sila_bench_scale_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+// Derived from the schema: a --schema run must use the key the rows were sealed and hashed
+// with, or the server would re-seal and re-hash every row at start.
+const DATA_KEY = createHash('sha256').update(`sila-bench:${schema}`).digest('hex');
 const schemaUrl = (() => {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
