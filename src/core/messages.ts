@@ -48,6 +48,18 @@ export function errorMessage(code: string, limits: FieldLimits = {}): string {
       return msg('Enter the reference number as shown on your confirmation, like C-4F7K-2M9Q-X3TB.');
     case 'invalid_date':
       return msg('Enter a real date.');
+    case 'date_incomplete':
+      return msg('Enter the day, the month and the year.');
+    case 'invalid_day':
+      return msg('Enter a day that exists in this month.');
+    case 'invalid_month':
+      return msg('Enter a month from 1 to 12.');
+    case 'invalid_year':
+      return msg('Enter the year in 4 digits.');
+    case 'date_in_future':
+      return msg('The date must be today or in the past.');
+    case 'date_too_early':
+      return msg('Check the year: the date is too early.');
     case 'invalid_choice':
       return msg('Choose one of the options.');
     case 'invalid_number':

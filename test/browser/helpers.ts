@@ -62,11 +62,37 @@ export function shadow(el: Element): ShadowRoot {
 /** Types into a field the way an input event from a person arrives. */
 export function typeInto(el: Element, name: string, value: string): void {
   const input = shadow(el).querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`);
+  if (!input && shadow(el).querySelector(`[name="${name}#day"]`)) return typeDate(el, name, value);
   if (!input) throw new Error(`no field ${name}`);
   input.focus();
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.blur();
+}
+
+/**
+ * A day / month / year date field: "1990-05-15" is typed in Gregorian, "h:1410-10-20" in
+ * Hijri (the calendar radio chosen first, as a person would).
+ */
+export function typeDate(el: Element, name: string, value: string): void {
+  const hijri = value.startsWith('h:');
+  const [year, month, day] = value.replace(/^h:/, '').split('-');
+  const radio = shadow(el).querySelector<HTMLInputElement>(
+    `[name="${name}#calendar"][value=${hijri ? 'hijri' : 'gregory'}]`,
+  );
+  if (radio && !radio.checked) radio.click();
+  // The click re-renders before the next part is typed (Lit updates in a microtask).
+  for (const [part, typed] of [
+    ['day', day],
+    ['month', month],
+    ['year', year],
+  ] as const) {
+    const input = shadow(el).querySelector<HTMLInputElement>(`[name="${name}#${part}"]`)!;
+    input.focus();
+    input.value = typed ?? '';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.blur();
+  }
 }
 
 export function choose(el: Element, name: string, value: string): void {

@@ -267,13 +267,12 @@ describe('<sila-request-form>', () => {
     );
     await back(el);
     expect(value(el, 'applicant.nationalId')).to.equal('١٠٨٧٦٥٤٣٢١');
-    expect(value(el, 'applicant.birthDate')).to.equal(VALID.birthDate);
-    // The Hijri equivalent is shown under the Gregorian date picker, and read with it.
-    const hijri = root(el).querySelector('.hijri')!;
+    expect(value(el, 'applicant.birthDate#year')).to.equal('1990');
+    expect(value(el, 'applicant.birthDate#day')).to.equal('15');
+    // The Hijri equivalent is shown beside the Gregorian date, and read with the field.
+    const hijri = root(el).querySelector('.other-calendar')!;
     expect(hijri.textContent).to.contain('1410');
-    expect(root(el).querySelector('[name="applicant.birthDate"]')!.getAttribute('aria-describedby')).to.contain(
-      hijri.id,
-    );
+    expect(root(el).querySelector('fieldset.date-field')!.getAttribute('aria-describedby')).to.contain(hijri.id);
     await next(el);
     await next(el);
     expect(value(el, 'description')).to.equal(VALID.description);
@@ -590,10 +589,14 @@ describe('<sila-request-form>', () => {
     await sendKeys({ type: '0551230000' });
     await tabTo('applicant.city');
     await sendKeys({ type: 'Jeddah' });
-    await tabTo('applicant.birthDate');
-    // Chromium's date field: type each segment (month, day, year in its en-US layout).
-    await sendKeys({ type: '05151990' });
-    expect(active()?.value).to.match(/^1990-(05-15|15-05)$/);
+    // The birth date: Hijri by default (as on a Saudi ID), day, month, year.
+    await tabTo('applicant.birthDate#day');
+    await sendKeys({ type: '20' });
+    await tabTo('applicant.birthDate#month');
+    await sendKeys({ type: '10' });
+    await tabTo('applicant.birthDate#year');
+    await sendKeys({ type: '1410' });
+    expect(active()?.value).to.equal('1410');
     await sendKeys({ press: 'Enter' }); // Enter submits the step
     await el.updateComplete;
     expect(stepHeading(el)).to.equal('الخدمة المطلوبة');

@@ -15,7 +15,10 @@ const APPLICANT = {
   nationalId: '1087654321',
   mobile: '0551234567',
   city: 'الرياض',
-  birthDate: '1990-05-15',
+  // The birth date field is day / month / year, Hijri by default (20 Shawwal 1410).
+  'birthDate#day': '20',
+  'birthDate#month': '10',
+  'birthDate#year': '1410',
 };
 
 let harness: Harness;

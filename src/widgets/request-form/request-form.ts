@@ -30,6 +30,7 @@ import { renderErrorSummary } from '../../fields/error-summary.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { fileFieldStyles } from '../../styles/file-field.styles.js';
+import { dateFieldStyles } from '../../styles/date-field.styles.js';
 import { requestFormStyles } from './request-form.styles.js';
 import {
   STEP_FIELDS,
@@ -42,6 +43,7 @@ import {
 } from './request-fields.js';
 import { renderStepIndicator, stepCount } from './step-indicator.js';
 import { renderApplicantStep } from './step-applicant.js';
+import { withDatePartsErrors } from '../../fields/date-parts-field.js';
 import { renderHouseholdStep } from './step-household.js';
 import { renderServiceStep } from './step-service.js';
 import { renderAttachmentsStep } from './step-attachments.js';
@@ -109,7 +111,7 @@ const STEP_SCHEMAS = {
  * @cssprop --sila-color-success - The confirmation panel, completed steps.
  */
 export class SilaRequestForm extends SubmissionFormElement<ServiceRequest, RequestCreated> {
-  static override styles = [tokens, formStyles, fileFieldStyles, requestFormStyles];
+  static override styles = [tokens, formStyles, fileFieldStyles, dateFieldStyles, requestFormStyles];
 
   /** `beneficiary` (default) or `member`: the labels and the services offered (seed 002). */
   @property() audience: Audience = 'beneficiary';
@@ -239,6 +241,10 @@ export class SilaRequestForm extends SubmissionFormElement<ServiceRequest, Reque
   private validateStep(step: StepId, values: FormValues): Validation<unknown> {
     switch (step) {
       case 'applicant':
+        // The birth date's own check names the wrong part (day, month, a future date).
+        return withDatePartsErrors(validateWith(STEP_SCHEMAS[step], this.toPayload(values)), values, [
+          'applicant.birthDate',
+        ]);
       case 'household':
       case 'service':
         return validateWith(STEP_SCHEMAS[step], this.toPayload(values));

@@ -1,12 +1,11 @@
 /** Step 1: who is asking. Preceded by what is collected and why (before any personal field). */
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
 import type { FormController } from '../../core/form-controller.js';
-import { formatDate, localized } from '../../core/i18n.js';
+import { localized } from '../../core/i18n.js';
 import { renderTextField } from '../../fields/text-field.js';
-import { describedBy, fieldId, labelText, renderError, renderHint, type FieldBase } from '../../fields/field-parts.js';
+import { renderDatePartsField } from '../../fields/date-parts-field.js';
 import { LIMITS } from './request-fields.js';
 import { safeLinkUrl } from '../../core/safe-url.js';
 
@@ -30,40 +29,6 @@ export function renderPrivacyNotice(formConfig: FormConfig): TemplateResult {
         ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
         : nothing
     }
-  </div>`;
-}
-
-/** "1 January 1990" in the Hijri calendar, for a YYYY-MM-DD value (noon: no day shift). */
-function hijriOf(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(`${value}T12:00:00Z`, 'islamic-umalqura') : '';
-}
-
-/** A native date picker (Gregorian); the Hijri equivalent is shown, and read, under it. */
-function renderDateField(form: FormController<unknown>, field: FieldBase): TemplateResult {
-  const error = form.errorFor(field.name);
-  const value = form.text(field.name);
-  const hijri = hijriOf(value);
-  const hijriId = `${fieldId(field.name)}-hijri`;
-  const today = new Date().toISOString().slice(0, 10);
-  return html`<div class="field ${error ? 'has-error' : ''}" part="field">
-    <label for=${fieldId(field.name)}>${labelText(field)}</label>
-    ${renderHint(field)} ${renderError(form, field)}
-    <input
-      type="date"
-      id=${fieldId(field.name)}
-      name=${field.name}
-      part="input"
-      min="1900-01-01"
-      max=${today}
-      .value=${live(value)}
-      aria-required="true"
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy(field, Boolean(error), hijri ? [hijriId] : [])}
-      @input=${(event: Event) => form.set(field.name, (event.target as HTMLInputElement).value)}
-      @change=${(event: Event) => form.set(field.name, (event.target as HTMLInputElement).value)}
-      @blur=${() => form.leave(field.name)}
-    />
-    ${hijri ? html`<p class="hijri" id=${hijriId}>${msg('Hijri:')} ${hijri}</p>` : nothing}
   </div>`;
 }
 
@@ -99,5 +64,9 @@ export function renderApplicantStep(form: FormController<unknown>, formConfig: F
       optional: true,
     })}
     ${renderTextField(form, { name: 'applicant.city', label: msg('City'), autocomplete: 'address-level2', ...LIMITS.city })}
-    ${renderDateField(form, { name: 'applicant.birthDate', label: msg('Date of birth'), hint: msg('Gregorian date; the Hijri date is shown under it.') })}`;
+    ${renderDatePartsField(form, {
+      name: 'applicant.birthDate',
+      label: msg('Date of birth'),
+      hint: msg('As written on your ID, in the Hijri or the Gregorian calendar. For example: 15 6 1410.'),
+    })}`;
 }
