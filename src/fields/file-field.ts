@@ -35,6 +35,14 @@ export function formatBytes(bytes: number): string {
   return msg(str`${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`);
 }
 
+/** Marks the drop zone while a file is dragged over it (and lets the drop happen). */
+function dragging(over: boolean) {
+  return (event: DragEvent) => {
+    if (over) event.preventDefault();
+    (event.currentTarget as HTMLElement | null)?.classList.toggle('dragging', over);
+  };
+}
+
 export function renderFileField(field: FileField): TemplateResult {
   const id = fieldId(field.name);
   const chosenId = `${id}-chosen`;
@@ -49,22 +57,40 @@ export function renderFileField(field: FileField): TemplateResult {
         </p>`
         : nothing
     }
-    <input
-      type="file"
-      id=${id}
-      name=${field.name}
-      part="input file-input"
-      accept=${field.accept}
-      aria-required=${field.optional ? 'false' : 'true'}
-      aria-invalid=${hasError ? 'true' : 'false'}
-      aria-describedby=${describedBy(field, hasError, field.file ? [chosenId] : [])}
-      @change=${(event: Event) => {
-        const input = event.target as HTMLInputElement;
-        field.onSelect(input.files?.[0]);
-        // The widget keeps the file; clearing the input lets the same file be chosen again.
-        input.value = '';
+    <div
+      class="file-drop"
+      @dragenter=${dragging(true)}
+      @dragover=${dragging(true)}
+      @dragleave=${dragging(false)}
+      @drop=${(event: DragEvent) => {
+        event.preventDefault();
+        dragging(false)(event);
+        const file = event.dataTransfer?.files[0];
+        if (file) field.onSelect(file);
       }}
-    />
+    >
+      <!-- The native input stays (keyboard, screen readers, the system picker) but is
+           transparent over the zone: its English "Choose File / No file chosen" is never seen. -->
+      <input
+        type="file"
+        id=${id}
+        name=${field.name}
+        part="input file-input"
+        accept=${field.accept}
+        aria-required=${field.optional ? 'false' : 'true'}
+        aria-invalid=${hasError ? 'true' : 'false'}
+        aria-describedby=${describedBy(field, hasError, field.file ? [chosenId] : [])}
+        @change=${(event: Event) => {
+          const input = event.target as HTMLInputElement;
+          field.onSelect(input.files?.[0]);
+          // The widget keeps the file; clearing the input lets the same file be chosen again.
+          input.value = '';
+        }}
+      />
+      <span class="file-button" aria-hidden="true">${field.file ? msg('Choose another file') : msg('Choose a file')}</span>
+      <span class="file-drop-text" aria-hidden="true">${msg('or drop it here')}</span>
+      ${field.file ? nothing : html`<span class="file-none" aria-hidden="true">${msg('No file chosen yet.')}</span>`}
+    </div>
     ${
       field.file
         ? html`<p class="chosen" id=${chosenId}>
