@@ -72,7 +72,12 @@ describeEachDatabase('staff pool', (db, driver) => {
     });
     try {
       const app = makeApp(db(), { staffDb });
-      for (let i = 0; i < 3; i++) assert.equal((await postJson(app, '/v1/complaints', validComplaint())).status, 201);
+      assert.equal((await postJson(app, '/v1/complaints', validComplaint())).status, 201);
+      // More rows than a few cursor reads, so the export below is still open when it pauses.
+      await db().exec(`
+        INSERT INTO submissions (reference, kind, status, channel, payload, verifier_hash, received_at, updated_at)
+        SELECT 'P' || lpad(i::text, 12, '0'), 'suggestion', 'received', 'website', '{}'::jsonb, 'x', t, t
+          FROM generate_series(1, 10000) AS i, LATERAL (SELECT now() - i * interval '1 minute' AS t) AS at`);
       // An export read half-way holds the staff pool's only connection (its cursor).
       const response = await app.request('/v1/staff/export.csv', {
         headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
