@@ -13,11 +13,22 @@ export interface Draft {
   savedAt: number;
   /** The step a multi-step form was on (restored with the values). */
   step?: string;
+  /** It holds income or health answers: kept hours, not days (set on save). */
+  sensitive?: boolean;
 }
 
 const PREFIX = 'sila:draft:';
 /** Drafts older than this are dropped: a shared family phone should not keep them forever. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** A draft holding income or health answers is dropped after this many hours (shared family phones). */
+export const SENSITIVE_DRAFT_HOURS = 12;
+const SENSITIVE_MAX_AGE_MS = SENSITIVE_DRAFT_HOURS * 60 * 60 * 1000;
+
+/** Answers that are income or health details: their presence shortens a draft's life. */
+function holdsSensitive(values: Record<string, unknown>): boolean {
+  const filled = (name: string) => typeof values[name] === 'string' && values[name] !== '';
+  return filled('household.incomeBracket') || filled('household.employment') || values.service === 'medical_support';
+}
 
 function storage(): Storage | undefined {
   try {
@@ -44,7 +55,8 @@ export class DraftStore {
     if (!raw) return undefined;
     try {
       const draft = JSON.parse(raw) as Draft;
-      if (typeof draft !== 'object' || !draft || Date.now() - draft.savedAt > MAX_AGE_MS) {
+      const maxAge = draft?.sensitive ? SENSITIVE_MAX_AGE_MS : MAX_AGE_MS;
+      if (typeof draft !== 'object' || !draft || Date.now() - draft.savedAt > maxAge) {
         this.clear();
         return undefined;
       }
@@ -58,7 +70,8 @@ export class DraftStore {
   save(draft: Omit<Draft, 'savedAt'>): void {
     const values = Object.fromEntries(Object.entries(draft.values).filter(([name]) => !this.excluded.includes(name)));
     try {
-      storage()?.setItem(this.key, JSON.stringify({ ...draft, values, savedAt: Date.now() }));
+      const sensitive = holdsSensitive(values) || undefined;
+      storage()?.setItem(this.key, JSON.stringify({ ...draft, values, sensitive, savedAt: Date.now() }));
     } catch {
       // Quota exceeded or storage blocked: the form still works, only autosave is lost.
     }

@@ -29,6 +29,7 @@ import { renderChoiceGroup } from '../../fields/choice-group.js';
 import { renderCheckboxField } from '../../fields/checkbox-field.js';
 import { renderErrorSummary } from '../../fields/error-summary.js';
 import { fileLimitsHint, renderFileField, renderUploadProgress } from '../../fields/file-field.js';
+import { renderPrivacyNotice } from '../../fields/privacy-notice.js';
 import { fieldId } from '../../fields/field-parts.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
@@ -45,7 +46,6 @@ import {
   summaryFields,
 } from './complaint-fields.js';
 import { renderConfirmation } from './complaint-confirmation.js';
-import { safeLinkUrl } from '../../core/safe-url.js';
 
 const KINDS: readonly ComplaintKind[] = ['complaint', 'suggestion', 'inquiry', 'compensation'];
 
@@ -201,27 +201,10 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
   }
 
   private renderPrivacy() {
-    const association = this.session.formConfig.association;
-    const custom = localized(association.privacyNotice);
-    const name = localized(association.name);
-    const privacyUrl = safeLinkUrl(association.privacyNoticeUrl);
-    return html`<div class="privacy notice" part="privacy">
-      ${
-        custom
-          ? html`<p>${custom}</p>`
-          : html`<p>${msg(str`${name} collects these details only to handle your message and contact you about it.`)}</p>
-            <ul>
-              <li>${msg('Only the staff who handle your message can see them; they are kept confidential.')}</li>
-              <li>${msg('They are kept for as long as needed to follow your message up, then deleted.')}</li>
-              <li>${msg('You may ask to see, correct or delete your data at any time.')}</li>
-            </ul>`
-      }
-      ${
-        privacyUrl
-          ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
-          : nothing
-      }
-    </div>`;
+    // The wording follows what is sent: no "your request" on a complaint or an anonymous suggestion.
+    const kind = (this.form.text('kind') || 'complaint') as ComplaintKind;
+    const anonymous = ANONYMOUS_KINDS.includes(kind) && this.form.get('anonymous') === true;
+    return renderPrivacyNotice(this.session.formConfig, anonymous ? 'anonymous' : 'message', false);
   }
 
   protected override renderForm() {

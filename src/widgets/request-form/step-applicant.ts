@@ -1,39 +1,15 @@
 /** Step 1: who is asking. Preceded by what is collected and why (before any personal field). */
-import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import type { FormConfig } from '../../contract/form-config.js';
 import type { FormController } from '../../core/form-controller.js';
-import { localized } from '../../core/i18n.js';
 import { renderTextField } from '../../fields/text-field.js';
 import { renderDatePartsField } from '../../fields/date-parts-field.js';
 import { LIMITS } from './request-fields.js';
-import { safeLinkUrl } from '../../core/safe-url.js';
-
-export function renderPrivacyNotice(formConfig: FormConfig): TemplateResult {
-  const association = formConfig.association;
-  const name = localized(association.name);
-  const custom = localized(association.privacyNotice);
-  const privacyUrl = safeLinkUrl(association.privacyNoticeUrl);
-  return html`<div class="privacy notice" part="privacy" id="privacy-notice">
-    <h4>${msg('What we ask and why')}</h4>
-    ${custom ? html`<p>${custom}</p>` : nothing}
-    <ul>
-      <li>${msg(str`Your name, ID number, contact details and date of birth: so that ${name} can identify you and contact you about your request.`)}</li>
-      <li>
-        ${msg('Your household, income and housing: to assess your request. Income and health details are sensitive: only the research committee sees them, and only to decide on your request.')}
-      </li>
-      <li>${msg('Your data is kept confidential. You may ask to see, correct or delete it.')}</li>
-    </ul>
-    ${
-      privacyUrl
-        ? html`<p><a href=${privacyUrl} target="_blank" rel="noopener">${msg('Read the full privacy notice')}</a></p>`
-        : nothing
-    }
-  </div>`;
-}
+import { renderPrivacyNotice } from '../../fields/privacy-notice.js';
 
 export function renderApplicantStep(form: FormController<unknown>, formConfig: FormConfig): TemplateResult {
-  return html`${renderPrivacyNotice(formConfig)}
+  return html`${renderPrivacyNotice(formConfig, 'request')}
     ${renderTextField(form, { name: 'applicant.fullName', label: msg('Full name'), hint: msg('As written on your ID.'), autocomplete: 'name', ...LIMITS.fullName })}
     ${renderTextField(form, {
       name: 'applicant.nationalId',
