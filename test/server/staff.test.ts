@@ -27,6 +27,7 @@ describeEachDatabase('staff API', (db) => {
   let now = new Date('2025-01-10T10:00:00Z');
   let app: TestApp;
   const refs: Record<string, string> = {};
+  const ratingTokens: Record<string, string> = {};
 
   before(async () => {
     app = makeApp(db(), { now: () => now });
@@ -35,6 +36,7 @@ describeEachDatabase('staff API', (db) => {
       const answer = await postJson(app, path, body);
       assert.equal(answer.status, 201, answer.text);
       refs[name] = answer.json.reference;
+      ratingTokens[name] = answer.json.ratingToken;
     };
     await create('A', '/v1/requests', validRequest(), '2025-01-10T10:00:00Z');
     await create(
@@ -51,7 +53,8 @@ describeEachDatabase('staff API', (db) => {
     now = new Date('2025-02-20T09:00:00Z');
     const rate = async (body: Record<string, unknown>) =>
       assert.equal((await postJson(app, '/v1/ratings', validRating(body))).status, 201);
-    await rate({ scale: 'csat', score: 5, reference: refs.B });
+    // A rating of a reference carries its proof (#18.7): the token from the create answer.
+    await rate({ scale: 'csat', score: 5, reference: refs.B, ratingToken: ratingTokens.B });
     await rate({ scale: 'csat', score: 4 });
     await rate({ scale: 'csat', score: 2 });
     for (const score of [10, 9, 8, 3]) await rate({ scale: 'nps', score });
