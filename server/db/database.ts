@@ -47,6 +47,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // 08: connection exception; 53: insufficient resources; 57P: operator intervention
     // (shutdown, crash recovery); network errors from the socket.
     if (/^(08|53|57P)/.test(code)) return true;
+    // 57014: cancelled by SILA_DB_STATEMENT_TIMEOUT_MS, the server overloaded: retry later.
+    if (code === '57014') return true;
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
   }
   const message = error instanceof Error ? error.message : '';
