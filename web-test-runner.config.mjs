@@ -7,6 +7,7 @@ import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { TEST_ADMIN_EMAIL, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, startTestServer } from './scripts/test-server.mjs';
 import { staffCommandPlugin } from './test/browser/staff-command.mjs';
+import { forcedColorsPlugin } from './test/browser/forced-colors-command.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 // The end-to-end tests talk to a real reference server: the one scripts/test.mjs started
@@ -29,6 +30,7 @@ export default {
   testsFinishTimeout: 240_000,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig }),
+    forcedColorsPlugin(),
     staffCommandPlugin({
       endpoint,
       token: TEST_ADMIN_TOKEN,

@@ -40,6 +40,28 @@ export const requestFormStyles = css`
     font-weight: 700;
   }
 
+  /*
+   * Forced colours (Windows contrast themes) paint every border one colour: the steps then
+   * differ by shape too. To do: thin dashed; done: solid; current: thick, in the highlight.
+   */
+  @media (forced-colors: active) {
+    .steps li {
+      forced-color-adjust: none;
+      color: CanvasText;
+      border-block-start: 2px dashed GrayText;
+      padding-block-start: calc(0.5rem + 2px);
+    }
+    .steps li.done {
+      border-block-start: 4px solid CanvasText;
+      padding-block-start: 0.5rem;
+    }
+    .steps li.current {
+      border-block-start: 8px solid Highlight;
+      padding-block-start: calc(0.5rem - 4px);
+      text-decoration: underline;
+    }
+  }
+
   /* On a phone only the bar shows; the current step is named in the heading below it. */
   @container (max-width: 34rem) {
     .steps .step-name {
