@@ -38,6 +38,10 @@ export const dateFieldStyles = css`
     inline-size: 6rem;
   }
 
+  .date-field.has-error input[type='text'] {
+    border-color: var(--_error);
+  }
+
   .other-calendar {
     margin: 0;
     color: var(--_muted);
