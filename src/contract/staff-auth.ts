@@ -140,14 +140,6 @@ export const AUDIT_ACTIONS = [
   /** The retention rules applied by the daily job (actor: system). */
   'retention.anonymise',
   'retention.attachments',
-  /** Personal data rights (docs/staff-side.md): a person searched, exported, corrected, erased. */
-  'privacy.search',
-  'privacy.export',
-  'privacy.correct',
-  'privacy.erase',
-  /** The retention rules applied by the daily job (actor: system). */
-  'retention.anonymise',
-  'retention.attachments',
   'report.view',
   'report.export',
   'visitors.record',
