@@ -1,8 +1,10 @@
 /**
  * Size budget: what a phone downloads must not creep up unnoticed. The ceilings are the
- * sizes measured on 2026-11-30 at 5a115a3 (per-language files, short ids, no @lit/task, the
- * import chain cut; the lookup's replies, the forms' sessions, the printable confirmation,
- * "forgot my reference" and the client reports added) plus about 2 %,
+ * sizes measured on 2026-11-30 at 3e84f28 plus about 1.5 %: per-language files, short ids, no
+ * @lit/task, the import chain cut; then raised on purpose for #21's features (the lookup's
+ * replies and "forgot my reference", the printable confirmation, the client reports, the
+ * Hijri/Gregorian date field, the localized file picker, the privacy notice's mandatory parts:
+ * +1.3 to +2.3 kB per file),
  * gzip level 9, for every single file: bilingual and per language. They are ratchets, not goals (lower a ceiling when a change
  * makes a file smaller): issue #23's targets are the Arabic all-in-one ≤ 40 kB, the
  * bilingual one ≤ 50 kB, one widget in one language ≤ 30 kB and the rating ≤ 26 kB;
@@ -17,21 +19,21 @@ import { root } from './bundle-harness.js';
 import { ensureFreshBuild } from './fresh-build.js';
 
 const GZIP_CEILINGS_KB: Record<string, number> = {
-  'sila.iife.js': 61.5,
-  'sila.ar.iife.js': 54.5,
-  'sila.en.iife.js': 52.5,
-  'sila-complaint-form.iife.js': 37.5,
-  'sila-complaint-form.ar.iife.js': 35,
-  'sila-complaint-form.en.iife.js': 34,
-  'sila-request-form.iife.js': 42,
-  'sila-request-form.ar.iife.js': 38.5,
-  'sila-request-form.en.iife.js': 37.5,
-  'sila-rating.iife.js': 34,
-  'sila-rating.ar.iife.js': 31.5,
+  'sila.iife.js': 64.5,
+  'sila.ar.iife.js': 57.5,
+  'sila.en.iife.js': 55,
+  'sila-complaint-form.iife.js': 39.5,
+  'sila-complaint-form.ar.iife.js': 36.5,
+  'sila-complaint-form.en.iife.js': 35,
+  'sila-request-form.iife.js': 45,
+  'sila-request-form.ar.iife.js': 41.5,
+  'sila-request-form.en.iife.js': 40,
+  'sila-rating.iife.js': 34.5,
+  'sila-rating.ar.iife.js': 32,
   'sila-rating.en.iife.js': 31,
-  'sila-status-lookup.iife.js': 39.5,
-  'sila-status-lookup.ar.iife.js': 35.5,
-  'sila-status-lookup.en.iife.js': 34.5,
+  'sila-status-lookup.iife.js': 40,
+  'sila-status-lookup.ar.iife.js': 36.5,
+  'sila-status-lookup.en.iife.js': 35,
 };
 
 it('every single-file bundle stays within its gzip budget', () => {
