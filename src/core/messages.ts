@@ -7,6 +7,8 @@ import { formatClockTime } from './i18n.js';
 const MINUTE_MS = 60_000;
 
 export interface FieldLimits {
+  /** What to say when the field is left empty ("Enter your full name."): names the field, so the summary needs no label before it. */
+  required?: string;
   minLength?: number;
   maxLength?: number;
   min?: number;
@@ -29,7 +31,7 @@ export function limitsOf(error: FieldError, field: FieldLimits = {}): FieldLimit
 export function errorMessage(code: string, limits: FieldLimits = {}): string {
   switch (code) {
     case 'required':
-      return msg('This field is required.');
+      return limits.required ?? msg('This field is required.');
     case 'too_short':
       return limits.minLength ? msg(str`Enter at least ${limits.minLength} characters.`) : msg('This is too short.');
     case 'too_long':

@@ -25,7 +25,8 @@ export function renderErrorSummary(
     <ul>
       ${errors.map((error) => {
         const field = fields[error.path];
-        const label = field?.label;
+        // A field's own "required" message names the field: no label before it.
+        const label = error.code === 'required' && field?.required ? undefined : field?.label;
         return html`<li>
           <a
             href="#${fieldId(error.path)}"

@@ -113,18 +113,18 @@ describe('<sila-complaint-form>', () => {
     expect(summary.querySelector('h3')!.textContent).to.equal('يوجد خطأ');
     const items = [...summary.querySelectorAll('a')].map((a) => a.textContent!.trim());
     expect(items).to.deep.equal([
-      'المجال: هذا الحقل مطلوب.',
-      'الموضوع باختصار: هذا الحقل مطلوب.',
-      'التفاصيل: هذا الحقل مطلوب.',
-      'الاسم الكامل: هذا الحقل مطلوب.',
-      'رقم الجوال: هذا الحقل مطلوب.',
+      'اختر المجال.',
+      'اكتب الموضوع في كلمات قليلة.',
+      'اكتب التفاصيل.',
+      'أدخل اسمك الكامل.',
+      'أدخل رقم جوالك.',
       'إشعار الخصوصية: يجب الموافقة للمتابعة.',
     ]);
     const mobile = shadow(el).querySelector('[name="contact.mobile"]')!;
     expect(mobile.getAttribute('aria-invalid')).to.equal('true');
     const describedBy = mobile.getAttribute('aria-describedby')!.split(' ');
     expect(describedBy.map((id) => shadow(el).getElementById(id)?.textContent)).to.satisfy((texts: string[]) =>
-      texts.some((text) => text?.includes('هذا الحقل مطلوب')),
+      texts.some((text) => text?.includes('أدخل رقم جوالك.')),
     );
     await expect(el).to.be.accessible();
   });
@@ -191,7 +191,7 @@ describe('<sila-complaint-form>', () => {
     submitButton(el).click();
     await el.updateComplete;
     const link = [...shadow(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) =>
-      a.textContent!.startsWith('رقم الجوال'),
+      a.textContent!.startsWith('أدخل رقم جوالك'),
     )!;
     link.click();
     expect(shadow(el).activeElement?.getAttribute('name')).to.equal('contact.mobile');
@@ -262,7 +262,7 @@ describe('<sila-complaint-form>', () => {
     choose(el, 'contactChannel', 'email');
     submitButton(el).click();
     await el.updateComplete;
-    expect(errorText(el, 'contact.email')).to.equal('خطأ: هذا الحقل مطلوب.');
+    expect(errorText(el, 'contact.email')).to.equal('خطأ: أدخل بريدك الإلكتروني.');
   });
 
   it('restores a draft after the element is created again, and clears it on request', async () => {

@@ -171,11 +171,11 @@ describe('<sila-request-form>', () => {
     const summary = root(el).getElementById('error-summary')!;
     expect(root(el).activeElement).to.equal(summary);
     expect(summaryItems(el)).to.deep.equal([
-      'الاسم الكامل: هذا الحقل مطلوب.',
-      'رقم الهوية الوطنية أو الإقامة: هذا الحقل مطلوب.',
-      'رقم الجوال: هذا الحقل مطلوب.',
-      'المدينة: هذا الحقل مطلوب.',
-      'تاريخ الميلاد: هذا الحقل مطلوب.',
+      'أدخل اسمك الكامل.',
+      'أدخل رقم الهوية الوطنية أو الإقامة.',
+      'أدخل رقم جوالك.',
+      'أدخل اسم مدينتك.',
+      'أدخل تاريخ ميلادك.',
     ]);
     await expect(el).to.be.accessible();
     typeInto(el, 'applicant.nationalId', '1087654322');
@@ -203,7 +203,8 @@ describe('<sila-request-form>', () => {
     typeInto(el, 'applicant.nationalId', '12345');
     typeInto(el, 'applicant.mobile', '0123');
     await next(el);
-    expect(errorText(el, 'applicant.fullName')).to.equal('Error: This field is required.');
+    // An empty field's message names the field (#21.11), beside it and in the summary.
+    expect(errorText(el, 'applicant.fullName')).to.equal('Error: Enter your full name.');
     expect(errorText(el, 'applicant.nationalId')).to.equal(
       'Error: Enter a valid 10-digit national ID or iqama number.',
     );
@@ -228,7 +229,7 @@ describe('<sila-request-form>', () => {
     expect(stepHeading(el)).to.equal('The service requested');
     typeInto(el, 'description', 'short');
     await next(el);
-    expect(errorText(el, 'service')).to.equal('Error: This field is required.');
+    expect(errorText(el, 'service')).to.equal('Error: Choose the service you need.');
     expect(errorText(el, 'description')).to.equal('Error: Enter at least 10 characters.');
     await expect(el).to.be.accessible();
   });
@@ -243,7 +244,7 @@ describe('<sila-request-form>', () => {
     fillHousehold(el);
     await next(el);
     await next(el);
-    expect(summaryItems(el)).to.deep.equal(['الخدمة: هذا الحقل مطلوب.', 'صف احتياجك: هذا الحقل مطلوب.']);
+    expect(summaryItems(el)).to.deep.equal(['اختر الخدمة التي تحتاج إليها.', 'صِف احتياجك.']);
     await expect(el).to.be.accessible();
   });
 

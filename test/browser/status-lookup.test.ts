@@ -233,8 +233,8 @@ describe('<sila-status-lookup>', () => {
     const summary = shadow(el).getElementById('error-summary')!;
     expect(shadow(el).activeElement).to.equal(summary);
     expect([...summary.querySelectorAll('a')].map(textOf)).to.deep.equal([
-      'الرقم المرجعي: هذا الحقل مطلوب.',
-      'آخر 4 أرقام من جوالك، أو رمز المتابعة: هذا الحقل مطلوب.',
+      'أدخل الرقم المرجعي.',
+      'أدخل آخر 4 أرقام من جوالك، أو رمز المتابعة.',
     ]);
     await expect(el).to.be.accessible();
     typeInto(el, 'reference', 'X-1234');

@@ -85,19 +85,32 @@ export function contactChannelChoices(): Choice[] {
   ];
 }
 
+/** What a field says when left empty: it names the field, as a Saudi association's form does. */
+export function requiredMessages(): Record<string, string> {
+  return {
+    category: msg('Choose the topic.'),
+    subject: msg('Write the subject in a few words.'),
+    description: msg('Write the details.'),
+    'contact.name': msg('Enter your full name.'),
+    'contact.mobile': msg('Enter your mobile number.'),
+    'contact.email': msg('Enter your e-mail address.'),
+  };
+}
+
 /** Labels (and limits) for the error summary, keyed by field name. */
 export function summaryFields(): Record<string, SummaryField> {
+  const required = requiredMessages();
   return {
     kind: { label: msg('Type of message') },
-    category: { label: msg('Topic') },
-    subject: { label: msg('Subject'), ...LIMITS.subject },
-    description: { label: msg('Details'), ...LIMITS.description },
+    category: { label: msg('Topic'), required: required.category },
+    subject: { label: msg('Subject'), required: required.subject, ...LIMITS.subject },
+    description: { label: msg('Details'), required: required.description, ...LIMITS.description },
     relatedReference: { label: msg('Related reference number') },
     'attachments.evidence': { label: evidenceLabel() },
     anonymous: { label: msg('Send without my name') },
-    'contact.name': { label: msg('Full name'), ...LIMITS.name },
-    'contact.mobile': { label: msg('Mobile number') },
-    'contact.email': { label: msg('E-mail address') },
+    'contact.name': { label: msg('Full name'), required: required['contact.name'], ...LIMITS.name },
+    'contact.mobile': { label: msg('Mobile number'), required: required['contact.mobile'] },
+    'contact.email': { label: msg('E-mail address'), required: required['contact.email'] },
     contactChannel: { label: msg('How should we contact you?') },
     'consent.accepted': { label: msg('Privacy notice') },
   };

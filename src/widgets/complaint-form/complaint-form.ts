@@ -36,12 +36,13 @@ import { formStyles } from '../../styles/form.styles.js';
 import { fileFieldStyles } from '../../styles/file-field.styles.js';
 import { complaintFormStyles } from './complaint-form.styles.js';
 import {
-  EVIDENCE_KIND,
-  FIELD_ORDER,
-  LIMITS,
   contactChannelChoices,
+  EVIDENCE_KIND,
   evidenceLabel,
+  FIELD_ORDER,
   kindChoices,
+  LIMITS,
+  requiredMessages,
   sendLabel,
   summaryFields,
 } from './complaint-fields.js';
@@ -209,6 +210,7 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
 
   protected override renderForm() {
     const form = this.form;
+    const required = requiredMessages();
     const kind = (this.form.text('kind') || 'complaint') as ComplaintKind;
     const canBeAnonymous = ANONYMOUS_KINDS.includes(kind);
     const anonymous = canBeAnonymous && this.form.get('anonymous') === true;
@@ -227,11 +229,12 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
       <fieldset class="section">
         <legend>${msg('Your message')}</legend>
         ${renderChoiceGroup(form, { name: 'kind', label: msg('Type of message'), choices: kindChoices() })}
-        ${renderSelectField(form, { name: 'category', label: msg('Topic'), options: this.categoryOptions(kind) })}
-        ${renderTextField(form, { name: 'subject', label: msg('Subject'), hint: msg('A few words, e.g. "Late reply to my request".'), ...LIMITS.subject })}
+        ${renderSelectField(form, { name: 'category', label: msg('Topic'), required: required.category, options: this.categoryOptions(kind) })}
+        ${renderTextField(form, { name: 'subject', label: msg('Subject'), required: required.subject, hint: msg('A few words, e.g. "Late reply to my request".'), ...LIMITS.subject })}
         ${renderTextareaField(form, {
           name: 'description',
           label: msg('Details'),
+          required: required.description,
           hint: msg('What happened, when and where. Do not include bank card numbers or passwords.'),
           ...LIMITS.description,
         })}
@@ -262,10 +265,11 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
         ${
           anonymous
             ? nothing
-            : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), autocomplete: 'name', ...LIMITS.name })}
+            : html`${renderTextField(form, { name: 'contact.name', label: msg('Full name'), required: required['contact.name'], autocomplete: 'name', ...LIMITS.name })}
             ${renderTextField(form, {
               name: 'contact.mobile',
               label: msg('Mobile number'),
+              required: required['contact.mobile'],
               hint: msg('A Saudi mobile number, e.g. 05XXXXXXXX. Its last 4 digits let you follow up.'),
               type: 'tel',
               inputmode: 'tel',
@@ -275,6 +279,7 @@ export class SilaComplaintForm extends SubmissionFormElement<Complaint, Complain
             ${renderTextField(form, {
               name: 'contact.email',
               label: msg('E-mail address'),
+              required: required['contact.email'],
               type: 'email',
               inputmode: 'email',
               autocomplete: 'email',

@@ -112,6 +112,23 @@ export function attachmentLabel(kind: string): string {
   }
 }
 
+/** What a field says when left empty: it names the field, as a Saudi association's form does. */
+export function requiredMessages(): Record<string, string> {
+  return {
+    'applicant.fullName': msg('Enter your full name.'),
+    'applicant.nationalId': msg('Enter your national ID or iqama number.'),
+    'applicant.mobile': msg('Enter your mobile number.'),
+    'applicant.city': msg('Enter your city.'),
+    'applicant.birthDate': msg('Enter your date of birth.'),
+    'household.householdSize': msg('Enter the number of people in the household.'),
+    'household.incomeBracket': msg('Choose the monthly household income.'),
+    'household.employment': msg('Choose your work situation.'),
+    'household.housing': msg('Choose your housing.'),
+    service: msg('Choose the service you need.'),
+    description: msg('Describe your need.'),
+  };
+}
+
 /** Labels (and limits) for the error summary and the review, keyed by field name. */
 export function summaryFields(): Record<string, SummaryField> {
   const fields: Record<string, SummaryField> = {
@@ -131,5 +148,6 @@ export function summaryFields(): Record<string, SummaryField> {
     'consent.accepted': { label: msg('Privacy notice') },
   };
   for (const kind of ATTACHMENT_KINDS) fields[`attachments.${kind}`] = { label: attachmentLabel(kind) };
+  for (const [name, required] of Object.entries(requiredMessages())) fields[name] = { ...fields[name]!, required };
   return fields;
 }

@@ -5,13 +5,15 @@ import type { FormController } from '../../core/form-controller.js';
 import type { Option } from '../../fields/select-field.js';
 import { renderSelectField } from '../../fields/select-field.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
-import { LIMITS } from './request-fields.js';
+import { LIMITS, requiredMessages } from './request-fields.js';
 
 export function renderServiceStep(form: FormController<unknown>, services: readonly Option[]): TemplateResult {
-  return html`${renderSelectField(form, { name: 'service', label: msg('Service'), options: services })}
+  const required = requiredMessages();
+  return html`${renderSelectField(form, { name: 'service', label: msg('Service'), required: required.service, options: services })}
     ${renderTextareaField(form, {
       name: 'description',
       label: msg('Describe your need'),
+      required: required.description,
       hint: msg('What you need and why. For health matters, write only what the committee needs to know.'),
       ...LIMITS.description,
     })}`;

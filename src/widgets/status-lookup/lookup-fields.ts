@@ -20,9 +20,18 @@ export function verifierLabel(): string {
   return msg('Last 4 digits of your mobile, or your follow-up code');
 }
 
+/** What a field says when left empty: it names the field. */
+export function referenceRequired(): string {
+  return msg('Enter the reference number.');
+}
+
+export function verifierRequired(): string {
+  return msg('Enter the last 4 digits of your mobile, or your follow-up code.');
+}
+
 export function summaryFields(): Record<string, SummaryField> {
   return {
-    reference: { label: referenceLabel() },
-    verifier: { label: verifierLabel(), maxLength: VERIFIER_MAX_LENGTH },
+    reference: { label: referenceLabel(), required: referenceRequired() },
+    verifier: { label: verifierLabel(), required: verifierRequired(), maxLength: VERIFIER_MAX_LENGTH },
   };
 }

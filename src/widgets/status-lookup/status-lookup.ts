@@ -25,7 +25,15 @@ import { tokens } from '../../styles/tokens.styles.js';
 import { formStyles } from '../../styles/form.styles.js';
 import { statusLookupStyles } from './status-lookup.styles.js';
 import { REFERENCE_MAX_LENGTH } from '../../contract/limits.js';
-import { FIELD_ORDER, VERIFIER_MAX_LENGTH, referenceLabel, summaryFields, verifierLabel } from './lookup-fields.js';
+import {
+  FIELD_ORDER,
+  VERIFIER_MAX_LENGTH,
+  referenceLabel,
+  referenceRequired,
+  summaryFields,
+  verifierLabel,
+  verifierRequired,
+} from './lookup-fields.js';
 import { failureView, renderFailure } from './lookup-messages.js';
 import { renderResult } from './status-result.js';
 import { statusLabel } from './status-texts.js';
@@ -283,6 +291,7 @@ export class SilaStatusLookup extends SilaElement implements ReplyHost, Reminder
       ${renderTextField(form, {
         name: 'reference',
         label: referenceLabel(),
+        required: referenceRequired(),
         hint: msg(
           html`As shown on your confirmation, e.g. ${EXAMPLE_REFERENCE}. Small or capital letters, with or without dashes.`,
         ),
@@ -293,6 +302,7 @@ export class SilaStatusLookup extends SilaElement implements ReplyHost, Reminder
       ${renderTextField(form, {
         name: 'verifier',
         label: verifierLabel(),
+        required: verifierRequired(),
         hint: msg(
           'The mobile number you gave in the form. If you sent a suggestion without your name, enter the follow-up code shown on your confirmation instead.',
         ),
