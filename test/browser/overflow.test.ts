@@ -253,6 +253,8 @@ describe('no sideways overflow at 320, 375 and 768 px, in Arabic and English', (
       const rating = await until(() => shadow(el).querySelector('sila-rating'), 10_000, 'rating invitation').then(() =>
         shadow(el).querySelector('sila-rating')!,
       );
+      // The rating renders its scale after its own first update (and the outbox read): wait for it.
+      await until(() => rating.shadowRoot?.querySelector('input[name=score]'), 10_000, 'rating scale');
       const radios = [...rating.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=score]')];
       radios[radios.length - 1]!.click();
       await nextFrame();
