@@ -66,7 +66,7 @@ async function open(hostile: boolean, width = 1280): Promise<Page> {
   await tab.locator('sila-complaint-form [name="subject"]').waitFor();
   await tab.locator('sila-request-form form, sila-request-form fieldset').first().waitFor();
   await tab.locator('sila-rating form').waitFor();
-  await tab.locator('sila-status-lookup form').waitFor();
+  await tab.locator('sila-status-lookup form[part="form"]').waitFor();
   return tab;
 }
 
