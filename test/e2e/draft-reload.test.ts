@@ -132,7 +132,7 @@ it('a status lookup that found its answer leaves no reference behind', { timeout
     const lookup = page.locator('sila-status-lookup');
     await lookup.locator('[name="reference"]').fill(reference);
     await lookup.locator('[name="verifier"]').fill('9876');
-    await lookup.locator('button[type=submit]').click();
+    await lookup.locator('button[part="submit"]').click();
     await lookup.locator('[part~=result]').waitFor({ timeout: 15_000 });
     await page.reload();
     await lookup.locator('[name="reference"]').waitFor();
