@@ -29,7 +29,10 @@ const APPLICANT = {
   'applicant.nationalId': '1087654321',
   'applicant.mobile': '0551234567',
   'applicant.city': 'الرياض',
-  'applicant.birthDate': '1985-03-20',
+  // The birth date is three boxes after a calendar choice (#21.3): 20 March 1985, Gregorian.
+  'applicant.birthDate#day': '20',
+  'applicant.birthDate#month': '3',
+  'applicant.birthDate#year': '1985',
   'household.householdSize': '5',
   description: 'أحتاج مساعدة في دفع إيجار المنزل بعد انقطاع دخل الأسرة.',
 };
@@ -43,6 +46,7 @@ after(() => harness?.close());
 async function fillWalkInRequest(intake: Locator, service: string): Promise<void> {
   await intake.locator('input[name="channel"][value="walk_in"]').check();
   await intake.locator('input[name="type"][value="request"]').check();
+  await intake.locator('input[name="applicant.birthDate#calendar"][value="gregory"]').check();
   for (const [name, value] of Object.entries(APPLICANT)) await intake.locator(`[name="${name}"]`).fill(value);
   await intake.locator('[name="household.incomeBracket"]').selectOption('under_3000');
   await intake.locator('input[name="household.employment"][value="unemployed"]').check();
