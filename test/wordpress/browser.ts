@@ -79,7 +79,11 @@ export async function sendRequest(form: Locator): Promise<void> {
       await form.locator('[name="applicant.nationalId"]').fill('1087654321');
       await form.locator('[name="applicant.mobile"]').fill('0551234567');
       await form.locator('[name="applicant.city"]').fill('الرياض');
-      await form.locator('[name="applicant.birthDate"]').fill('1990-05-15');
+      // Three boxes after a calendar choice (#21.3): 15 May 1990, Gregorian.
+      await form.locator('input[name="applicant.birthDate#calendar"][value="gregory"]').check();
+      await form.locator('[name="applicant.birthDate#day"]').fill('15');
+      await form.locator('[name="applicant.birthDate#month"]').fill('5');
+      await form.locator('[name="applicant.birthDate#year"]').fill('1990');
     } else if (current === 'household') {
       await form.locator('[name="household.householdSize"]').fill('5');
       await choose(form, 'household.incomeBracket', 'under_3000');

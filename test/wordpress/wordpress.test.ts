@@ -377,7 +377,7 @@ describe('the Sila plugin on Debian WordPress', { skip: skip ?? false }, () => {
       const lookup = page.locator('sila-status-lookup');
       assert.equal(await lookup.locator('[name="reference"]').inputValue(), reference);
       await lookup.locator('[name="verifier"]').fill('6543');
-      await lookup.locator('button[type=submit]').click();
+      await lookup.locator('button[part="submit"]').click();
       await lookup.locator('[part~=result]').waitFor({ timeout: 15_000 });
     } finally {
       await page.close();
