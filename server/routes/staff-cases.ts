@@ -6,7 +6,6 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { toFieldErrors } from '../../src/contract/issues.js';
 import {
   staffAssignBody,
   staffDecisionBody,
@@ -17,9 +16,8 @@ import {
 } from '../../src/contract/staff.js';
 import { requireRole, type StaffActor } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
-import { readJson } from '../http/body.js';
 import type { AppEnv, AppState } from '../context.js';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody, validationProblem } from '../http/problem.js';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from '../http/problem.js';
 import {
   type ActionContext,
   VersionConflict,
@@ -34,24 +32,11 @@ import { intakeSpec } from '../staff/intake.js';
 import { caseNotFound, parseQuery, referenceParam } from '../staff/params.js';
 import { attachmentBytes } from '../storage/attachment-rows.js';
 import { caseCounts, getAttachment, getCase, listSubmissions, scopeOf, timeline } from '../staff/queries.js';
-import { forbiddenTextErrors } from '../text-guard.js';
+import { readCheckedBody as readBody } from '../http/checked-body.js';
 import { createHandler } from './create.js';
 
 const NO_PARAMETERS = z.strictObject({});
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
-
-/** A change's body, checked by its schema and for characters that cannot be stored. */
-async function readBody<Schema extends z.ZodMiniType>(
-  c: Context<AppEnv>,
-  state: AppState,
-  schema: Schema,
-): Promise<z.output<Schema>> {
-  const parsed = schema.safeParse(await readJson(c, state.limits));
-  if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
-  const unsafe = forbiddenTextErrors(parsed.data);
-  if (unsafe.length > 0) throw validationProblem(unsafe);
-  return parsed.data;
-}
 
 export function staffCaseRoutes(state: AppState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

@@ -18,7 +18,6 @@ import {
 import { requireRole, type StaffActor } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
-import { readJson } from '../http/body.js';
 import { PROBLEM_CONTENT_TYPE, problemBody, validationProblem } from '../http/problem.js';
 import { correctCase } from '../privacy/correct.js';
 import { eraseOnRequest } from '../privacy/erase-request.js';
@@ -26,23 +25,11 @@ import { exportPerson, personExportCsv } from '../privacy/export.js';
 import { findReferences, loadPrivacyCases, searchedBy } from '../privacy/find.js';
 import { VersionConflict } from '../staff/actions.js';
 import { caseNotFound, referenceParam } from '../staff/params.js';
-import { forbiddenTextErrors } from '../text-guard.js';
+import { readCheckedBody as readBody } from '../http/checked-body.js';
 
 /** The privacy role: see docs/staff-side.md's roles table. */
 const PRIVACY_ROLES = ['admin'] as const;
 const NO_STORE = { 'Cache-Control': 'no-store' };
-
-async function readBody<Schema extends z.ZodMiniType>(
-  c: Context<AppEnv>,
-  state: AppState,
-  schema: Schema,
-): Promise<z.output<Schema>> {
-  const parsed = schema.safeParse(await readJson(c, state.limits));
-  if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
-  const unsafe = forbiddenTextErrors(parsed.data);
-  if (unsafe.length > 0) throw validationProblem(unsafe);
-  return parsed.data;
-}
 
 export function staffPrivacyRoutes(state: AppState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
