@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/widgets/complaint-form/complaint-form.js';
 import type { SilaComplaintForm } from '../../src/widgets/complaint-form/complaint-form.js';
 import { configure } from '../../src/config.js';
 import { setLocale } from '../../src/core/i18n.js';
@@ -8,8 +7,10 @@ import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { Complaint } from '../../src/contract/complaint.js';
 import {
+  chooseFile,
   choose,
   errorText,
+  holdPosts,
   lookup,
   resetPage,
   seedStartedDraft,
@@ -20,41 +21,19 @@ import {
   tick,
   typeInto,
   until,
-  holdPosts,
-  pretendOffline,
-  rewriteAnswers,
-  HOSTILE_MARKUP,
-  expectNothingInjected,
-  poisonProblem,
 } from './helpers.js';
-import { VALID, fillValidComplaint } from './complaint-fill.js';
-
-async function renderForm(endpoint = serverEndpoint(), seed = true): Promise<SilaComplaintForm> {
-  if (seed) seedStartedDraft('complaint', endpoint);
-  const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${endpoint}></sila-complaint-form>`);
-  // Wait for the server's form-config (its privacy notice replaces the default one). Its
-  // link "/demo/privacy.html" is the server's page, not one of the page embedding the form.
-  if (endpoint === serverEndpoint()) {
-    await until(
-      () => shadow(el).querySelector(`.privacy a[href="${endpoint}/demo/privacy.html"]`),
-      5_000,
-      'form-config',
-    );
-  }
-  return el;
-}
+import {
+  VALID,
+  complaintFormHarness,
+  fillValidComplaint,
+  renderComplaintForm as renderForm,
+} from './harnesses/complaint-form.js';
+import { runSendingWidgetTests } from './sending-widget-suite.js';
 
 const PDF_BYTES = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
 
 /** Chooses a file in the document picker, as the browser's file dialog would. */
-function chooseEvidence(el: Element, file: File): void {
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  const picker = Object.assign(shadow(el).querySelector<HTMLInputElement>('input[type=file]')!, {
-    files: transfer.files,
-  });
-  picker.dispatchEvent(new Event('change', { bubbles: true }));
-}
+const chooseEvidence = (el: Element, file: File) => chooseFile(el, 'attachments.evidence', file);
 
 /** Captures the payload the form would send, without sending it. */
 async function capturePayload(el: SilaComplaintForm): Promise<SilaSubmitEvent<Complaint>> {
@@ -63,6 +42,8 @@ async function capturePayload(el: SilaComplaintForm): Promise<SilaSubmitEvent<Co
   submitButton(el).click();
   return listener;
 }
+
+runSendingWidgetTests(complaintFormHarness);
 
 describe('<sila-complaint-form>', () => {
   beforeEach(resetPage);
@@ -282,23 +263,6 @@ describe('<sila-complaint-form>', () => {
     expect(localStorage.getItem(`sila:draft:complaint:${endpoint}`)).to.equal(null);
   });
 
-  it('lets the host page send it itself through a cancelable sila-submit', async () => {
-    let sent = 0;
-    const el = await renderForm();
-    configure({ fetch: (...args) => (sent++, fetch(...args)) });
-    fillValidComplaint(el);
-    await el.updateComplete;
-    const event = await capturePayload(el);
-    expect(event.defaultPrevented).to.equal(true);
-    expect(event.detail.kind).to.equal('complaint');
-    expect(event.detail.idempotencyKey).to.match(/^[0-9a-f-]{36}$/);
-    // The form returns right after a cancelled sila-submit: nothing is queued to go later.
-    await el.updateComplete;
-    expect(sent).to.equal(0);
-    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
-    expect(shadow(el).querySelector('form')).to.exist;
-  });
-
   it('sends to the real server, shows the reference and lets the person look it up', async () => {
     const el = await renderForm();
     fillValidComplaint(el);
@@ -324,160 +288,6 @@ describe('<sila-complaint-form>', () => {
     expect(body.kind).to.equal('complaint');
   });
 
-  it('reuses one idempotency key across retries, so a lost answer never makes a duplicate', async () => {
-    const keys: string[] = [];
-    let calls = 0;
-    configure({
-      retries: 3,
-      fetch: async (input, init) => {
-        const headers = new Headers(init?.headers);
-        if (init?.method === 'POST') {
-          keys.push(headers.get('Idempotency-Key')!);
-          calls++;
-          if (calls === 1) throw new TypeError('Failed to fetch'); // connection dropped
-          if (calls === 2) {
-            await fetch(input, init); // the server commits, then the answer is lost
-            throw new TypeError('Failed to fetch');
-          }
-        }
-        return fetch(input, init);
-      },
-    });
-    const el = await renderForm();
-    fillValidComplaint(el, { mobile: '0559876543' });
-    await el.updateComplete;
-    const submitted = oneEvent(el, 'sila-submitted');
-    submitButton(el).click();
-    const { detail } = await submitted;
-    expect(keys).to.have.length(3);
-    expect(new Set(keys).size).to.equal(1);
-    // The third attempt got the stored answer of the second: the same single record.
-    const answer = await lookup(detail.reference!, '6543');
-    expect(answer.status).to.equal(200);
-  });
-
-  it('keeps a submission it cannot deliver, says so, and delivers it once when the page opens again', async () => {
-    let online = false;
-    let posts = 0;
-    configure({
-      retries: 0,
-      fetch: (input, init) => {
-        if (init?.method === 'POST') posts++;
-        return online || init?.method !== 'POST'
-          ? fetch(input, init)
-          : Promise.reject(new TypeError('Failed to fetch'));
-      },
-    });
-    const backOnline = pretendOffline();
-    let el = await renderForm();
-    fillValidComplaint(el, { mobile: '0551112233' });
-    await el.updateComplete;
-    submitButton(el).click();
-    await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued message');
-    expect(shadow(el).getElementById('status-message')!.textContent).to.contain('بانتظار الإرسال');
-    expect(shadow(el).querySelector('[role=status]')!.textContent).to.contain('غير متصل');
-    await expect(el).to.be.accessible();
-    const waiting = await outbox.pending(`complaint:${serverEndpoint()}`);
-    expect(waiting).to.have.length(1);
-    el.remove();
-
-    // The page is opened again once the connection is back: sent once, same key.
-    backOnline();
-    online = true;
-    posts = 0;
-    el = await fixture<SilaComplaintForm>(
-      html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`,
-    );
-    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
-    expect(posts).to.equal(1);
-    const reference = shadow(el).querySelector('[data-reference]')!.textContent!;
-    expect((await lookup(reference, '2233')).status).to.equal(200);
-    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
-  });
-
-  it('pressing Send while waiting resends the waiting body unchanged; clearing the answers drops it', async () => {
-    const bodies: string[] = [];
-    configure({
-      retries: 0,
-      fetch: (input, init) => {
-        if (init?.method !== 'POST') return fetch(input, init);
-        bodies.push(String(init.body));
-        return Promise.reject(new TypeError('offline'));
-      },
-    });
-    const el = await renderForm();
-    fillValidComplaint(el, { mobile: '0556667788' });
-    await el.updateComplete;
-    submitButton(el).click();
-    await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued');
-    const queuedAt = Date.now();
-    await until(() => Date.now() > queuedAt, 1_000, 'the fill time to move on');
-    submitButton(el).click();
-    await until(() => bodies.length === 2, 5_000, 'second attempt');
-    expect(bodies[1]).to.equal(bodies[0]);
-    const clear = [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === 'مسح إجاباتي')!;
-    clear.click();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
-    expect(shadow(el).getElementById('status-message')).to.equal(null);
-  });
-
-  it('sends a waiting submission when the browser comes back online', async () => {
-    let online = false;
-    configure({
-      retries: 0,
-      fetch: (input, init) =>
-        online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('offline')),
-    });
-    const backOnline = pretendOffline();
-    const el = await renderForm();
-    fillValidComplaint(el, { mobile: '0557778899' });
-    await el.updateComplete;
-    submitButton(el).click();
-    await until(() => shadow(el).getElementById('status-message'), 10_000, 'queued');
-    backOnline();
-    online = true;
-    window.dispatchEvent(new Event('online'));
-    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
-  });
-
-  it('while the page stays open, a waiting submission goes out by itself once Retry-After has passed, once', async () => {
-    const posts: string[] = [];
-    configure({
-      retries: 0,
-      fetch: (input, init) => {
-        if (init?.method !== 'POST') return fetch(input, init);
-        posts.push(new Headers(init.headers).get('Idempotency-Key')!);
-        if (posts.length > 1) return fetch(input, init);
-        const body = JSON.stringify({
-          type: 'about:blank',
-          title: 'Too Many Requests',
-          status: 429,
-          code: 'rate_limited',
-        });
-        return Promise.resolve(
-          new Response(body, {
-            status: 429,
-            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' },
-          }),
-        );
-      },
-    });
-    const el = await renderForm();
-    fillValidComplaint(el, { mobile: '0554443322' });
-    await el.updateComplete;
-    submitButton(el).click();
-    await until(() => shadow(el).getElementById('status-message'), 10_000, 'waiting');
-    expect(shadow(el).querySelector('[data-reference]')).to.equal(null);
-    // No click, no `online` event: the form tries again on its own after the second.
-    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered by itself');
-    expect(posts).to.have.length(2);
-    expect(posts[1]).to.equal(posts[0]);
-    const reference = shadow(el).querySelector('[data-reference]')!.textContent!;
-    expect((await lookup(reference, '3322')).status).to.equal(200);
-    expect(await outbox.pending(`complaint:${serverEndpoint()}`)).to.have.length(0);
-  });
-
   it('puts the server’s field errors next to the fields', async () => {
     // The page offers a category this association's server does not know.
     configure({
@@ -499,20 +309,6 @@ describe('<sila-complaint-form>', () => {
     expect(errorText(el, 'category')).to.equal('خطأ: اختر أحد الخيارات.');
     expect(shadow(el).activeElement?.id).to.equal('error-summary');
     await expect(el).to.be.accessible();
-  });
-
-  it('is accessible while submitting, and a double tap sends once', async () => {
-    const { posts, release } = holdPosts();
-    const el = await renderForm();
-    fillValidComplaint(el, { mobile: '0554445566' });
-    await el.updateComplete;
-    for (let i = 0; i < 5; i++) submitButton(el).click();
-    await until(() => submitButton(el).getAttribute('aria-disabled') === 'true', 2_000, 'submitting');
-    expect(submitButton(el).textContent!.trim()).to.equal('جارٍ الإرسال…');
-    await expect(el).to.be.accessible();
-    release();
-    await until(() => shadow(el).querySelector('[data-reference]'), 10_000, 'delivered');
-    expect(posts()).to.equal(1);
   });
 
   it('can be completed with the keyboard alone', async () => {
@@ -619,14 +415,7 @@ describe('<sila-complaint-form>', () => {
   });
 
   it('shows the upload while the document is sent, and keeps the file in the outbox', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    configure({
-      fetch: async (input, init) => {
-        if (init?.method === 'POST') await gate;
-        return fetch(input, init);
-      },
-    });
+    const { release } = holdPosts();
     const el = await renderForm();
     fillValidComplaint(el, { mobile: '0551313131' });
     chooseEvidence(el, new File([PDF_BYTES], 'receipt.pdf', { type: 'application/pdf' }));
@@ -661,70 +450,5 @@ describe('<sila-complaint-form>', () => {
     expect(shadow(el).activeElement?.id).to.equal('error-summary');
     expect(shadow(el).getElementById('error-summary')!.textContent).to.contain('مستند داعم');
     await expect(el).to.be.accessible();
-  });
-
-  it('shows the server’s texts as text: labels, privacy notice and reference never become markup or run', async () => {
-    rewriteAnswers((json, call) => {
-      if (call.url.endsWith('/v1/form-config')) {
-        json.association.name.ar = `جمعية ${HOSTILE_MARKUP}`;
-        json.association.privacyNotice.ar = `إشعار ${HOSTILE_MARKUP}`;
-        json.association.privacyNoticeUrl = 'javascript:window.silaPwned=3';
-        json.complaintCategories.find((category: { id: string }) => category.id === 'delay').label.ar =
-          `تأخر ${HOSTILE_MARKUP}`;
-      }
-      if (call.method === 'POST' && call.status === 201) json.reference = `${json.reference}${HOSTILE_MARKUP}`;
-      return json;
-    });
-    seedStartedDraft('complaint', serverEndpoint());
-    const el = await fixture<SilaComplaintForm>(
-      html`<sila-complaint-form endpoint=${serverEndpoint()}></sila-complaint-form>`,
-    );
-    await until(
-      () => shadow(el).querySelector('option[value="delay"]')?.textContent?.includes('<img'),
-      5_000,
-      'form-config',
-    );
-    expect(shadow(el).querySelector('option[value="delay"]')!.textContent).to.equal(`تأخر ${HOSTILE_MARKUP}`);
-    expect(shadow(el).querySelector('.privacy')!.textContent).to.contain(`إشعار ${HOSTILE_MARKUP}`);
-    // A javascript: URL is not a privacy notice: no link that would run it.
-    const link = shadow(el).querySelector<HTMLAnchorElement>('.privacy a');
-    expect(link === null || !/^\s*javascript:/i.test(link.getAttribute('href') ?? '')).to.equal(true);
-    await expectNothingInjected(el);
-    fillValidComplaint(el, { mobile: '0551515151' });
-    const submitted = oneEvent(el, 'sila-submitted');
-    submitButton(el).click();
-    await submitted;
-    await el.updateComplete;
-    expect(shadow(el).querySelector('[data-reference]')!.textContent).to.contain('<img src=x onerror=');
-    await expectNothingInjected(el);
-    await expect(el).to.be.accessible();
-  });
-
-  it('never shows a problem answer’s title, detail or messages, only its own words for the codes', async () => {
-    const config = await (await fetch(`${serverEndpoint()}/v1/form-config`)).json();
-    // A category the server does not know: a real 422 on `category`.
-    configure({
-      formConfig: {
-        complaintCategories: [
-          ...config.complaintCategories,
-          { id: 'not_on_server', label: { ar: 'فئة لا يعرفها الخادم' } },
-        ],
-      },
-    });
-    rewriteAnswers((json, call) => {
-      if (call.status === 422) poisonProblem(json);
-      return json;
-    });
-    const el = await renderForm();
-    fillValidComplaint(el, { mobile: '0551616161' });
-    choose(el, 'category', 'not_on_server');
-    const failed = oneEvent(el, 'sila-error');
-    submitButton(el).click();
-    const { detail } = await failed;
-    expect(detail.error.status).to.equal(422);
-    await el.updateComplete;
-    expect(errorText(el, 'category')).to.equal('خطأ: اختر أحد الخيارات.');
-    expect(shadow(el).textContent).not.to.contain('PROBLEM-');
-    await expectNothingInjected(el);
   });
 });

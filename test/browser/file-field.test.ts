@@ -3,20 +3,17 @@
  * keyboards and screen readers, its English text never seen), and drag and drop on desktop.
  * In the complaint form, against the real test server.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/widgets/complaint-form/complaint-form.js';
 import type { SilaComplaintForm } from '../../src/widgets/complaint-form/complaint-form.js';
 import { setLocale } from '../../src/core/i18n.js';
-import { errorText, resetPage, seedStartedDraft, serverEndpoint, shadow, until } from './helpers.js';
+import { errorText, resetPage, shadow } from './helpers.js';
+import { renderComplaintForm } from './harnesses/complaint-form.js';
 
 const NAME = 'attachments.evidence';
 
 async function renderForm(): Promise<SilaComplaintForm> {
-  const endpoint = serverEndpoint();
-  seedStartedDraft('complaint', endpoint);
-  const el = await fixture<SilaComplaintForm>(html`<sila-complaint-form endpoint=${endpoint}></sila-complaint-form>`);
-  await until(() => shadow(el).querySelector(`.privacy a[href="${endpoint}/demo/privacy.html"]`), 5_000, 'form-config');
+  const el = await renderComplaintForm();
   await el.updateComplete;
   return el;
 }

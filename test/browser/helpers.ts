@@ -124,13 +124,18 @@ export function submitButton(el: Element): HTMLButtonElement {
   return shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!;
 }
 
-/** Waits until a condition holds (rendering after a network answer), or fails. */
+/** Waits until a condition holds (rendering after a network answer, an outbox entry gone), or fails. */
 export async function until(condition: () => unknown, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** A Saudi mobile number no other test uses (its last 4 digits are the lookup's verifier). */
+export function randomMobile(): string {
+  return `05${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 }
 
 /** Looks a submission up through the real server, as the status widget will. */
@@ -142,24 +147,40 @@ export async function lookup(reference: string, verifier: string): Promise<Respo
   });
 }
 
+/** A promise the test settles itself: what a held request or a slow answer waits for. */
+export function gate(): { opened: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  return { opened, release };
+}
+
+/** Chooses a file in a document picker, as the browser's file dialog would. */
+export function chooseFile(el: Element, name: string, file: File): void {
+  const input = shadow(el).querySelector<HTMLInputElement>(`input[type=file][name="${name}"]`);
+  if (!input) throw new Error(`no document picker ${name}`);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 /**
  * Holds every POST until `release()` (the real request goes out afterwards), counting
  * them: a form can be observed while it is sending, and a double tap counted.
  */
 export function holdPosts(): { posts: () => number; release: () => void } {
   let posts = 0;
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
+  const held = gate();
   configure({
     fetch: async (input, init) => {
       if (init?.method === 'POST') {
         posts++;
-        await gate;
+        await held.opened;
       }
       return fetch(input, init);
     },
   });
-  return { posts: () => posts, release };
+  return { posts: () => posts, release: held.release };
 }
 
 /** Markup a hostile or broken backend might send: it must only ever show as text. */

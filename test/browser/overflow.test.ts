@@ -13,7 +13,7 @@ import '../../src/widgets/complaint-form/complaint-form.js';
 import '../../src/widgets/request-form/request-form.js';
 import '../../src/widgets/status-lookup/status-lookup.js';
 import { setLocale } from '../../src/core/i18n.js';
-import { fillValidComplaint } from './complaint-fill.js';
+import { fillValidComplaint } from './harnesses/complaint-form.js';
 import {
   choose,
   resetPage,

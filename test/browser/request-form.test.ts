@@ -1,76 +1,43 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/widgets/request-form/request-form.js';
 import type { SilaRequestForm } from '../../src/widgets/request-form/request-form.js';
 import { configure } from '../../src/config.js';
 import { setLocale } from '../../src/core/i18n.js';
-import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { ServiceRequest } from '../../src/contract/request.js';
 import {
   choose,
+  chooseFile,
   errorText,
-  expectNothingInjected,
-  HOSTILE_MARKUP,
-  poisonProblem,
-  holdPosts,
   resetPage,
-  rewriteAnswers,
   seedStartedDraft,
   serverEndpoint,
   staffApi,
   shadow,
-  tick,
   typeInto,
   until,
 } from './helpers.js';
+import {
+  VALID,
+  acceptDeclaration,
+  fillApplicant,
+  fillHousehold,
+  fillService,
+  next,
+  renderRequestForm as renderForm,
+  requestFormHarness,
+  sendRequest,
+  walkTo,
+  walkToSend,
+} from './harnesses/request-form.js';
+import { runSendingWidgetTests } from './sending-widget-suite.js';
 
-const VALID = {
-  fullName: 'فاطمة أحمد',
-  nationalId: '1087654321',
-  mobile: '0551234567',
-  city: 'الرياض',
-  birthDate: '1990-05-15',
-  description: 'أحتاج إلى مساعدة في دفع إيجار المسكن لهذا العام.',
-};
-
-interface Options {
-  audience?: 'beneficiary' | 'member';
-  noHousehold?: boolean;
-  seed?: boolean;
-  statusUrl?: string;
-}
-
-async function renderForm({
-  audience = 'beneficiary',
-  noHousehold = false,
-  seed = true,
-  statusUrl,
-}: Options = {}): Promise<SilaRequestForm> {
-  const endpoint = serverEndpoint();
-  if (seed) seedStartedDraft(audience === 'member' ? 'request-member' : 'request', endpoint);
-  const el = await fixture<SilaRequestForm>(html`<sila-request-form
-    endpoint=${endpoint}
-    audience=${audience}
-    ?no-household=${noHousehold}
-    status-url=${statusUrl ?? ''}
-  ></sila-request-form>`);
-  // The server's form-config turns the documents step on.
-  await until(() => el.steps.includes('attachments'), 5_000, 'form-config');
-  await el.updateComplete;
-  return el;
-}
+runSendingWidgetTests(requestFormHarness);
 
 const root = (el: Element) => shadow(el);
 const stepHeading = (el: Element) => root(el).querySelector('#step-title .step-heading')!.textContent!.trim();
 const stepCaption = (el: Element) => root(el).querySelector('#step-title .caption')!.textContent!.trim();
 const value = (el: Element, name: string) => root(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!.value;
-
-async function next(el: SilaRequestForm): Promise<void> {
-  root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  await el.updateComplete;
-  await el.updateComplete;
-}
 
 async function back(el: SilaRequestForm): Promise<void> {
   root(el).querySelector<HTMLButtonElement>('button[part=back]')!.click();
@@ -79,58 +46,6 @@ async function back(el: SilaRequestForm): Promise<void> {
 
 function summaryItems(el: Element): string[] {
   return [...root(el).querySelectorAll('#error-summary a')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
-}
-
-function fillApplicant(el: SilaRequestForm, overrides: Partial<typeof VALID> = {}): void {
-  const v = { ...VALID, ...overrides };
-  typeInto(el, 'applicant.fullName', v.fullName);
-  typeInto(el, 'applicant.nationalId', v.nationalId);
-  typeInto(el, 'applicant.mobile', v.mobile);
-  typeInto(el, 'applicant.city', v.city);
-  typeInto(el, 'applicant.birthDate', v.birthDate);
-}
-
-function fillHousehold(el: SilaRequestForm): void {
-  typeInto(el, 'household.householdSize', '٥');
-  choose(el, 'household.incomeBracket', 'under_3000');
-  choose(el, 'household.employment', 'unemployed');
-  choose(el, 'household.housing', 'rented');
-}
-
-function fillService(el: SilaRequestForm, service = 'housing_support'): void {
-  choose(el, 'service', service);
-  typeInto(el, 'description', VALID.description);
-}
-
-/** Walks to the given step with valid answers, checking axe on every step on the way. */
-async function walkTo(
-  el: SilaRequestForm,
-  target: string,
-  { axe = false, service = 'housing_support' } = {},
-): Promise<void> {
-  for (let i = 0; i < 8 && el.steps[stepIndex(el)] !== target; i++) {
-    const step = el.steps[stepIndex(el)];
-    if (axe) await expect(el).to.be.accessible();
-    if (step === 'applicant') fillApplicant(el);
-    if (step === 'household') fillHousehold(el);
-    if (step === 'service') fillService(el, service);
-    await el.updateComplete;
-    await next(el);
-  }
-  expect(root(el).querySelector('#step-title')!.getAttribute('data-step')).to.equal(target);
-}
-
-function stepIndex(el: SilaRequestForm): number {
-  const current = root(el).querySelector('#step-title')!.getAttribute('data-step');
-  return el.steps.indexOf(current as never);
-}
-
-function chooseFile(el: Element, kind: string, file: File): void {
-  const input = root(el).querySelector<HTMLInputElement>(`input[type=file][name="attachments.${kind}"]`)!;
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 async function staffView(reference: string): Promise<any> {
@@ -294,9 +209,7 @@ describe('<sila-request-form>', () => {
     );
     await next(el);
     expect(stepHeading(el)).to.equal('الإقرار والإرسال');
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
+    await acceptDeclaration(el);
     el.addEventListener('sila-submit', (event) => event.preventDefault(), { once: true });
     const captured = oneEvent(el, 'sila-submit') as Promise<SilaSubmitEvent<ServiceRequest>>;
     await next(el);
@@ -400,13 +313,8 @@ describe('<sila-request-form>', () => {
 
   it('sends to the real server: reference, decision date in both calendars, follow-up link, stored declaration', async () => {
     const el = await renderForm({ statusUrl: '/status.html' });
-    await walkTo(el, 'declaration', { axe: true });
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    const submitted = oneEvent(el, 'sila-submitted');
-    await next(el);
-    const { detail } = await submitted;
+    await walkToSend(el, { axe: true });
+    const detail = await sendRequest(el);
     await el.updateComplete;
     const shown = root(el).querySelector('[data-reference]')!.textContent!;
     expect(shown).to.match(/^R-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -454,12 +362,8 @@ describe('<sila-request-form>', () => {
     expect(root(el).querySelector('[data-step=applicant] h4')!.textContent).to.equal('بيانات العضو');
     expect(root(el).querySelector('[data-step=household]')).to.equal(null);
     await next(el);
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    const submitted = oneEvent(el, 'sila-submitted');
-    await next(el);
-    const { detail } = await submitted;
+    await acceptDeclaration(el);
+    const detail = await sendRequest(el);
     const stored = await staffView(detail.reference!);
     expect(stored.payload.audience).to.equal('member');
     expect(stored.payload.household).to.equal(undefined);
@@ -478,7 +382,7 @@ describe('<sila-request-form>', () => {
     await walkTo(el, 'attachments');
     await expect(el).to.be.accessible();
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' });
-    chooseFile(el, 'id_copy', big);
+    chooseFile(el, 'attachments.id_copy', big);
     await el.updateComplete;
     expect(errorText(el, 'attachments.id_copy')).to.equal('خطأ: هذا الملف أكبر من 5 ميغابايت. اختر ملفًا أصغر.');
     expect(root(el).activeElement?.getAttribute('name')).to.equal('attachments.id_copy');
@@ -489,7 +393,7 @@ describe('<sila-request-form>', () => {
     expect(errorText(el, 'attachments.id_copy')).to.equal(
       'Error: This file is larger than 5 MB. Choose a smaller file.',
     );
-    chooseFile(el, 'id_copy', new File(['<svg/>'], 'x.svg', { type: 'image/svg+xml' }));
+    chooseFile(el, 'attachments.id_copy', new File(['<svg/>'], 'x.svg', { type: 'image/svg+xml' }));
     await el.updateComplete;
     expect(errorText(el, 'attachments.id_copy')).to.equal(
       'Error: This type of file is not accepted. Use PDF, JPEG, PNG.',
@@ -502,70 +406,20 @@ describe('<sila-request-form>', () => {
     const pdf = new File(['%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'], 'هوية.pdf', {
       type: 'application/pdf',
     });
-    chooseFile(el, 'id_copy', pdf);
+    chooseFile(el, 'attachments.id_copy', pdf);
     await el.updateComplete;
     expect(root(el).querySelector('.chosen')!.textContent).to.contain('هوية.pdf');
     await expect(el).to.be.accessible();
     await next(el);
     expect(root(el).querySelector('[data-field="attachments.id_copy"] dd')!.textContent).to.contain('هوية.pdf');
     await next(el);
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    const submitted = oneEvent(el, 'sila-submitted');
-    await next(el);
-    const { detail } = await submitted;
+    await acceptDeclaration(el);
+    const detail = await sendRequest(el);
     expect((detail.result as { attachments?: unknown[] }).attachments).to.have.length(1);
     const stored = await staffView(detail.reference!);
     expect(stored.attachments).to.have.length(1);
     expect(stored.attachments[0].kind).to.equal('id_copy');
     expect(stored.attachments[0].mediaType).to.equal('application/pdf');
-  });
-
-  it('keeps a submission it cannot deliver with the draft’s idempotency key, and sends it when back online', async () => {
-    let online = false;
-    const keys: string[] = [];
-    configure({
-      retries: 0,
-      fetch: (input, init) => {
-        if (init?.method === 'POST') keys.push(new Headers(init.headers).get('Idempotency-Key')!);
-        return online || init?.method !== 'POST' ? fetch(input, init) : Promise.reject(new TypeError('offline'));
-      },
-    });
-    const el = await renderForm();
-    await walkTo(el, 'declaration');
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    await next(el);
-    await until(() => root(el).getElementById('status-message'), 10_000, 'queued');
-    expect(root(el).activeElement?.id).to.equal('status-message');
-    await expect(el).to.be.accessible();
-    const draft = JSON.parse(localStorage.getItem(`sila:draft:request:${serverEndpoint()}`)!);
-    const [waiting] = await outbox.pending(`request:beneficiary:${serverEndpoint()}`);
-    expect(draft.idempotencyKey).to.equal(waiting!.idempotencyKey);
-    expect((waiting!.body as { payload: ServiceRequest }).payload.client!.fillMs).to.be.greaterThan(50_000);
-    online = true;
-    window.dispatchEvent(new Event('online'));
-    await until(() => root(el).querySelector('[data-reference]'), 10_000, 'delivered');
-    expect(new Set(keys).size).to.equal(1);
-  });
-
-  it('is accessible while submitting, and a double tap sends once', async () => {
-    const { posts, release } = holdPosts();
-    const el = await renderForm();
-    await walkTo(el, 'declaration');
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    const send = root(el).querySelector<HTMLButtonElement>('button[part=submit]')!;
-    for (let i = 0; i < 4; i++) send.click();
-    await until(() => send.getAttribute('aria-disabled') === 'true', 2_000, 'submitting');
-    expect(send.textContent!.trim()).to.equal('جارٍ الإرسال…');
-    await expect(el).to.be.accessible();
-    release();
-    await until(() => root(el).querySelector('[data-reference]'), 10_000, 'delivered');
-    expect(posts()).to.equal(1);
   });
 
   it('can be completed with the keyboard alone', async () => {
@@ -627,66 +481,5 @@ describe('<sila-request-form>', () => {
     await sendKeys({ press: 'Enter' });
     const { detail } = await submitted;
     expect(detail.reference).to.match(/^R/);
-  });
-
-  it('shows the server’s texts as text: service labels, privacy notice and reference never become markup or run', async () => {
-    rewriteAnswers((json, call) => {
-      if (call.url.endsWith('/v1/form-config')) {
-        json.association.name.ar = `جمعية ${HOSTILE_MARKUP}`;
-        json.association.privacyNotice.ar = `إشعار ${HOSTILE_MARKUP}`;
-        json.association.privacyNoticeUrl = 'javascript:window.silaPwned=3';
-        json.services.find((service: { id: string }) => service.id === 'housing_support').label.ar =
-          `دعم السكن ${HOSTILE_MARKUP}`;
-      }
-      if (call.method === 'POST' && call.status === 201) json.reference = `${json.reference}${HOSTILE_MARKUP}`;
-      return json;
-    });
-    const el = await renderForm();
-    await until(() => root(el).querySelector('.privacy')?.textContent?.includes('<img'), 5_000, 'form-config');
-    expect(root(el).querySelector('.privacy')!.textContent).to.contain(`إشعار ${HOSTILE_MARKUP}`);
-    expect(root(el).querySelector('.privacy')!.textContent).to.contain(`جمعية ${HOSTILE_MARKUP}`);
-    const link = root(el).querySelector<HTMLAnchorElement>('.privacy a');
-    expect(link === null || !/^\s*javascript:/i.test(link.getAttribute('href') ?? '')).to.equal(true);
-    await walkTo(el, 'service');
-    expect(root(el).querySelector('option[value="housing_support"]')!.textContent).to.equal(
-      `دعم السكن ${HOSTILE_MARKUP}`,
-    );
-    await walkTo(el, 'declaration');
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    await expectNothingInjected(el);
-    const submitted = oneEvent(el, 'sila-submitted');
-    await next(el);
-    await submitted;
-    await el.updateComplete;
-    expect(root(el).querySelector('[data-reference]')!.textContent).to.contain('<img src=x onerror=');
-    await expectNothingInjected(el);
-    await expect(el).to.be.accessible();
-  });
-
-  it('never shows a problem answer’s title, detail or messages, only its own words for the codes', async () => {
-    const config = await (await fetch(`${serverEndpoint()}/v1/form-config`)).json();
-    // A service the server does not offer: a real 422 on `service`.
-    configure({
-      formConfig: { services: [...config.services, { id: 'not_on_server', label: { ar: 'خدمة لا يعرفها الخادم' } }] },
-    });
-    rewriteAnswers((json, call) => {
-      if (call.status === 422) poisonProblem(json);
-      return json;
-    });
-    const el = await renderForm();
-    await walkTo(el, 'declaration', { service: 'not_on_server' });
-    tick(el, 'declaration.accepted');
-    tick(el, 'consent.accepted');
-    await el.updateComplete;
-    const failed = oneEvent(el, 'sila-error');
-    await next(el);
-    const { detail } = await failed;
-    expect(detail.error.status).to.equal(422);
-    await el.updateComplete;
-    expect(errorText(el, 'service')).to.equal('خطأ: اختر أحد الخيارات.');
-    expect(root(el).textContent).not.to.contain('PROBLEM-');
-    await expectNothingInjected(el);
   });
 });
