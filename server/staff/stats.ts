@@ -42,29 +42,138 @@ interface Counts {
 const wholeDays = (query: StatsQuery) =>
   (!query.from || query.from.length === 10) && (!query.to || query.to.length === 10);
 
+/** 'YYYY-MM-DD' of the first day of the month after the given day's. */
+function nextMonth(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
 /**
- * Kinds, statuses and months from the per-day rollup (report_daily, migration 005, kept in
- * step by triggers): a few thousand rows for three years instead of every submission.
+ * The whole calendar months inside a range of bare days (either end open): [start, end)
+ * as first days of months, read from the monthly rollups; the days before `start` and
+ * from `end` on (the range's ragged ends) come from the daily rows. Undefined when the
+ * range holds no whole month.
+ */
+export function wholeMonths(query: StatsQuery): { start?: string; end?: string } | undefined {
+  const start = query.from && !query.from.endsWith('-01') ? nextMonth(query.from) : query.from;
+  // `to` is inclusive: a month ends inside the range when `to` is its last day.
+  const end = query.to && (nextDayOf(query.to).endsWith('-01') ? nextDayOf(query.to) : `${query.to.slice(0, 8)}01`);
+  if (start && end && start >= end) return undefined;
+  return { start, end };
+}
+
+function nextDayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Positional parameters and the conditions built with them. */
+class Conditions {
+  readonly params: unknown[] = [];
+  add(value: unknown): string {
+    return `$${this.params.push(value)}`;
+  }
+}
+
+/**
+ * "Which rows of a daily source" for a range split into whole months and ragged ends:
+ * the ends only when there are whole months, else the whole range. `column` is compared
+ * with the bounds as `toBound` gives them (bare days for day columns, instants otherwise).
+ */
+function raggedEnds(
+  c: Conditions,
+  query: StatsQuery,
+  months: { start?: string; end?: string } | undefined,
+  column: string,
+  bound: { value: (day: string, inclusiveEnd: boolean) => unknown; upper: '<' | '<='; cast: string },
+): string {
+  const range = (from: string | undefined, to: string | undefined, inclusiveTo: boolean) => {
+    const parts: string[] = [];
+    if (from) parts.push(`${column} >= ${c.add(bound.value(from, false))}${bound.cast}`);
+    if (to)
+      parts.push(`${column} ${inclusiveTo ? bound.upper : '<'} ${c.add(bound.value(to, inclusiveTo))}${bound.cast}`);
+    return parts.length > 0 ? `(${parts.join(' AND ')})` : 'true';
+  };
+  if (!months) return range(query.from, query.to, true);
+  const ends: string[] = [];
+  if (query.from && months.start && query.from < months.start) ends.push(range(query.from, months.start, false));
+  if (query.to && months.end && months.end <= query.to) ends.push(range(months.end, query.to, true));
+  return ends.length > 0 ? `(${ends.join(' OR ')})` : 'false';
+}
+
+/** The monthly rollup's rows for the whole months (none when the range has none). */
+function monthsIn(c: Conditions, months: { start?: string; end?: string } | undefined): string {
+  if (!months) return 'false';
+  const parts: string[] = [];
+  if (months.start) parts.push(`month >= ${c.add(months.start)}::date`);
+  if (months.end) parts.push(`month < ${c.add(months.end)}::date`);
+  return parts.length > 0 ? parts.join(' AND ') : 'true';
+}
+
+/**
+ * Kinds, statuses and months from the rollups (migrations 005 and 011, kept in step by
+ * triggers): the whole months from report_monthly (a few hundred rows for three years),
+ * the days at the range's ends from report_daily, instead of every submission.
  */
 async function dailyCounts(db: Queryable, query: StatsQuery): Promise<Counts> {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (query.from) conditions.push(`day >= $${params.push(query.from)}::date`);
-  if (query.to) conditions.push(`day <= $${params.push(query.to)}::date`);
-  if (query.kind) conditions.push(`kind = $${params.push(query.kind)}`);
+  const c = new Conditions();
+  const months = wholeMonths(query);
+  const kind = query.kind ? ` AND kind = ${c.add(query.kind)}` : '';
+  const monthly = monthsIn(c, months);
+  const daily = raggedEnds(c, query, months, 'day', { value: (day) => day, upper: '<=', cast: '::date' });
   const { rows } = await db.query<{ kind: string; status: string; month: string; n: number }>(
-    `SELECT kind, status, to_char(day, 'YYYY-MM') AS month, sum(n)::int AS n FROM report_daily
-      ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY 1, 2, 3 HAVING sum(n) > 0`,
-    params,
+    `SELECT kind, status, to_char(month, 'YYYY-MM') AS month, sum(n)::int AS n FROM (
+       SELECT month, kind, status, n FROM report_monthly WHERE ${monthly}${kind}
+       UNION ALL
+       SELECT date_trunc('month', day)::date, kind, status, n FROM report_daily WHERE ${daily}${kind}
+     ) t GROUP BY 1, 2, 3 HAVING sum(n) > 0`,
+    c.params,
   );
-  const months = sumBy(rows, 'month');
+  const byMonth = sumBy(rows, 'month');
   return {
     byKind: sumBy(rows, 'kind'),
     byStatus: sumBy(rows, 'status'),
-    byMonth: Object.keys(months)
+    byMonth: Object.keys(byMonth)
       .sort()
-      .map((month) => ({ month, count: months[month]! })),
+      .map((month) => ({ month, count: byMonth[month]! })),
   };
+}
+
+interface RatingRow {
+  scale: string;
+  n: number;
+  high: number;
+  low: number;
+  average: number | null;
+}
+
+/**
+ * The satisfaction measures for whole days: whole months from report_ratings_monthly
+ * (scores counted per month), the ragged ends from report_ratings by its created_at index.
+ */
+async function rolledUpRatings(db: Queryable, query: StatsQuery): Promise<RatingRow[]> {
+  const c = new Conditions();
+  const months = wholeMonths(query);
+  const kind = query.kind ? ` AND kind = ${c.add(query.kind)}` : '';
+  const monthly = monthsIn(c, months);
+  const ends = raggedEnds(c, query, months, 'created_at', {
+    value: (day, inclusiveEnd) => (inclusiveEnd ? upperBound(day) : lowerBound(day)),
+    upper: '<',
+    cast: '',
+  });
+  const { rows } = await db.query<RatingRow>(
+    `SELECT scale, sum(n)::int AS n,
+            coalesce(sum(n) FILTER (WHERE (scale = 'csat' AND score >= 4) OR (scale = 'nps' AND score >= 9)), 0)::int AS high,
+            coalesce(sum(n) FILTER (WHERE scale = 'nps' AND score <= 6), 0)::int AS low,
+            (sum(score * n)::float8 / sum(n)) AS average
+       FROM (SELECT scale, score, n FROM report_ratings_monthly WHERE ${monthly}${kind}
+             UNION ALL
+             SELECT scale, score, 1 FROM report_ratings WHERE ${ends}${kind}) t
+      GROUP BY scale HAVING sum(n) > 0`,
+    c.params,
+  );
+  return rows;
 }
 
 /** Bounds inside a day: counted from the submissions themselves. */
@@ -93,12 +202,26 @@ async function scannedCounts(db: Queryable, where: string, params: unknown[]): P
   };
 }
 
+/** Ratings for bounds inside a day: counted from the ratings themselves. */
+async function scannedRatings(db: Queryable, query: StatsQuery): Promise<RatingRow[]> {
+  // With a kind, only ratings of that kind's submissions count (website ratings have none).
+  const rated = conditions('r.created_at', query, 1, 's.kind');
+  const { rows } = await db.query<RatingRow>(
+    `SELECT r.scale, count(*)::int AS n,
+            count(*) FILTER (WHERE (r.scale = 'csat' AND r.score >= 4) OR (r.scale = 'nps' AND r.score >= 9))::int AS high,
+            count(*) FILTER (WHERE r.scale = 'nps' AND r.score <= 6)::int AS low,
+            avg(r.score)::float8 AS average
+       FROM ratings r ${query.kind ? 'JOIN submissions s ON s.reference = r.reference' : ''}
+       ${rated.sql ? `WHERE ${rated.sql}` : ''} GROUP BY r.scale`,
+    rated.params,
+  );
+  return rows;
+}
+
 export async function computeStats(db: Queryable, query: StatsQuery, now: Date): Promise<StaffStats> {
   const received = conditions('received_at', query, 1, 'kind');
   const where = received.sql ? `WHERE ${received.sql}` : '';
   const open = conditions('received_at', query, 2, 'kind');
-  // With a kind, only ratings of that kind's submissions count (website ratings have none).
-  const rated = conditions('r.created_at', query, 1, 's.kind');
   const sent = conditions('m.created_at', query, 1, 's.kind');
   const [counts, overdue, ratings, messages] = await Promise.all([
     wholeDays(query) ? dailyCounts(db, query) : scannedCounts(db, where, received.params),
@@ -108,15 +231,7 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
         ${open.sql ? `AND ${open.sql}` : ''}`,
       [now, ...open.params],
     ),
-    db.query<{ scale: string; n: number; high: number; low: number; average: number | null }>(
-      `SELECT r.scale, count(*)::int AS n,
-              count(*) FILTER (WHERE (r.scale = 'csat' AND r.score >= 4) OR (r.scale = 'nps' AND r.score >= 9))::int AS high,
-              count(*) FILTER (WHERE r.scale = 'nps' AND r.score <= 6)::int AS low,
-              avg(r.score)::float8 AS average
-         FROM ratings r ${query.kind ? 'JOIN submissions s ON s.reference = r.reference' : ''}
-         ${rated.sql ? `WHERE ${rated.sql}` : ''} GROUP BY r.scale`,
-      rated.params,
-    ),
+    wholeDays(query) ? rolledUpRatings(db, query) : scannedRatings(db, query),
     db.query<{ state: string; channel: string; n: number }>(
       `SELECT m.state, m.channel, count(*)::int AS n
          FROM messages m ${query.kind ? 'JOIN submissions s ON s.reference = m.reference' : ''}
@@ -126,7 +241,7 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
   ]);
 
   const { byKind, byStatus, byMonth } = counts;
-  const scale = (name: string) => ratings.rows.find((row) => row.scale === name);
+  const scale = (name: string) => ratings.find((row) => row.scale === name);
   const csat = scale('csat');
   const nps = scale('nps');
   const ces = scale('ces');

@@ -1,0 +1,87 @@
+/**
+ * The staff statistics from the rollups (whole months from report_monthly and
+ * report_ratings_monthly, the range's ragged ends from the daily rows; migration 011)
+ * agree with the same statistics counted from the submissions and ratings themselves,
+ * for every shape of range; and the deferred rollup triggers keep them agreeing through
+ * status changes, new ratings and deletions.
+ */
+import assert from 'node:assert/strict';
+import { before, it } from 'node:test';
+import type { StatsQuery } from '../../src/contract/reports.js';
+import { computeStats, wholeMonths } from '../../server/staff/stats.js';
+import { lowerBound, upperBound } from '../../server/staff/filters.js';
+import { describeEachDatabase } from './helpers.js';
+import { NOW, makeSeed, writeSeed } from './reports-seed.js';
+
+const RANGES: StatsQuery[] = [
+  {},
+  { from: '2026-10-01', to: '2026-10-31' },
+  { from: '2026-10-05', to: '2026-10-06' },
+  { from: '2025-10-15', to: '2026-10-20' },
+  { from: '2026-09-30', to: '2026-11-01' },
+  { from: '2026-09-01', to: '2026-11-30' },
+  { from: '2026-10-02' },
+  { to: '2026-10-30' },
+  { to: '2026-09-30' },
+  { from: '2026-10-01', to: '2026-10-31', kind: 'request' },
+  { from: '2025-10-15', kind: 'complaint' },
+];
+
+/** The same range as instants: the statistics then count from the tables, not the rollups. */
+function scanned(query: StatsQuery): StatsQuery {
+  return {
+    ...query,
+    ...(query.from ? { from: lowerBound(query.from).toISOString() } : {}),
+    ...(query.to ? { to: upperBound(query.to).toISOString() } : {}),
+  };
+}
+
+it('splits a range of days into whole months and ragged ends', () => {
+  assert.deepEqual(wholeMonths({ from: '2026-10-01', to: '2026-10-31' }), { start: '2026-10-01', end: '2026-11-01' });
+  assert.deepEqual(wholeMonths({ from: '2026-10-02', to: '2026-12-30' }), { start: '2026-11-01', end: '2026-12-01' });
+  assert.deepEqual(wholeMonths({ from: '2026-12-15' }), { start: '2027-01-01', end: undefined });
+  assert.deepEqual(wholeMonths({ to: '2024-02-29' }), { start: undefined, end: '2024-03-01' });
+  assert.equal(wholeMonths({ from: '2026-10-05', to: '2026-10-06' }), undefined);
+  assert.equal(wholeMonths({ from: '2026-10-02', to: '2026-11-29' }), undefined);
+});
+
+describeEachDatabase('statistics from the monthly rollups', (db) => {
+  before(async () => {
+    await writeSeed(db(), makeSeed());
+  });
+
+  async function assertAgree(step: string) {
+    for (const query of RANGES) {
+      const rolled = await computeStats(db(), query, NOW);
+      const counted = await computeStats(db(), scanned(query), NOW);
+      assert.deepEqual(rolled, counted, `${step}: ${JSON.stringify(query)}`);
+    }
+  }
+
+  it('agree with the counts from the tables for every shape of range', async () => {
+    const all = await computeStats(db(), {}, NOW);
+    assert.ok(all.total > 50 && all.byMonth.length >= 3, 'the seed spans several months');
+    assert.ok(all.ratings.csat.count > 0 && all.ratings.nps.count > 0, 'and has ratings');
+    await assertAgree('seeded');
+  });
+
+  it('stay in step through status changes, new ratings and deletions', async () => {
+    const { rows } = await db().query<{ reference: string }>(
+      `SELECT reference FROM submissions ORDER BY reference LIMIT 3`,
+    );
+    const [changed, rated, deleted] = rows.map((row) => row.reference);
+    await db().transaction(async (tx) => {
+      // Two changes of the same case in one transaction: both counted at the commit.
+      await tx.query(`UPDATE submissions SET status = 'under_review' WHERE reference = $1`, [changed]);
+      await tx.query(`UPDATE submissions SET status = 'closed' WHERE reference = $1`, [changed]);
+    });
+    await db().query(
+      `INSERT INTO ratings (id, reference, scale, score, created_at) VALUES ('scale-stats-1', $1, 'nps', 3, $2)`,
+      [rated, new Date('2026-10-31T20:59:00Z')],
+    );
+    await db().query(`DELETE FROM submissions WHERE reference = $1`, [deleted]);
+    await assertAgree('after changes');
+    await db().query('SELECT report_rebuild()');
+    await assertAgree('after a rebuild');
+  });
+});
