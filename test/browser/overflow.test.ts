@@ -25,6 +25,7 @@ import {
   typeInto,
   until,
 } from './helpers.js';
+import { createComplaint } from './server-records.js';
 
 const WIDTHS = [320, 375, 768] as const;
 const LOCALES = ['ar', 'en'] as const;
@@ -207,24 +208,7 @@ describe('no sideways overflow at 320, 375 and 768 px, in Arabic and English', (
     it(`<sila-status-lookup>: empty, not found, and results with the rating invitation (${locale})`, async function () {
       this.timeout(90_000);
       await setLocale(locale);
-      const mobile = `05${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-      const created = await fetch(`${serverEndpoint()}/v1/complaints`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-        body: JSON.stringify({
-          kind: 'complaint',
-          category: 'delay',
-          subject: 'تأخر الرد على طلبي',
-          description: 'قدمت طلب مساعدة قبل شهر ولم يصلني أي رد حتى الآن.',
-          contact: { name: 'محمد عبدالله', mobile },
-          contactChannel: 'phone',
-          consent: { accepted: true, version: 'privacy-v1' },
-          channel: 'website',
-          client: { locale: 'ar', fillMs: 45_000, hp: '' },
-        }),
-      });
-      expect(created.status).to.equal(201);
-      const { reference } = (await created.json()) as { reference: string };
+      const { reference, mobile } = await createComplaint();
       const el = await fixture(html`<sila-status-lookup endpoint=${serverEndpoint()}></sila-status-lookup>`);
       await expectNoOverflow(el, 'lookup, empty');
       const lookUp = async (verifier: string) => {

@@ -20,6 +20,7 @@ import {
   seedRating,
   sendButton,
 } from './harnesses/rating.js';
+import { createComplaint } from './server-records.js';
 import { runSendingWidgetTests } from './sending-widget-suite.js';
 
 runSendingWidgetTests(ratingHarness);
@@ -34,27 +35,6 @@ async function capturePayload(el: SilaRating, send: () => unknown): Promise<Sila
   const captured = oneEvent(el, 'sila-submit') as Promise<SilaSubmitEvent<Rating>>;
   send();
   return captured;
-}
-
-/** A complaint sent straight to the real server: a reference that can be rated, and its rating token. */
-async function createComplaint(): Promise<{ reference: string; ratingToken: string }> {
-  const answer = await fetch(`${serverEndpoint()}/v1/complaints`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      kind: 'complaint',
-      category: 'delay',
-      subject: 'تأخر الرد على طلبي',
-      description: 'قدمت طلب مساعدة قبل شهر ولم يصلني أي رد حتى الآن.',
-      contact: { name: 'محمد عبدالله', mobile: '0551234567' },
-      contactChannel: 'phone',
-      consent: { accepted: true, version: 'privacy-v1' },
-      channel: 'website',
-      client: { locale: 'ar', fillMs: 45_000 },
-    }),
-  });
-  expect(answer.status).to.equal(201);
-  return (await answer.json()) as { reference: string; ratingToken: string };
 }
 
 /** The x-centre of a point on screen (to check the direction of the scale). */
@@ -368,14 +348,14 @@ describe('<sila-rating>', () => {
   });
 
   it('keeps one rating per reference: a second widget says it was already rated', async () => {
-    const { reference, ratingToken } = await createComplaint();
+    const { reference, ratingToken, verifier } = await createComplaint();
     const first = await renderRating({ reference, scale: 'csat' });
-    first.verifier = '4567'; // the last 4 digits of the mobile: proof that it is theirs
+    first.verifier = verifier; // the last 4 digits of the mobile: proof that it is theirs
     expect(shadow(first).getElementById('question')!.textContent).to.equal('ما مدى رضاك عن طريقة معالجتنا لشكواك؟');
     radio(first, 4).click();
     const { detail: sent } = await capturePayload(first, () => sendButton(first)!.click());
     expect(sent.payload.reference).to.equal(reference);
-    expect(sent.payload.verifier).to.equal('4567');
+    expect(sent.payload.verifier).to.equal(verifier);
     expect(sent.payload.context).to.equal(undefined);
     const submitted = oneEvent(first, 'sila-submitted');
     sendButton(first)!.click();
@@ -403,10 +383,12 @@ describe('<sila-rating>', () => {
   });
 
   it('says so when the rating cannot be shown to be theirs (no proof, a wrong one, an unknown reference), keeping the choice', async () => {
-    const { reference } = await createComplaint();
+    const created = await createComplaint();
+    const { reference } = created;
+    const wrong = created.verifier === '0000' ? '1111' : '0000';
     for (const [target, verifier, kind] of [
       [reference, undefined, 'validation'],
-      [reference, '0000', 'rejected'],
+      [reference, wrong, 'rejected'],
       [formatReference(generateReference('complaint')), '4567', 'rejected'],
     ] as const) {
       const el = await renderRating({ reference: target });

@@ -13,6 +13,7 @@ import { formatReference, generateReference } from '../../src/contract/identifie
 import type { LookupResult } from '../../src/contract/lookup.js';
 import {
   DEAD_ENDPOINT,
+  gate,
   errorText,
   lookup,
   pretendOffline,
@@ -24,15 +25,9 @@ import {
   typeInto,
   until,
 } from './helpers.js';
+import { type Created, createComplaint, createRequest } from './server-records.js';
 
-interface Submitted {
-  reference: string;
-  verifier: string;
-}
-
-function randomMobile(): string {
-  return `05${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
+type Submitted = Created;
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${serverEndpoint()}${path}`, {
@@ -40,50 +35,6 @@ async function post(path: string, body: unknown, headers: Record<string, string>
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-}
-
-/** Sends a complaint (or suggestion) to the real server as the complaint form would. */
-async function submitComplaint(kind: 'complaint' | 'suggestion' = 'complaint', anonymous = false): Promise<Submitted> {
-  const mobile = randomMobile();
-  const response = await post(
-    '/v1/complaints',
-    {
-      kind,
-      category: kind === 'suggestion' ? 'improvement' : 'delay',
-      subject: 'تأخر الرد على طلبي',
-      description: 'قدمت طلب مساعدة قبل شهر ولم يصلني أي رد حتى الآن.',
-      anonymous,
-      ...(anonymous ? {} : { contact: { name: 'محمد عبدالله', mobile }, contactChannel: 'phone' }),
-      consent: { accepted: true, version: 'privacy-v1' },
-      channel: 'website',
-      client: { locale: 'ar', fillMs: 45_000, hp: '' },
-    },
-    { 'Idempotency-Key': crypto.randomUUID() },
-  );
-  expect(response.status).to.equal(201);
-  const body = (await response.json()) as { reference: string; verifier?: string };
-  return { reference: body.reference, verifier: body.verifier ?? mobile.slice(-4) };
-}
-
-/** A service request, which carries the committee's expected decision date. */
-async function submitRequest(): Promise<Submitted & { expectedDecisionBy: string }> {
-  const mobile = randomMobile();
-  const response = await post(
-    '/v1/requests',
-    {
-      applicant: { fullName: 'سارة أحمد', nationalId: '1050000007', mobile, city: 'الرياض', birthDate: '1990-01-01' },
-      service: 'food_basket',
-      description: 'أسرة من خمسة أفراد تحتاج إلى سلة غذائية شهرية.',
-      declaration: { accepted: true, version: 'declaration-v1' },
-      consent: { accepted: true, version: 'privacy-v1' },
-      channel: 'website',
-      client: { locale: 'ar', fillMs: 90_000, hp: '' },
-    },
-    { 'Idempotency-Key': crypto.randomUUID() },
-  );
-  expect(response.status).to.equal(201);
-  const body = (await response.json()) as { reference: string; expectedDecisionBy: string };
-  return { reference: body.reference, verifier: mobile.slice(-4), expectedDecisionBy: body.expectedDecisionBy };
 }
 
 /** Moves a submission along as an officer would, through the staff API (version included). */
@@ -181,7 +132,7 @@ function replyButton(el: Element): HTMLButtonElement {
 
 /** A request the team asked about, looked up in the widget: the answer form is showing. */
 async function askedAndLookedUp(question: string): Promise<{ el: SilaStatusLookup } & Submitted> {
-  const submitted = await submitRequest();
+  const submitted = await createRequest();
   await setStatus(submitted.reference, 'needs_info', question);
   const el = await renderLookup();
   await lookUp(el, submitted.reference, submitted.verifier);
@@ -247,7 +198,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('normalizes the reference: small letters, spaces, dashes, O for 0 and Arabic-Indic digits', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     const toArabicIndic = (value: string) => value.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
     const [kind, code] = [reference[0]!, reference.slice(1)];
     const messy =
@@ -266,7 +217,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('takes values a browser autofilled without an input event', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     const el = await renderLookup();
     shadow(el).querySelector<HTMLInputElement>('[name=reference]')!.value = reference;
     shadow(el).querySelector<HTMLInputElement>('[name=verifier]')!.value = verifier;
@@ -297,7 +248,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('end to end: a complaint moved along by staff shows its new status and public note', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     await setStatus(reference, 'under_review', 'ملاحظة داخلية لا تظهر', false);
     await setStatus(reference, 'resolved', 'تم التواصل مع الفرع وحُلّت المشكلة. شكرًا لصبرك.');
     const el = await renderLookup();
@@ -318,8 +269,8 @@ describe('<sila-status-lookup>', () => {
     this.timeout(60_000);
     // Every status along the workflow a request really takes (docs/staff-side.md), and a
     // second request for the rejection.
-    const request = await submitRequest();
-    const refused = await submitRequest();
+    const request = await createRequest();
+    const refused = await createRequest();
     const steps: Array<[Status, Submitted, () => Promise<void>]> = [
       ['received', request, async () => {}],
       ['under_review', request, () => setStatus(request.reference, 'under_review', 'ملاحظة: under_review')],
@@ -363,7 +314,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('lists the history oldest first, with public notes as text (never HTML)', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     await setStatus(reference, 'under_review');
     await setStatus(reference, 'needs_info', '<img src=x onerror="window.hacked=1"><b>أرسل</b> صورة الهوية');
     await setStatus(reference, 'under_review', 'وصلت الصورة، شكرًا.');
@@ -387,7 +338,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('for "information needed", says what to provide: the latest public note', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     await setStatus(reference, 'under_review', 'بدأنا الدراسة.');
     await setStatus(reference, 'needs_info', 'يرجى إرسال صورة من الهوية الوطنية.');
     await addInternalNote(reference, 'تعليق داخلي');
@@ -401,7 +352,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('shows the expected decision date of a request in Gregorian and Hijri, not overdue', async () => {
-    const { reference, verifier, expectedDecisionBy } = await submitRequest();
+    const { reference, verifier, expectedDecisionBy } = await createRequest();
     await setLocale('en');
     const el = await renderLookup();
     await lookUp(el, reference, verifier);
@@ -446,7 +397,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('looks an anonymous suggestion up with its code, in any letter case', async () => {
-    const { reference, verifier } = await submitComplaint('suggestion', true);
+    const { reference, verifier } = await createComplaint('suggestion', true);
     expect(verifier).to.match(/^[0-9A-Z]{6}$/);
     const el = await renderLookup();
     await lookUp(el, reference, verifier.toLowerCase());
@@ -455,7 +406,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('gives one "not found" message for an unknown reference and for a wrong code', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     const el = await renderLookup();
     const errors: SilaErrorEvent[] = [];
     el.addEventListener('sila-error', (event) => errors.push(event));
@@ -483,7 +434,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('after 5 failed tries, calmly says to try again later, with the time', async () => {
-    const { reference, verifier } = await submitComplaint();
+    const { reference, verifier } = await createComplaint();
     const wrong = verifier === '9999' ? '8888' : '9999';
     for (let i = 0; i < 5; i++) expect((await lookup(reference, wrong)).status).to.equal(404);
     await setLocale('en');
@@ -505,18 +456,21 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('shows that it is looking, and a new lookup cancels the old one (no stale answer)', async () => {
-    const first = await submitComplaint();
-    const second = await submitComplaint();
+    const first = await createComplaint();
+    const second = await createComplaint();
     await setStatus(second.reference, 'under_review');
+    // The first lookup's answer is held until the second one is on screen.
+    const slow = gate();
     const slowSignals: AbortSignal[] = [];
+    let slowSettled: Promise<unknown> | undefined;
     configure({
-      fetch: async (input, init) => {
+      fetch: (input, init) => {
         const body = JSON.parse(String(init?.body ?? '{}')) as { reference?: string };
-        if (body.reference === first.reference) {
-          slowSignals.push(init!.signal!);
-          await new Promise((resolve) => setTimeout(resolve, 1_500));
-        }
-        return fetch(input, init);
+        if (body.reference !== first.reference) return fetch(input, init);
+        slowSignals.push(init!.signal!);
+        const answer = slow.opened.then(() => fetch(input, init));
+        slowSettled = answer.catch(() => undefined);
+        return answer;
       },
     });
     const el = await renderLookup();
@@ -531,7 +485,10 @@ describe('<sila-status-lookup>', () => {
     await lookUp(el, second.reference, second.verifier);
     expect(textOf(part(el, 'badge'))).to.equal(LABELS.under_review.ar);
     expect(slowSignals[0]!.aborted).to.equal(true);
-    await new Promise((resolve) => setTimeout(resolve, 1_800));
+    // Now the old lookup's call goes out and settles: nothing of it may reach the screen.
+    slow.release();
+    await slowSettled;
+    await new Promise((resolve) => setTimeout(resolve)); // the widget's own handlers of that call run first
     await el.updateComplete;
     expect(textOf(part(el, 'badge'))).to.equal(LABELS.under_review.ar);
     expect(textOf(shadow(el).getElementById('result-title'))).to.contain(formatReference(second.reference));
@@ -638,7 +595,7 @@ describe('<sila-status-lookup>', () => {
   });
 
   it('hides the expected decision date once decided', async () => {
-    const { reference, verifier } = await submitRequest();
+    const { reference, verifier } = await createRequest();
     await refer(reference);
     await decide(reference, 'accepted', 'تمت الموافقة.');
     const el = await renderLookup();
@@ -658,22 +615,7 @@ describe('<sila-status-lookup>', () => {
 
   describe('forgot my reference number', () => {
     it('sends the references to the mobile on record and says the same whatever was found', async () => {
-      const mobile = randomMobile();
-      const created = await post(
-        '/v1/complaints',
-        {
-          kind: 'complaint',
-          category: 'delay',
-          subject: 'تأخر الرد',
-          description: 'قدمت طلب مساعدة قبل شهر ولم يصلني أي رد حتى الآن.',
-          contact: { name: 'محمد عبدالله', mobile },
-          contactChannel: 'phone',
-          consent: { accepted: true, version: 'privacy-v1' },
-          client: { locale: 'ar', fillMs: 45_000, hp: '' },
-        },
-        { 'Idempotency-Key': crypto.randomUUID() },
-      );
-      const { reference } = (await created.json()) as { reference: string };
+      const { reference, mobile } = await createComplaint();
       const el = await renderLookup();
       const details = part(el, 'reminder') as HTMLDetailsElement;
       expect(textOf(details.querySelector('summary'))).to.equal('نسيت الرقم المرجعي؟');
@@ -712,7 +654,7 @@ describe('<sila-status-lookup>', () => {
 
   describe('rating invitation', () => {
     it('invites a rating once it is over: event, slot, and no <sila-rating> unless defined', async () => {
-      const { reference, verifier } = await submitComplaint();
+      const { reference, verifier } = await createComplaint();
       await setStatus(reference, 'closed', 'أُغلقت الشكوى بعد التواصل معك.');
       const el = await fixture<SilaStatusLookup>(html`<sila-status-lookup endpoint=${serverEndpoint()}>
         <p slot="rating" id="host-rating">قيّمنا</p>
@@ -732,7 +674,7 @@ describe('<sila-status-lookup>', () => {
     });
 
     it('embeds <sila-rating reference=…> when it is defined, unless the host takes over', async () => {
-      const { reference, verifier } = await submitComplaint();
+      const { reference, verifier } = await createComplaint();
       await setStatus(reference, 'resolved');
       // Stand-in for the rating widget: only whether it is embedded matters here.
       if (!customElements.get('sila-rating')) customElements.define('sila-rating', class extends HTMLElement {});
@@ -749,7 +691,7 @@ describe('<sila-status-lookup>', () => {
     });
 
     it('does not invite at "accepted": the service is not delivered yet', async () => {
-      const { reference, verifier } = await submitRequest();
+      const { reference, verifier } = await createRequest();
       await refer(reference);
       await decide(reference, 'accepted', 'تمت الموافقة.');
       const el = await renderLookup();
@@ -761,7 +703,7 @@ describe('<sila-status-lookup>', () => {
     });
 
     it('does not invite again once rated, and never while it is still open', async () => {
-      const { reference, verifier } = await submitComplaint();
+      const { reference, verifier } = await createComplaint();
       const el = await renderLookup();
       let invitations = 0;
       el.addEventListener('sila-rate-invite', () => invitations++);
