@@ -31,6 +31,7 @@ import { staffRoutes } from './routes/staff.js';
 import { statusRoutes } from './routes/status.js';
 import { securityHeaders } from './http/security-headers.js';
 import { FaultLog } from './faults.js';
+import { ResultCache } from './reports/result-cache.js';
 
 export type { AppDeps } from './context.js';
 
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     postsPerIp: new FixedWindowLimit(counters, 'post', deps.limits.postsPerMinutePerIp, 60_000),
     lookupFailuresPerIp: new FixedWindowLimit(counters, 'lookup', deps.limits.lookupFailuresPerHourPerIp, 60 * 60_000),
     inFlight: new InFlightLimit(deps.limits.maxInFlightPerClient),
+    statsCache: new ResultCache(deps.statsCacheMs ?? 0),
   };
   const log = deps.log ?? defaultLog;
   const logError = deps.error ?? defaultError;

@@ -34,6 +34,8 @@ export interface ServerConfig {
   limits: Limits;
   /** PostgreSQL pools and timeouts (docs/deployment.md). */
   pools: PoolSettings;
+  /** SILA_STATS_CACHE_MS: how long identical statistics answers are shared (default 5 s; 0: off). */
+  statsCacheMs: number;
 }
 
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./association.example.json', import.meta.url));
@@ -100,6 +102,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     serveStatic: flag(env, 'SILA_SERVE_STATIC', env.NODE_ENV === 'development'),
     trustedProxies: trustedProxies(env),
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
+    statsCacheMs: integer(env, 'SILA_STATS_CACHE_MS', 5_000),
     pools: {
       pool: integer(env, 'SILA_DB_POOL', DEFAULT_POOL_SETTINGS.pool, 1),
       staffPool: integer(env, 'SILA_DB_STAFF_POOL', DEFAULT_POOL_SETTINGS.staffPool, 1),

@@ -7,6 +7,8 @@ import type { AttachmentFiles } from './storage/attachment-files.js';
 import type { FaultLog } from './faults.js';
 import type { CounterStore } from './http/counter-store.js';
 import type { FixedWindowLimit, InFlightLimit } from './http/rate-limit.js';
+import type { ResultCache } from './reports/result-cache.js';
+import type { StaffStats } from '../src/contract/staff.js';
 
 export interface LogLine {
   method: string;
@@ -74,6 +76,8 @@ export interface AppDeps {
   error?: (line: ErrorLine) => void;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** SILA_STATS_CACHE_MS: identical statistics answers are reused this long (server/reports/result-cache.ts); unset: never. */
+  statsCacheMs?: number;
 }
 
 /** Per-process state built by createApp from the deps. */
@@ -86,6 +90,7 @@ export interface AppState extends AppDeps {
   postsPerIp: FixedWindowLimit;
   lookupFailuresPerIp: FixedWindowLimit;
   inFlight: InFlightLimit;
+  statsCache: ResultCache<StaffStats>;
 }
 
 export type AppEnv = {

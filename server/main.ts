@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     staticRoot: config.serveStatic ? REPO_ROOT : undefined,
     trustedProxies: config.trustedProxies,
     trustProxy: config.trustProxy,
+    statsCacheMs: config.statsCacheMs,
     limits: config.limits,
   });
 

@@ -23,7 +23,8 @@ export interface PoolSettings {
 
 export const DEFAULT_POOL_SETTINGS: PoolSettings = {
   pool: DEFAULT_POOL,
-  staffPool: 4,
+  // Two: on a 2-core host, staff reports can then never hold every core (#19).
+  staffPool: 2,
   statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS,
   poolWaitMs: DEFAULT_POOL_WAIT_MS,
 };

@@ -52,7 +52,10 @@ export function staffRoutes(state: AppState): Hono<AppEnv> {
   app.get('/v1/staff/stats', async (c) => {
     requireRole(c, 'manager', 'admin', 'token');
     const query = parseStrictQuery(statsQuery, c);
-    return c.json(await computeStats(state.staffDb, query, state.now()));
+    // Shared for a few seconds between identical filters (SILA_STATS_CACHE_MS).
+    return c.json(
+      await state.statsCache.get(JSON.stringify(query), () => computeStats(state.staffDb, query, state.now())),
+    );
   });
   return app;
 }

@@ -15,7 +15,7 @@ it('pool settings come from the environment, with defaults, and bad values are r
   const defaults = readServerConfig({}).pools;
   assert.deepEqual(defaults, {
     pool: 10,
-    staffPool: 4,
+    staffPool: 2,
     statementTimeoutMs: 30_000,
     poolWaitMs: 5_000,
     replicaUrl: undefined,
@@ -34,6 +34,8 @@ it('pool settings come from the environment, with defaults, and bad values are r
     poolWaitMs: 2000,
     replicaUrl: 'postgres://reader@replica/sila',
   });
+  assert.equal(readServerConfig({}).statsCacheMs, 5_000);
+  assert.equal(readServerConfig({ SILA_STATS_CACHE_MS: '0' }).statsCacheMs, 0);
   assert.throws(() => readServerConfig({ SILA_DB_POOL: '0' }), ConfigError);
   assert.throws(() => readServerConfig({ SILA_DB_STAFF_POOL: 'many' }), ConfigError);
   assert.throws(() => readServerConfig({ SILA_DB_STATEMENT_TIMEOUT_MS: '-1' }), ConfigError);

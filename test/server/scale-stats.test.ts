@@ -10,6 +10,7 @@ import { before, it } from 'node:test';
 import type { StatsQuery } from '../../src/contract/reports.js';
 import { computeStats, wholeMonths } from '../../server/staff/stats.js';
 import { lowerBound, upperBound } from '../../server/staff/filters.js';
+import { ResultCache } from '../../server/reports/result-cache.js';
 import { describeEachDatabase } from './helpers.js';
 import { NOW, makeSeed, writeSeed } from './reports-seed.js';
 
@@ -43,6 +44,25 @@ it('splits a range of days into whole months and ragged ends', () => {
   assert.deepEqual(wholeMonths({ to: '2024-02-29' }), { start: undefined, end: '2024-03-01' });
   assert.equal(wholeMonths({ from: '2026-10-05', to: '2026-10-06' }), undefined);
   assert.equal(wholeMonths({ from: '2026-10-02', to: '2026-11-29' }), undefined);
+});
+
+it('identical statistics share one computation for a few seconds, failures are not kept', async () => {
+  let clock = 0;
+  let runs = 0;
+  const cache = new ResultCache<number>(5_000, () => clock);
+  const compute = async () => ++runs;
+  // Asked together: one computation, both get its answer.
+  assert.deepEqual(await Promise.all([cache.get('a', compute), cache.get('a', compute)]), [1, 1]);
+  clock = 4_999;
+  assert.equal(await cache.get('a', compute), 1, 'reused while fresh');
+  assert.equal(await cache.get('b', compute), 2, 'another filter is another answer');
+  clock = 5_001;
+  assert.equal(await cache.get('a', compute), 3, 'computed again once stale');
+  await assert.rejects(cache.get('c', () => Promise.reject(new Error('timeout'))));
+  assert.equal(await cache.get('c', compute), 4, 'a failure is not kept');
+  const off = new ResultCache<number>(0, () => clock);
+  assert.equal(await off.get('a', compute), 5);
+  assert.equal(await off.get('a', compute), 6, '0 turns it off');
 });
 
 describeEachDatabase('statistics from the monthly rollups', (db) => {
