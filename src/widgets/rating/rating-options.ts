@@ -77,10 +77,10 @@ function renderPoint(options: ScaleOptions, point: number) {
   const name = pointName(options.scale, point);
   const choose = () => options.onChoose(point, true);
   if (display === 'stars') {
+    // The star is drawn by CSS (rating.styles.ts): an SVG per star was half the layout of a page of ratings.
     return html`<label class=${label} part=${part}
       ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
-      /><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
-        ><path d="M12 2.6l2.85 5.95 6.55.85-4.8 4.55 1.2 6.5L12 17.3l-5.8 3.15 1.2-6.5-4.8-4.55 6.55-.85z" /></svg
+      /><span class="icon"></span
     ></label>`;
   }
   if (display === 'faces') {
