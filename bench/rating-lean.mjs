@@ -6,6 +6,7 @@
 //
 //   node bench/rating-lean.mjs before=/tmp/before/dist/sila-rating.iife.js after=dist/sila-rating.iife.js
 //   RUNS=15 CPU=4 node bench/rating-lean.mjs …
+//   NOCQ=0 …   leaves out the runs without container-type
 //
 // Prints a markdown table. Chromium from /usr/bin/chromium (bench/browser.mjs).
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { BENCH } from './paths.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const CPU = Number(process.env.CPU ?? 4);
+const NOCQ = process.env.NOCQ !== '0';
 const builds = process.argv.slice(2).map((arg) => {
   const [name, file] = arg.split('=');
   return { name, file };
@@ -31,10 +33,10 @@ writeFormConfig(join(dir, 'form-config.json'));
 const variants = [];
 for (const { name, file } of builds) {
   const code = readFileSync(file, 'utf8');
-  for (const [suffix, text] of [
-    ['', code],
-    [' (no container-type)', code.replaceAll('container-type:inline-size', 'container-type:normal')],
-  ]) {
+  const kinds = [['', code]];
+  if (NOCQ)
+    kinds.push([' (no container-type)', code.replaceAll('container-type:inline-size', 'container-type:normal')]);
+  for (const [suffix, text] of kinds) {
     const slug = `${name}${suffix ? '-nocq' : ''}`;
     mkdirSync(join(dir, slug));
     writeFileSync(join(dir, slug, 'rating.js'), text);
@@ -84,6 +86,14 @@ function anatomy() {
 async function measure(variant, cpu) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const tab = await context.newPage();
+  // Long tasks (over 50 ms) until ready, as the bench counts them.
+  await tab.addInitScript(() => {
+    window.__longTasks = 0;
+    new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
   try {
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable');
@@ -96,6 +106,7 @@ async function measure(variant, cpu) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     return {
       ready,
+      longTasks: await tab.evaluate(() => window.__longTasks),
       layouts: metric('LayoutCount'),
       layoutMs: metric('LayoutDuration') * 1000,
       recalcs: metric('RecalcStyleCount'),
@@ -130,13 +141,13 @@ const rows = variants.map((variant) => {
   const runs = samples[variant.slug];
   const ratio = median(runs.map((run, i) => run.ready / samples[base][i].ready));
   const a = runs[0].anatomy;
-  return `| ${variant.label} | ${median(runs.map((r) => r.ready)).toFixed(0)} | ${ratio.toFixed(2)}× | ${median(runs.map((r) => r.layouts))} | ${median(runs.map((r) => r.layoutMs)).toFixed(0)} | ${median(runs.map((r) => r.recalcs))} | ${median(runs.map((r) => r.recalcMs)).toFixed(0)} | ${a.nodes} (${a.elements} el, ${a.text} text, ${a.blankText} blank, ${a.comments} comments) | ${a.topRules} / ${a.allRules} |`;
+  return `| ${variant.label} | ${median(runs.map((r) => r.ready)).toFixed(0)} | ${ratio.toFixed(2)}× | ${median(runs.map((r) => r.longTasks))} / ${Math.max(...runs.map((r) => r.longTasks))} | ${median(runs.map((r) => r.layouts))} | ${median(runs.map((r) => r.layoutMs)).toFixed(0)} | ${median(runs.map((r) => r.recalcs))} | ${median(runs.map((r) => r.recalcMs)).toFixed(0)} | ${a.nodes} (${a.elements} el, ${a.text} text, ${a.blankText} blank, ${a.comments} comments) | ${a.topRules} / ${a.allRules} |`;
 });
 console.log(
   `50 ratings, ${CPU}× CPU, ${RUNS} interleaved runs (medians; ratio = median of per-round ratios to ${variants[0].label})\n`,
 );
 console.log(
-  '| build | ready ms | × first | layouts | layout ms | style recalcs | recalc ms | nodes per rating | CSS rules per rating (top / all) |',
+  '| build | ready ms | × first | long tasks (median / worst) | layouts | layout ms | style recalcs | recalc ms | nodes per rating | CSS rules per rating (top / all) |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 console.log(rows.join('\n'));
