@@ -26,6 +26,14 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   apt-get install -y -qq --no-install-recommends postgresql >&2
 fi
 
+# PgBouncer for test/server/pgbouncer.test.ts (the server through transaction pooling).
+# Only the binary: the test starts its own on a free port (the package's service is not used).
+if ! command -v pgbouncer >/dev/null 2>&1 && [[ ! -x /usr/sbin/pgbouncer ]]; then
+  log "installing pgbouncer with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends pgbouncer >&2 || { apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends pgbouncer >&2; }
+fi
+
 # The newest installed major version and its first cluster (Debian creates "main").
 read -r PG_VERSION PG_CLUSTER PG_STATUS <<<"$(pg_lsclusters --no-header | sort -k1,1nr | awk 'NR==1 {print $1, $2, $4}')"
 if [[ -z "${PG_VERSION:-}" ]]; then

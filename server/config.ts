@@ -36,6 +36,8 @@ export interface ServerConfig {
   pools: PoolSettings;
   /** SILA_STATS_CACHE_MS: how long identical statistics answers are shared (default 5 s; 0: off). */
   statsCacheMs: number;
+  /** SILA_MIGRATE_DATABASE_URL: a direct connection for migrations when DATABASE_URL is a transaction pooler. */
+  migrateUrl?: string;
 }
 
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./association.example.json', import.meta.url));
@@ -103,6 +105,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     trustedProxies: trustedProxies(env),
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
     statsCacheMs: integer(env, 'SILA_STATS_CACHE_MS', 5_000),
+    migrateUrl: env.SILA_MIGRATE_DATABASE_URL?.trim() || undefined,
     pools: {
       pool: integer(env, 'SILA_DB_POOL', DEFAULT_POOL_SETTINGS.pool, 1),
       staffPool: integer(env, 'SILA_DB_STAFF_POOL', DEFAULT_POOL_SETTINGS.staffPool, 1),

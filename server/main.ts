@@ -42,7 +42,12 @@ async function main(): Promise<void> {
   if (keyProblem) throw new ConfigError(keyProblem);
   const formConfig = loadAssociationConfig(config.configPath);
   const notifications = prepareNotifications(config.configPath);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pools: config.pools });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pools: config.pools,
+    migrateUrl: config.migrateUrl,
+  });
   const staffDb = await openStaffDatabase(db, { databaseUrl: config.databaseUrl, pools: config.pools });
   // The embedded database on disk keeps attachments as files beside it (server/storage/).
   const attachmentFiles =

@@ -18,6 +18,13 @@ export interface DatabaseConfig {
   schema?: string;
   /** PostgreSQL pool size and timeouts (server/db/pools.ts). */
   pools?: PoolSettings;
+  /**
+   * SILA_MIGRATE_DATABASE_URL: PostgreSQL itself when DATABASE_URL goes through PgBouncer
+   * in transaction pooling. Migrations and the start-up backfill run on one connection
+   * of their own there (a session-level advisory lock and CREATE INDEX CONCURRENTLY need
+   * one server connection throughout), closed once done; the pools use DATABASE_URL.
+   */
+  migrateUrl?: string;
 }
 
 /**
@@ -56,8 +63,24 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     db = await openPglite(pgliteDir(config.dataDir));
   }
   try {
-    await migrate(db);
-    await backfillSearchColumns(db);
+    if (config.databaseUrl && config.migrateUrl) {
+      const direct = await openPostgres({
+        connectionString: config.migrateUrl,
+        schema: config.schema,
+        max: 1,
+        statementTimeoutMs: config.pools?.statementTimeoutMs,
+        applicationName: 'sila-migrate',
+      });
+      try {
+        await migrate(direct);
+        await backfillSearchColumns(direct);
+      } finally {
+        await direct.close();
+      }
+    } else {
+      await migrate(db);
+      await backfillSearchColumns(db);
+    }
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
