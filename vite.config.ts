@@ -81,14 +81,7 @@ function singleFile(entry: string, fileName: string, plugins: Plugin[] = []) {
       target: 'es2022',
       minify: true,
       lib: { entry, name: 'Sila', formats: ['iife' as const], fileName: () => fileName },
-      rolldownOptions: {
-        checks: { pluginTimings: false },
-        // zod/mini's constructors are marked pure, but a `.check(…)` chained on one is a method
-        // call the bundler must keep: a file would carry every schema of a contract module it
-        // imports one export from (the rating carried the complaint's national-ID check).
-        // Building a schema has no side effect, so these calls and their chains may go.
-        treeshake: { manualPureFunctions: ['object', 'string', 'number', 'array', 'identifier'] },
-      },
+      rolldownOptions: { checks: { pluginTimings: false } },
     },
   };
 }

@@ -47,7 +47,7 @@ export const complaintContactPart = z.object({
   contact: z.optional(contactPart),
 });
 
-export const complaintSchema = z
+export const complaintSchema = /* @__PURE__ */ z
   .object({
     ...complaintDetailsPart.shape,
     ...complaintContactPart.shape,

@@ -1,6 +1,12 @@
 /**
  * Field schemas shared by every payload (zod/mini keeps the browser bundle small).
  * Each check names its error code (see codes.ts); no user-facing text lives here.
+ *
+ * The PURE annotation before each `.check(…)` chain, and NO_SIDE_EFFECTS on the helpers:
+ * zod marks its constructors pure, but a method called on one is a call the bundler must
+ * keep, so without them every widget's single file carried every schema of each contract
+ * module it imports one name from (the rating carried the national-ID and e-mail checks).
+ * Building a schema has no side effect. Keep them on new top-level chains.
  */
 import * as z from 'zod/mini';
 import { hasForbiddenIdentifierChars, hasForbiddenTextChars, normalizeDigits } from './digits.js';
@@ -30,8 +36,8 @@ const visibleLength = (value: string) => value.replace(INVISIBLE, '').trim().len
  * Free text (subject, description, comment): trimmed, length-limited, no NUL or lone surrogates.
  * The visible-length check names its minimum like zod's own checks do, so the error says it.
  */
-export function text(min: number, max: number) {
-  return z.string({ error: 'required' }).check(
+/* @__NO_SIDE_EFFECTS__ */ export function text(min: number, max: number) {
+  return /* @__PURE__ */ z.string({ error: 'required' }).check(
     z.trim(),
     z.minLength(1, { error: 'required' }),
     z.minLength(Math.max(min, 1), { error: 'too_short' }),
@@ -43,15 +49,15 @@ export function text(min: number, max: number) {
 }
 
 /** Free text held to one of the contract's limits (limits.ts). */
-export function textWithin(limits: TextLimits) {
+/* @__NO_SIDE_EFFECTS__ */ export function textWithin(limits: TextLimits) {
   return text(limits.minLength, limits.maxLength);
 }
 
 /** Optional free text: empty becomes absent. */
-export function optionalText(max: number) {
+/* @__NO_SIDE_EFFECTS__ */ export function optionalText(max: number) {
   return z.optional(
     z.pipe(
-      z.string().check(
+      /* @__PURE__ */ z.string().check(
         z.trim(),
         z.maxLength(max, { error: 'too_long' }),
         z.refine((value) => !hasForbiddenTextChars(value), { error: 'invalid_characters' }),
@@ -62,7 +68,7 @@ export function optionalText(max: number) {
 }
 
 /** A person's name: identifiers must not hide bidi controls (spoofing in staff views). */
-export const personName = z.string({ error: 'required' }).check(
+export const personName = /* @__PURE__ */ z.string({ error: 'required' }).check(
   z.trim(),
   z.minLength(1, { error: 'required' }),
   z.minLength(PERSON_NAME.minLength, { error: 'too_short' }),
@@ -77,8 +83,8 @@ export const personName = z.string({ error: 'required' }).check(
   }),
 );
 
-function identifier(max: number) {
-  return z.string({ error: 'required' }).check(
+/* @__NO_SIDE_EFFECTS__ */ function identifier(max: number) {
+  return /* @__PURE__ */ z.string({ error: 'required' }).check(
     z.trim(),
     z.minLength(1, { error: 'required' }),
     z.maxLength(max, { error: 'too_long' }),
@@ -88,23 +94,25 @@ function identifier(max: number) {
 
 /** Saudi mobile in any usual form, any digits; the parsed value is E.164. */
 export const saudiMobile = z.pipe(
-  identifier(MOBILE_MAX_LENGTH).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
+  /* @__PURE__ */ identifier(MOBILE_MAX_LENGTH).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
   z.transform((value) => toSaudiMobileE164(value)!),
 );
 
 /** Saudi national ID or iqama; the parsed value is 10 Latin digits. */
 export const nationalId = z.pipe(
-  identifier(NATIONAL_ID_MAX_LENGTH).check(z.refine(isSaudiNationalId, { error: 'invalid_national_id' })),
+  /* @__PURE__ */ identifier(NATIONAL_ID_MAX_LENGTH).check(
+    z.refine(isSaudiNationalId, { error: 'invalid_national_id' }),
+  ),
   z.transform(normalizeNationalId),
 );
 
 /** E-mail; lower-cased domain is left to the mail system, only trimmed here. */
-export const email = identifier(EMAIL_MAX_LENGTH).check(z.email({ error: 'invalid_email' }));
+export const email = /* @__PURE__ */ identifier(EMAIL_MAX_LENGTH).check(z.email({ error: 'invalid_email' }));
 
 /** Optional e-mail: an empty string means none. */
 export const optionalEmail = z.optional(
   z.pipe(
-    z.string().check(z.trim()),
+    /* @__PURE__ */ z.string().check(z.trim()),
     z.union([
       z.pipe(
         z.literal(''),
@@ -117,14 +125,14 @@ export const optionalEmail = z.optional(
 
 /** A reference number as people type it; the parsed value is canonical (C4F7K2M9QX3TB). */
 export const reference = z.pipe(
-  identifier(REFERENCE_MAX_LENGTH).check(z.refine(isReference, { error: 'invalid_reference' })),
+  /* @__PURE__ */ identifier(REFERENCE_MAX_LENGTH).check(z.refine(isReference, { error: 'invalid_reference' })),
   z.transform(normalizeReference),
 );
 
 /** Optional reference: empty means none. */
 export const optionalReference = z.optional(
   z.pipe(
-    z.string().check(z.trim()),
+    /* @__PURE__ */ z.string().check(z.trim()),
     z.union([
       z.pipe(
         z.literal(''),
@@ -136,14 +144,14 @@ export const optionalReference = z.optional(
 );
 
 /** An integer typed in any digits (form inputs are strings; JSON may send numbers). */
-export function integer(min: number, max: number) {
+/* @__NO_SIDE_EFFECTS__ */ export function integer(min: number, max: number) {
   return z.pipe(
     z.union([z.number(), z.string()]),
     z.pipe(
       z.transform((value: number | string) =>
         typeof value === 'number' ? value : value.trim() === '' ? Number.NaN : Number(normalizeDigits(value.trim())),
       ),
-      z
+      /* @__PURE__ */ z
         .number({ error: 'invalid_number' })
         .check(
           z.int({ error: 'invalid_number' }),
@@ -155,14 +163,14 @@ export function integer(min: number, max: number) {
 }
 
 /** ISO calendar date (YYYY-MM-DD, Gregorian). */
-export const isoDate = z.string({ error: 'required' }).check(
+export const isoDate = /* @__PURE__ */ z.string({ error: 'required' }).check(
   z.minLength(1, { error: 'required' }),
   z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
   z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: 'invalid_date' }),
 );
 
 /** Id of an item of the association's configured lists (services, categories). */
-export const choiceId = z
+export const choiceId = /* @__PURE__ */ z
   .string({ error: 'required' })
   .check(
     z.minLength(1, { error: 'required' }),
@@ -173,7 +181,7 @@ export const choiceId = z
 /** A signed statement: the box was ticked, for this version of the text. */
 export const acceptance = z.object({
   accepted: z.literal(true, { error: 'must_accept' }),
-  version: z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/)),
+  version: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/)),
 });
 
 export const locale = z.enum(['ar', 'en']);
@@ -189,8 +197,8 @@ export const channel = z.enum(CHANNELS);
  */
 export const clientMeta = z.object({
   locale: z.optional(locale),
-  fillMs: z.optional(z.number().check(z.int(), z.gte(0))),
-  hp: z.optional(z.string().check(z.maxLength(500))),
-  captchaToken: z.optional(z.string().check(z.maxLength(4096))),
-  page: z.optional(z.string().check(z.maxLength(500))),
+  fillMs: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.gte(0))),
+  hp: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
+  captchaToken: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(4096))),
+  page: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
 });

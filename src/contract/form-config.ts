@@ -68,8 +68,8 @@ export const formConfigSchema = z.object({
    */
   retention: z.optional(
     z.object({
-      anonymiseClosedAfterMonths: z.optional(z.number().check(z.int(), z.gte(1), z.lte(600))),
-      deleteAttachmentsAfterMonths: z.optional(z.number().check(z.int(), z.gte(1), z.lte(600))),
+      anonymiseClosedAfterMonths: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.gte(1), z.lte(600))),
+      deleteAttachmentsAfterMonths: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.gte(1), z.lte(600))),
     }),
   ),
 });

@@ -9,7 +9,7 @@ export const lookupSchema = z.object({
   reference,
   /** The last 4 digits of the mobile used, or the code given to an anonymous sender. */
   verifier: z.pipe(
-    z
+    /* @__PURE__ */ z
       .string({ error: 'required' })
       .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(VERIFIER_MAX_LENGTH, { error: 'too_long' })),
     z.transform((value) => normalizeDigits(value).replace(/[\s-]/g, '').toUpperCase()),

@@ -12,10 +12,10 @@ import {
 export const RATING_SCALES = { csat: [1, 5], nps: [0, 10], ces: [1, 7] } as const;
 export type RatingScale = keyof typeof RATING_SCALES;
 
-export const ratingSchema = z
+export const ratingSchema = /* @__PURE__ */ z
   .object({
     scale: z.enum(['csat', 'nps', 'ces'], { error: 'invalid_choice' }),
-    score: z.number({ error: 'required' }).check(z.int({ error: 'invalid_number' })),
+    score: /* @__PURE__ */ z.number({ error: 'required' }).check(z.int({ error: 'invalid_number' })),
     /** A request or complaint being rated (one rating per reference). */
     reference: optionalReference,
     /** Without a reference: what is rated, e.g. the page path. */
@@ -27,13 +27,15 @@ export const ratingSchema = z
      */
     verifier: z.optional(
       z.pipe(
-        z.string({ error: 'invalid' }).check(z.trim(), z.maxLength(VERIFIER_MAX_LENGTH, { error: 'too_long' })),
+        /* @__PURE__ */ z
+          .string({ error: 'invalid' })
+          .check(z.trim(), z.maxLength(VERIFIER_MAX_LENGTH, { error: 'too_long' })),
         z.transform((value) => normalizeDigits(value).replace(/[\s-]/g, '').toUpperCase() || undefined),
       ),
     ),
     /** …or the rating token of the confirmation or the status lookup's answer. */
     ratingToken: z.optional(
-      z.string({ error: 'invalid' }).check(z.maxLength(RATING_TOKEN_MAX_LENGTH, { error: 'too_long' })),
+      /* @__PURE__ */ z.string({ error: 'invalid' }).check(z.maxLength(RATING_TOKEN_MAX_LENGTH, { error: 'too_long' })),
     ),
     client: z.optional(clientMeta),
   })

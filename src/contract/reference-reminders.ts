@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { clientMeta, locale, optionalEmail, saudiMobile } from './fields.js';
 
-export const referenceReminderSchema = z
+export const referenceReminderSchema = /* @__PURE__ */ z
   .object({
     mobile: z.optional(saudiMobile),
     email: optionalEmail,
