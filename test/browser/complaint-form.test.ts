@@ -12,16 +12,17 @@ import {
   errorText,
   holdPosts,
   lookup,
-  resetPage,
   seedStartedDraft,
   serverEndpoint,
   staffApi,
   shadow,
   submitButton,
   tick,
+  typeAndExpectMessages,
   typeInto,
   until,
 } from './helpers.js';
+import './fresh-page.js';
 import {
   VALID,
   complaintFormHarness,
@@ -46,9 +47,6 @@ async function capturePayload(el: SilaComplaintForm): Promise<SilaSubmitEvent<Co
 runSendingWidgetTests(complaintFormHarness);
 
 describe('<sila-complaint-form>', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('is accessible when empty, in Arabic and right-to-left by default', async () => {
     const el = await renderForm();
     await expect(el).to.be.accessible();
@@ -113,33 +111,25 @@ describe('<sila-complaint-form>', () => {
   it('gives every field its own message, in English too', async () => {
     await setLocale('en');
     const el = await renderForm();
-    typeInto(el, 'subject', 'ab');
-    typeInto(el, 'description', 'short');
-    typeInto(el, 'relatedReference', 'not-a-ref');
-    typeInto(el, 'contact.name', 'x');
-    typeInto(el, 'contact.mobile', '12345');
-    typeInto(el, 'contact.email', 'someone@');
-    await el.updateComplete;
-    expect(errorText(el, 'subject')).to.equal('Error: Enter at least 3 characters.');
-    expect(errorText(el, 'description')).to.equal('Error: Enter at least 10 characters.');
-    expect(errorText(el, 'relatedReference')).to.contain('Enter the reference number as shown on your confirmation');
-    expect(errorText(el, 'contact.name')).to.equal('Error: Enter at least 2 characters.');
-    expect(errorText(el, 'contact.mobile')).to.equal('Error: Enter a Saudi mobile number, like 05XXXXXXXX.');
-    expect(errorText(el, 'contact.email')).to.equal('Error: Enter an e-mail address like name@example.com.');
+    await typeAndExpectMessages(el, [
+      ['subject', 'ab', 'Error: Enter at least 3 characters.'],
+      ['description', 'short', 'Error: Enter at least 10 characters.'],
+      ['relatedReference', 'not-a-ref', { contains: 'Enter the reference number as shown on your confirmation' }],
+      ['contact.name', 'x', 'Error: Enter at least 2 characters.'],
+      ['contact.mobile', '12345', 'Error: Enter a Saudi mobile number, like 05XXXXXXXX.'],
+      ['contact.email', 'someone@', 'Error: Enter an e-mail address like name@example.com.'],
+    ]);
     await expect(el).to.be.accessible();
   });
 
   it('gives every field its own message in Arabic', async () => {
     const el = await renderForm();
-    typeInto(el, 'subject', 'ab');
-    typeInto(el, 'contact.mobile', '٠١٢٣');
-    typeInto(el, 'contact.email', 'someone@');
-    typeInto(el, 'description', 'x'.repeat(2001));
-    await el.updateComplete;
-    expect(errorText(el, 'subject')).to.equal('خطأ: الحد الأدنى لعدد الأحرف: 3.');
-    expect(errorText(el, 'contact.mobile')).to.contain('أدخل رقم جوال سعوديًا صحيحًا');
-    expect(errorText(el, 'contact.email')).to.contain('أدخل بريدًا إلكترونيًا صحيحًا');
-    expect(errorText(el, 'description')).to.equal('خطأ: الحد الأقصى لعدد الأحرف: 2000.');
+    await typeAndExpectMessages(el, [
+      ['subject', 'ab', 'خطأ: الحد الأدنى لعدد الأحرف: 3.'],
+      ['contact.mobile', '٠١٢٣', { contains: 'أدخل رقم جوال سعوديًا صحيحًا' }],
+      ['contact.email', 'someone@', { contains: 'أدخل بريدًا إلكترونيًا صحيحًا' }],
+      ['description', 'x'.repeat(2001), 'خطأ: الحد الأقصى لعدد الأحرف: 2000.'],
+    ]);
     expect(shadow(el).querySelector('.counter.over')!.textContent!.trim()).to.equal('عدد الأحرف الزائدة: 1');
   });
 

@@ -8,16 +8,8 @@ import '../../src/widgets/request-form/request-form.js';
 import type { SilaRequestForm } from '../../src/widgets/request-form/request-form.js';
 import { setLocale } from '../../src/core/i18n.js';
 import { gregorianOfHijri, isoOf, partsOfIso, readDateParts } from '../../src/fields/calendar-date.js';
-import {
-  errorText,
-  resetPage,
-  seedStartedDraft,
-  serverEndpoint,
-  shadow,
-  typeDate,
-  typeInto,
-  until,
-} from './helpers.js';
+import { errorText, seedStartedDraft, serverEndpoint, shadow, typeDate, typeInto, until } from './helpers.js';
+import './fresh-page.js';
 
 async function renderForm(): Promise<SilaRequestForm> {
   const endpoint = serverEndpoint();
@@ -94,9 +86,6 @@ describe('calendar-date (Intl umalqura)', () => {
 });
 
 describe('<sila-request-form> birth date field', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('takes a Hijri date in Arabic-Indic digits, shows the Gregorian one beside it, and sends ISO', async () => {
     const el = await renderForm();
     const hijri = root(el).querySelector<HTMLInputElement>('[name="applicant.birthDate#calendar"][value=hijri]')!;

@@ -7,7 +7,8 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SilaComplaintForm } from '../../src/widgets/complaint-form/complaint-form.js';
 import { setLocale } from '../../src/core/i18n.js';
-import { errorText, resetPage, shadow } from './helpers.js';
+import { errorText, shadow } from './helpers.js';
+import './fresh-page.js';
 import { renderComplaintForm } from './harnesses/complaint-form.js';
 
 const NAME = 'attachments.evidence';
@@ -32,9 +33,6 @@ function drag(el: Element, type: 'dragenter' | 'dragover' | 'drop', file?: File)
 }
 
 describe('document picker', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('shows its own words, not the browser’s, with the native input over the zone', async () => {
     const el = await renderForm();
     const input = picker(el);

@@ -3,6 +3,7 @@ import { configure, resetConfig } from '../../src/config.js';
 import { clearFormConfigCache } from '../../src/core/form-config-loader.js';
 import { setLocale } from '../../src/core/i18n.js';
 import { clearOutbox } from '../../src/client/outbox.js';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 declare global {
@@ -118,6 +119,25 @@ export function errorText(el: Element, name: string): string | undefined {
   const input = shadow(el).querySelector(`[name="${name}"]`);
   const field = input?.closest('.field, .group');
   return field?.querySelector('.error')?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+/** A field's expected message: all of it, or a part it contains. */
+export type ExpectedMessage = string | { contains: string };
+
+/**
+ * Types each answer into its field as a person would (leaving the field), then checks
+ * the message shown beside each one: `[field, typed, expected message]`.
+ */
+export async function typeAndExpectMessages(
+  el: Element & { updateComplete: Promise<unknown> },
+  rows: readonly (readonly [field: string, typed: string, message: ExpectedMessage])[],
+): Promise<void> {
+  for (const [field, typed] of rows) typeInto(el, field, typed);
+  await el.updateComplete;
+  for (const [field, , message] of rows) {
+    if (typeof message === 'string') expect(errorText(el, field), field).to.equal(message);
+    else expect(errorText(el, field), field).to.contain(message.contains);
+  }
 }
 
 export function submitButton(el: Element): HTMLButtonElement {

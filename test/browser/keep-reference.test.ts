@@ -8,7 +8,7 @@ import { renderConfirmation as requestConfirmation } from '../../src/widgets/req
 import { renderConfirmation as complaintConfirmation } from '../../src/widgets/complaint-form/complaint-confirmation.js';
 import { confirmationFileName, confirmationText, printDocument } from '../../src/core/keep-reference.js';
 import { setLocale } from '../../src/core/i18n.js';
-import { resetPage } from './helpers.js';
+import './fresh-page.js';
 
 const copy = { onCopy: () => {} };
 
@@ -17,9 +17,6 @@ async function panel(template: unknown): Promise<HTMLElement> {
 }
 
 describe('keeping a confirmation', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('a request confirmation offers print and download; the file holds the reference and the dates', async () => {
     const el = await panel(
       requestConfirmation({

@@ -8,7 +8,8 @@ import { outbox } from '../../src/client/outbox.js';
 import type { SilaSubmitEvent } from '../../src/core/events.js';
 import type { Rating } from '../../src/contract/rating.js';
 import { formatReference, generateReference } from '../../src/contract/identifiers.js';
-import { resetPage, serverEndpoint, shadow, until } from './helpers.js';
+import { serverEndpoint, shadow, until } from './helpers.js';
+import './fresh-page.js';
 import {
   checkedValue,
   nextContext,
@@ -44,9 +45,6 @@ const centreX = (input: HTMLInputElement) => {
 };
 
 describe('<sila-rating>', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('is accessible when empty, in Arabic and right-to-left, with every point named by value and meaning', async () => {
     const el = await renderRating();
     await expect(el).to.be.accessible();

@@ -9,14 +9,15 @@ import {
   choose,
   chooseFile,
   errorText,
-  resetPage,
   seedStartedDraft,
   serverEndpoint,
   staffApi,
   shadow,
+  typeAndExpectMessages,
   typeInto,
   until,
 } from './helpers.js';
+import './fresh-page.js';
 import {
   VALID,
   acceptDeclaration,
@@ -55,9 +56,6 @@ async function staffView(reference: string): Promise<any> {
 }
 
 describe('<sila-request-form>', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('is accessible when empty, in Arabic, right-to-left, with a step indicator and the privacy notice first', async () => {
     const el = await renderForm();
     await expect(el).to.be.accessible();
@@ -93,15 +91,12 @@ describe('<sila-request-form>', () => {
       'أدخل تاريخ ميلادك.',
     ]);
     await expect(el).to.be.accessible();
-    typeInto(el, 'applicant.nationalId', '1087654322');
-    typeInto(el, 'applicant.mobile', '٠١٢٣');
-    typeInto(el, 'applicant.email', 'someone@');
-    typeInto(el, 'applicant.fullName', 'x');
-    await el.updateComplete;
-    expect(errorText(el, 'applicant.nationalId')).to.equal('خطأ: أدخل رقم هوية وطنية أو إقامة صحيحًا من 10 أرقام.');
-    expect(errorText(el, 'applicant.mobile')).to.contain('أدخل رقم جوال سعوديًا صحيحًا');
-    expect(errorText(el, 'applicant.email')).to.contain('أدخل بريدًا إلكترونيًا صحيحًا');
-    expect(errorText(el, 'applicant.fullName')).to.equal('خطأ: الحد الأدنى لعدد الأحرف: 2.');
+    await typeAndExpectMessages(el, [
+      ['applicant.nationalId', '1087654322', 'خطأ: أدخل رقم هوية وطنية أو إقامة صحيحًا من 10 أرقام.'],
+      ['applicant.mobile', '٠١٢٣', { contains: 'أدخل رقم جوال سعوديًا صحيحًا' }],
+      ['applicant.email', 'someone@', { contains: 'أدخل بريدًا إلكترونيًا صحيحًا' }],
+      ['applicant.fullName', 'x', 'خطأ: الحد الأدنى لعدد الأحرف: 2.'],
+    ]);
     const link = [...root(el).querySelectorAll<HTMLAnchorElement>('#error-summary a')].find((a) =>
       a.textContent!.startsWith('رقم الجوال'),
     )!;

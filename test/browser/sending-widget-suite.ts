@@ -18,11 +18,11 @@ import {
   holdPosts,
   poisonProblem,
   pretendOffline,
-  resetPage,
   rewriteAnswers,
   shadow,
   until,
 } from './helpers.js';
+import './fresh-page.js';
 import type { SendingWidgetHarness } from './harnesses/harness.js';
 
 const keyOf = (init?: RequestInit) => new Headers(init?.headers).get('Idempotency-Key')!;
@@ -32,11 +32,33 @@ const payloadOf = (body: unknown) =>
   ((body as { payload?: unknown }).payload ?? body) as { client?: { fillMs?: number } };
 const offline = () => Promise.reject(new TypeError('Failed to fetch'));
 
+/**
+ * The device has no connection: every POST fails as a dead connection does (each one
+ * recorded), and navigator.onLine says so, until `reconnect()`.
+ */
+function offlineUntilReconnected(): { posts: { key: string; body: string }[]; reconnect: () => void } {
+  let online = false;
+  const posts: { key: string; body: string }[] = [];
+  configure({
+    retries: 0,
+    fetch: (input, init) => {
+      if (!isPost(init)) return fetch(input, init);
+      posts.push({ key: keyOf(init), body: String(init!.body) });
+      return online ? fetch(input, init) : offline();
+    },
+  });
+  const backOnline = pretendOffline();
+  return {
+    posts,
+    reconnect() {
+      backOnline();
+      online = true;
+    },
+  };
+}
+
 export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidgetHarness<E>): void {
   describe(`<${harness.tag}> as a sending widget (shared suite)`, () => {
-    beforeEach(resetPage);
-    afterEach(resetPage);
-
     it('is accessible while sending, and a double tap sends once', async () => {
       const { posts, release } = holdPosts();
       const widget = await harness.open();
@@ -97,17 +119,7 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
     });
 
     it('keeps what it cannot deliver with the draft’s key, says so, and sends it once when back online', async () => {
-      let online = false;
-      const keys: string[] = [];
-      configure({
-        retries: 0,
-        fetch: (input, init) => {
-          if (!isPost(init)) return fetch(input, init);
-          keys.push(keyOf(init));
-          return online ? fetch(input, init) : offline();
-        },
-      });
-      const backOnline = pretendOffline();
+      const { posts, reconnect } = offlineUntilReconnected();
       const widget = await harness.open();
       await widget.fill();
       const failed = oneEvent(widget.el, 'sila-error');
@@ -128,28 +140,16 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
       const draft = JSON.parse(localStorage.getItem(widget.draftKey)!);
       expect(draft.idempotencyKey).to.equal(waiting!.idempotencyKey);
 
-      backOnline();
-      online = true;
+      reconnect();
       window.dispatchEvent(new Event('online'));
       await until(() => widget.confirmation(), 10_000, 'delivered');
-      expect(keys).to.have.length(2);
-      expect(new Set(keys)).to.deep.equal(new Set([waiting!.idempotencyKey]));
+      expect(posts.map((post) => post.key)).to.deep.equal([waiting!.idempotencyKey, waiting!.idempotencyKey]);
       expect(await outbox.pending(widget.outboxOwner)).to.have.length(0);
       expect(localStorage.getItem(widget.draftKey)).to.equal(null);
     });
 
     it('delivers a waiting submission once when the page is opened again, with the same key', async () => {
-      let online = false;
-      const keys: string[] = [];
-      configure({
-        retries: 0,
-        fetch: (input, init) => {
-          if (!isPost(init)) return fetch(input, init);
-          keys.push(keyOf(init));
-          return online ? fetch(input, init) : offline();
-        },
-      });
-      const backOnline = pretendOffline();
+      const { posts, reconnect } = offlineUntilReconnected();
       const widget = await harness.open();
       await widget.fill();
       widget.send();
@@ -158,12 +158,11 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
       widget.el.remove();
 
       // The page is opened again once the connection is back: sent once, same key.
-      backOnline();
-      online = true;
+      reconnect();
       const again = await widget.reopen();
       await until(() => again.confirmation(), 10_000, 'delivered');
-      expect(keys).to.have.length(2);
-      expect(keys[1]).to.equal(keys[0]);
+      expect(posts).to.have.length(2);
+      expect(posts[1]!.key).to.equal(posts[0]!.key);
       expect(await outbox.pending(widget.outboxOwner)).to.have.length(0);
     });
 
@@ -199,16 +198,8 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
     });
 
     it('pressing Send while waiting resends the waiting body unchanged; starting over drops it', async () => {
-      const bodies: string[] = [];
-      configure({
-        retries: 0,
-        fetch: (input, init) => {
-          if (!isPost(init)) return fetch(input, init);
-          bodies.push(String(init!.body));
-          return offline();
-        },
-      });
-      const backOnline = pretendOffline(); // no timed retry: only the person's press sends again
+      // Offline: no timed retry, only the person's press sends again.
+      const { posts, reconnect } = offlineUntilReconnected();
       const widget = await harness.open();
       await widget.fill();
       widget.send();
@@ -219,13 +210,13 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
       const failedAgain = oneEvent(widget.el, 'sila-error');
       widget.send();
       expect((await failedAgain).detail.queued).to.equal(true);
-      expect(bodies).to.have.length(2);
-      expect(bodies[1]).to.equal(bodies[0]);
+      expect(posts).to.have.length(2);
+      expect(posts[1]!.body).to.equal(posts[0]!.body);
       harness.startOver(widget);
       await until(async () => (await outbox.pending(widget.outboxOwner)).length === 0, 5_000, 'outbox emptied');
       await widget.el.updateComplete;
       expect(shadow(widget.el).getElementById('status-message')).to.equal(null);
-      backOnline();
+      reconnect();
     });
 
     it('never shows a problem answer’s title, detail or messages, only its own words for the codes', async () => {

@@ -17,7 +17,6 @@ import {
   errorText,
   lookup,
   pretendOffline,
-  resetPage,
   serverEndpoint,
   shadow,
   staffApi,
@@ -25,6 +24,8 @@ import {
   typeInto,
   until,
 } from './helpers.js';
+import './fresh-page.js';
+import { STATUSES as STATUSES_NAMED } from '../../server/reports/labels.js';
 import { type Created, createComplaint, createRequest } from './server-records.js';
 
 type Submitted = Created;
@@ -105,16 +106,11 @@ async function lookUp(el: SilaStatusLookup, reference: string, verifier: string)
   await el.updateComplete;
 }
 
-const LABELS: Record<Status, { ar: string; en: string }> = {
-  received: { ar: 'تم الاستلام', en: 'Received' },
-  under_review: { ar: 'قيد الدراسة', en: 'Under review' },
-  needs_info: { ar: 'معلومات مطلوبة', en: 'Information needed' },
-  referred: { ar: 'مُحالة لاتخاذ القرار', en: 'Referred for a decision' },
-  accepted: { ar: 'مقبولة', en: 'Accepted' },
-  rejected: { ar: 'غير مقبولة', en: 'Not accepted' },
-  resolved: { ar: 'تمت المعالجة', en: 'Resolved' },
-  closed: { ar: 'مغلقة', en: 'Closed' },
-};
+/**
+ * A status has one name everywhere: the lookup shows the names the server's reports and
+ * messages use (server/reports/labels.ts), so the person and the officer read the same word.
+ */
+const LABELS = STATUSES_NAMED as Record<Status, { ar: string; en: string }>;
 
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
@@ -147,9 +143,6 @@ async function staffCase(reference: string): Promise<any> {
 }
 
 describe('<sila-status-lookup>', () => {
-  beforeEach(resetPage);
-  afterEach(resetPage);
-
   it('is accessible when empty, in Arabic and right-to-left, with a native form', async () => {
     const el = await renderLookup();
     await expect(el).to.be.accessible();
