@@ -74,6 +74,29 @@ function attribute(code, map) {
   return new Map([...separate].map(([group, bytes]) => [group, (bytes * total) / sum]));
 }
 
+/** A source file's short name: src/… for Sila's own, the package's file for a library. */
+const moduleName = (source) => (source ? source.replace(/^.*?(node_modules\/|src\/)/, '$1') : OTHER);
+
+/** gzip bytes per source file (the same estimate as the groups, one level finer). */
+function attributeModules(code, map) {
+  const lines = code.split('\n');
+  const mappings = [];
+  new SourceMapConsumer(map).eachMapping((m) => mappings.push(m));
+  mappings.sort((a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn);
+  const texts = new Map();
+  mappings.forEach((m, i) => {
+    const next = mappings[i + 1];
+    const line = lines[m.generatedLine - 1] ?? '';
+    const end = next && next.generatedLine === m.generatedLine ? next.generatedColumn : line.length;
+    const name = moduleName(m.source);
+    texts.set(name, (texts.get(name) ?? '') + line.slice(m.generatedColumn, end));
+  });
+  const separate = new Map([...texts].map(([name, text]) => [name, gzip(text)]));
+  const sum = [...separate.values()].reduce((a, b) => a + b, 0);
+  const total = gzip(code);
+  return new Map([...separate].map(([name, bytes]) => [name, (bytes * total) / sum]));
+}
+
 async function buildWithMap(mode, outDir) {
   await build({
     root: ROOT,
@@ -135,7 +158,8 @@ export async function measureComposition() {
     for (const { file, mode, language } of FILES) {
       const { code, map } = await buildWithMap(mode, join(work, mode));
       const groups = attribute(code, map);
-      files.push({ file, language, gzip: gzip(code), groups, own: ownShare(groups) });
+      const modules = attributeModules(code, map);
+      files.push({ file, language, gzip: gzip(code), groups, modules, own: ownShare(groups) });
     }
     return {
       files,

@@ -206,5 +206,27 @@ export function renderComposition({ files, groupOrder, stack, copy }) {
       })
       .join(', ') +
     '.';
-  return [...sections, budgets].join('\n');
+  return [...sections, budgets, '', moduleTable(arabic)].join('\n');
+}
+
+/** The Arabic files source file by source file: where a target's missing kilobytes sit. */
+function moduleTable(files, rows = 60) {
+  const largest = (name) => Math.max(...files.map((f) => f.modules?.get(name) ?? 0));
+  const names = [...new Set(files.flatMap((f) => [...(f.modules?.keys() ?? [])]))].sort(
+    (a, b) => largest(b) - largest(a),
+  );
+  const shown = names.slice(0, rows);
+  const rest = (f) => [...f.modules.entries()].filter(([name]) => !shown.includes(name)).reduce((a, [, b]) => a + b, 0);
+  return [
+    `**Arabic files, source file by source file** (gzip kB, estimated share; the ${rows} largest, \`node bench/composition.mjs\`)`,
+    '',
+    table(
+      ['source file', ...files.map((f) => f.file)],
+      [
+        ...shown.map((name) => [name, ...files.map((f) => (f.modules.has(name) ? kB(f.modules.get(name)) : '–'))]),
+        [`the other ${names.length - shown.length}`, ...files.map((f) => kB(rest(f)))],
+        ['**whole file**', ...files.map((f) => `**${kB(f.gzip)}**`)],
+      ],
+    ),
+  ].join('\n');
 }
