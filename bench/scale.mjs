@@ -12,7 +12,9 @@
  *   two more instances enforcing one per-IP limit (SILA_RATE_LIMIT_PER_MINUTE=60: where
  *   the first 429 comes). Prints a table; the schema is dropped at the end.
  *
- *   node bench/scale.mjs [--submissions 1000000] [--runs 15] [--root <checkout>] [--keep] [--schema <kept>]
+ *   node bench/scale.mjs [--submissions 1000000] [--runs 15] [--root <checkout>] [--keep] [--schema <kept>] [--quick]
+ * --quick measures only the statistics and the creates (alone and under staff load).
+ * The server's environment passes through (e.g. SILA_STATS_CACHE_MS=0 SILA_STAFF_CONCURRENCY=0).
  * --root runs another checkout's server and migrations on the same load (the "before"
  * figures: a worktree of the commit before #19's work).
  */
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     root: { type: 'string', default: new URL('..', import.meta.url).pathname },
     keep: { type: 'boolean', default: false },
     schema: { type: 'string' },
+    // Statistics and the public creates (alone, under staff load) only: for A/B runs.
+    quick: { type: 'boolean', default: false },
   },
 });
 const total = Number(values.submissions);
@@ -173,6 +177,68 @@ async function creates(base, count, concurrency) {
 }
 
 const results = [];
+async function staffCalls(base) {
+  results.push(await series('staff list, default page', () => staffCall(base, '/v1/staff/submissions')));
+  results.push(await series('staff tab counts', () => staffCall(base, '/v1/staff/submissions/counts')));
+  results.push(
+    await series('search q= (name part)', () =>
+      staffCall(base, `/v1/staff/submissions?q=${encodeURIComponent('الزهراني 77')}`),
+    ),
+  );
+  // Page 500 of 25: the key of row 12,475 as the cursor the list gives (keyset), or ?page= before.
+  const deep = (
+    await admin.query(
+      `SELECT received_at::text AS key, reference FROM submissions ORDER BY received_at DESC, reference DESC OFFSET 12475 LIMIT 1`,
+    )
+  ).rows[0];
+  const cursor = Buffer.from(JSON.stringify(['-received', deep.key, deep.reference])).toString('base64url');
+  const probe = await fetch(`${base}/v1/staff/submissions?cursor=${cursor}`, { headers: staffHeaders });
+  await probe.text();
+  const deepPath = probe.status === 200 ? `/v1/staff/submissions?cursor=${cursor}` : '/v1/staff/submissions?page=500';
+  results.push(
+    await series(`page 500 (${probe.status === 200 ? 'keyset cursor' : 'offset'})`, () => staffCall(base, deepPath)),
+  );
+}
+
+async function exportCsv(base, pid) {
+  // The CSV of everything: first byte, total, and the server's memory meanwhile.
+  {
+    const before = memory(pid);
+    let peak = before.rss;
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, memory(pid).rss);
+      } catch {}
+    }, 100);
+    const begin = performance.now();
+    const response = await fetch(`${base}/v1/staff/export.csv`, { headers: staffHeaders });
+    const reader = response.body.getReader();
+    let first;
+    let bytes = 0;
+    let lines = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (first === undefined) first = performance.now() - begin;
+      bytes += chunk.value.byteLength;
+      for (const byte of chunk.value) if (byte === 10) lines++;
+    }
+    const totalMs = performance.now() - begin;
+    clearInterval(sampler);
+    const row = {
+      label: 'CSV, everything',
+      firstByte: first,
+      total: totalMs,
+      rssBefore: before.rss,
+      rssPeak: peak,
+      rows: lines - 1,
+      mb: bytes / 1024 / 1024,
+    };
+    results.push(row);
+    console.log(
+      `CSV: ${row.rows.toLocaleString('en')} rows, ${row.mb.toFixed(0)} MB, first byte ${fmt(first)} ms, total ${(totalMs / 1000).toFixed(1)} s, server RSS ${before.rss.toFixed(0)} → peak ${peak.toFixed(0)} MB`,
+    );
+  }
+}
+
 try {
   if (!reuse) {
     // The schema and its migrations, by the checkout's own code (a server started once).
@@ -275,64 +341,9 @@ try {
   console.log(`server RSS at start: ${idle.rss.toFixed(0)} MB`);
   const base = server.base;
 
-  results.push(await series('staff list, default page', () => staffCall(base, '/v1/staff/submissions')));
-  results.push(await series('staff tab counts', () => staffCall(base, '/v1/staff/submissions/counts')));
-  results.push(
-    await series('search q= (name part)', () =>
-      staffCall(base, `/v1/staff/submissions?q=${encodeURIComponent('الزهراني 77')}`),
-    ),
-  );
-  // Page 500 of 25: the key of row 12,475 as the cursor the list gives (keyset), or ?page= before.
-  const deep = (
-    await admin.query(
-      `SELECT received_at::text AS key, reference FROM submissions ORDER BY received_at DESC, reference DESC OFFSET 12475 LIMIT 1`,
-    )
-  ).rows[0];
-  const cursor = Buffer.from(JSON.stringify(['-received', deep.key, deep.reference])).toString('base64url');
-  const probe = await fetch(`${base}/v1/staff/submissions?cursor=${cursor}`, { headers: staffHeaders });
-  await probe.text();
-  const deepPath = probe.status === 200 ? `/v1/staff/submissions?cursor=${cursor}` : '/v1/staff/submissions?page=500';
-  results.push(
-    await series(`page 500 (${probe.status === 200 ? 'keyset cursor' : 'offset'})`, () => staffCall(base, deepPath)),
-  );
+  if (!values.quick) await staffCalls(base);
   results.push(await series('statistics, whole range', () => staffCall(base, '/v1/staff/stats'), Math.min(runs, 7)));
-
-  // The CSV of everything: first byte, total, and the server's memory meanwhile.
-  {
-    const before = memory(pid);
-    let peak = before.rss;
-    const sampler = setInterval(() => {
-      try {
-        peak = Math.max(peak, memory(pid).rss);
-      } catch {}
-    }, 100);
-    const begin = performance.now();
-    const response = await fetch(`${base}/v1/staff/export.csv`, { headers: staffHeaders });
-    const reader = response.body.getReader();
-    let first;
-    let bytes = 0;
-    let lines = 0;
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      if (first === undefined) first = performance.now() - begin;
-      bytes += chunk.value.byteLength;
-      for (const byte of chunk.value) if (byte === 10) lines++;
-    }
-    const totalMs = performance.now() - begin;
-    clearInterval(sampler);
-    const row = {
-      label: 'CSV, everything',
-      firstByte: first,
-      total: totalMs,
-      rssBefore: before.rss,
-      rssPeak: peak,
-      rows: lines - 1,
-      mb: bytes / 1024 / 1024,
-    };
-    results.push(row);
-    console.log(
-      `CSV: ${row.rows.toLocaleString('en')} rows, ${row.mb.toFixed(0)} MB, first byte ${fmt(first)} ms, total ${(totalMs / 1000).toFixed(1)} s, server RSS ${before.rss.toFixed(0)} → peak ${peak.toFixed(0)} MB`,
-    );
-  }
+  if (!values.quick) await exportCsv(base, pid);
 
   // Public creates alone, then while eight staff clients loop on the whole-range statistics.
   const alone = await creates(base, 60, 2);
@@ -372,7 +383,7 @@ try {
   await new Promise((r) => server.child.once('exit', r));
 
   // Two instances, one per-IP limit of 60 a minute: alternate creates until the first 429.
-  {
+  if (!values.quick) {
     const limited = { SILA_RATE_LIMIT_PER_MINUTE: '60' };
     const [a, b] = await Promise.all([startServer(limited), startServer(limited)]);
     let first429;
@@ -389,15 +400,16 @@ try {
     if (row.p50 !== undefined) console.log(`| ${row.label} | ${fmt(row.p50)} / ${fmt(row.p95)} |`);
   }
   const csv = results.find((row) => row.label === 'CSV, everything');
-  console.log(
-    `| CSV, everything (${csv.rows.toLocaleString('en')} rows, ${csv.mb.toFixed(0)} MB) | first byte ${fmt(csv.firstByte)} ms, total ${(csv.total / 1000).toFixed(1)} s, RSS ${csv.rssBefore.toFixed(0)} → ${csv.rssPeak.toFixed(0)} MB |`,
-  );
+  if (csv)
+    console.log(
+      `| CSV, everything (${csv.rows.toLocaleString('en')} rows, ${csv.mb.toFixed(0)} MB) | first byte ${fmt(csv.firstByte)} ms, total ${(csv.total / 1000).toFixed(1)} s, RSS ${csv.rssBefore.toFixed(0)} → ${csv.rssPeak.toFixed(0)} MB |`,
+    );
   const mem = results.find((row) => row.label === 'memory');
   console.log(
     `| one instance's memory (RSS) | ${mem.idle.toFixed(0)} MB at start, ${mem.after.toFixed(0)} MB after, peak ${mem.peak.toFixed(0)} MB |`,
   );
   const two = results.find((row) => row.label.startsWith('two instances'));
-  console.log(`| two instances, 60/min per IP | first 429 at #${two.first429 ?? '>200'} |`);
+  if (two) console.log(`| two instances, 60/min per IP | first 429 at #${two.first429 ?? '>200'} |`);
 } finally {
   for (const child of servers) if (child.exitCode === null) child.kill('SIGKILL');
   if (values.keep || reuse) console.log(`schema kept: ${schema}`);

@@ -32,6 +32,7 @@ import { statusRoutes } from './routes/status.js';
 import { securityHeaders } from './http/security-headers.js';
 import { FaultLog } from './faults.js';
 import { ResultCache } from './reports/result-cache.js';
+import { staffLane } from './http/staff-lane.js';
 
 export type { AppDeps } from './context.js';
 
@@ -134,6 +135,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', clientReportRoutes(state));
   // Who calls /v1/staff/*: the session cookie or the bearer token sets c.get('actor').
   app.use('/v1/staff/*', staffAuth(state));
+  // After authentication: nobody signed out can take a staff slot.
+  app.use('/v1/staff/*', staffLane(deps.staffConcurrency ?? 0));
   app.route('/', staffSessionRoutes(state));
   app.route('/', staffAccountRoutes(state));
   app.route('/', staffAuditRoutes(state));

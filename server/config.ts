@@ -38,6 +38,8 @@ export interface ServerConfig {
   statsCacheMs: number;
   /** SILA_MIGRATE_DATABASE_URL: a direct connection for migrations when DATABASE_URL is a transaction pooler. */
   migrateUrl?: string;
+  /** SILA_STAFF_CONCURRENCY: staff requests handled at once per instance (default 2; 0: no limit). */
+  staffConcurrency: number;
 }
 
 export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('./association.example.json', import.meta.url));
@@ -106,6 +108,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
     statsCacheMs: integer(env, 'SILA_STATS_CACHE_MS', 5_000),
     migrateUrl: env.SILA_MIGRATE_DATABASE_URL?.trim() || undefined,
+    staffConcurrency: integer(env, 'SILA_STAFF_CONCURRENCY', 2),
     pools: {
       pool: integer(env, 'SILA_DB_POOL', DEFAULT_POOL_SETTINGS.pool, 1),
       staffPool: integer(env, 'SILA_DB_STAFF_POOL', DEFAULT_POOL_SETTINGS.staffPool, 1),

@@ -78,6 +78,8 @@ export interface AppDeps {
   now?: () => Date;
   /** SILA_STATS_CACHE_MS: identical statistics answers are reused this long (server/reports/result-cache.ts); unset: never. */
   statsCacheMs?: number;
+  /** SILA_STAFF_CONCURRENCY: staff requests handled at once (server/http/staff-lane.ts); unset: no limit. */
+  staffConcurrency?: number;
 }
 
 /** Per-process state built by createApp from the deps. */

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     trustProxy: config.trustProxy,
     statsCacheMs: config.statsCacheMs,
+    staffConcurrency: config.staffConcurrency,
     limits: config.limits,
   });
 

@@ -21,8 +21,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Database, Queryable } from './database.js';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
-/** Any constant: the advisory lock every Sila instance takes while migrating. */
+/**
+ * The advisory lock every Sila instance takes while migrating: this constant and the
+ * schema's name. Advisory locks belong to the whole database: with one key for every
+ * schema, an instance waiting for the lock in one schema (inside a statement, so holding
+ * a snapshot) and CREATE INDEX CONCURRENTLY run under the lock in another (it waits for
+ * every older snapshot) deadlocked each other — several associations in schemas of one
+ * database, or the tests and benchmarks, each in a schema of their own.
+ */
 const MIGRATION_LOCK = 7_349_121;
+const LOCK_KEY = `$1, hashtext(current_schema())`;
 const NO_TRANSACTION = /^--\s*sila:no-transaction\b/;
 
 export interface Migration {
@@ -79,7 +87,7 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
 
 async function migrateInOneTransaction(db: Database, migrations: Migration[]): Promise<string[]> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [MIGRATION_LOCK]);
     // Building an index over a million rows takes longer than a request's statement timeout.
     await tx.exec('SET LOCAL statement_timeout = 0');
     const applied = await appliedVersions(tx);
@@ -101,7 +109,7 @@ async function migrateInOneTransaction(db: Database, migrations: Migration[]): P
  */
 async function waitForSessionLock(connection: Queryable): Promise<void> {
   for (;;) {
-    const { rows } = await connection.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+    const { rows } = await connection.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS locked`, [
       MIGRATION_LOCK,
     ]);
     if (rows[0]?.locked) return;
@@ -142,6 +150,6 @@ async function migrateInSession(db: Database, connection: Queryable, migrations:
     return done;
   } finally {
     await connection.exec('RESET statement_timeout').catch(() => {});
-    await connection.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    await connection.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, [MIGRATION_LOCK]).catch(() => {});
   }
 }

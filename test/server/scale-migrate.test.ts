@@ -84,4 +84,31 @@ describeEachDatabase('migrations outside a transaction', (db, driver) => {
         await other.close();
       }
     });
+
+  if (driver.name === 'postgres')
+    it('the lock is per schema: a migration held in one schema does not hold up another', async () => {
+      // Another association's (or test's) schema in the same database, mid-migration: it
+      // holds its lock. Before the key had the schema in it, this start waited for it, and
+      // with CREATE INDEX CONCURRENTLY in the other schema the two deadlocked.
+      const { rows } = await db().query<{ schema: string }>('SELECT current_schema() AS schema');
+      const holder = await db().session!(async (connection) => {
+        await connection.query('SELECT pg_advisory_lock(7349121, hashtext($1))', [rows[0]!.schema]);
+        try {
+          const elsewhere = await openDatabase({
+            databaseUrl: process.env.DATABASE_URL,
+            dataDir: MEMORY,
+            schema: `${rows[0]!.schema}_other`,
+          });
+          try {
+            return await elsewhere.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+          } finally {
+            await elsewhere.exec(`DROP SCHEMA "${rows[0]!.schema}_other" CASCADE`);
+            await elsewhere.close();
+          }
+        } finally {
+          await connection.query('SELECT pg_advisory_unlock(7349121, hashtext($1))', [rows[0]!.schema]);
+        }
+      });
+      assert.equal(holder.rows[0]!.n, loadMigrations().length, 'the other schema migrated meanwhile');
+    });
 });

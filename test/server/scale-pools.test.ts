@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { ConfigError, readServerConfig } from '../../server/config.js';
 import { openStaffDatabase } from '../../server/db/pools.js';
+import { staffLane } from '../../server/http/staff-lane.js';
+import { Hono } from 'hono';
 import { openPostgres } from '../../server/db/postgres.js';
 import { ADMIN_TOKEN, describeEachDatabase, makeApp, postJson, staffGet, validComplaint } from './helpers.js';
 
@@ -36,9 +38,38 @@ it('pool settings come from the environment, with defaults, and bad values are r
   });
   assert.equal(readServerConfig({}).statsCacheMs, 5_000);
   assert.equal(readServerConfig({ SILA_STATS_CACHE_MS: '0' }).statsCacheMs, 0);
+  assert.equal(readServerConfig({}).staffConcurrency, 2);
+  assert.equal(readServerConfig({ SILA_STAFF_CONCURRENCY: '0' }).staffConcurrency, 0);
+  assert.equal(
+    readServerConfig({ SILA_MIGRATE_DATABASE_URL: 'postgres://direct/sila' }).migrateUrl,
+    'postgres://direct/sila',
+  );
   assert.throws(() => readServerConfig({ SILA_DB_POOL: '0' }), ConfigError);
   assert.throws(() => readServerConfig({ SILA_DB_STAFF_POOL: 'many' }), ConfigError);
   assert.throws(() => readServerConfig({ SILA_DB_STATEMENT_TIMEOUT_MS: '-1' }), ConfigError);
+});
+
+it('the staff lane handles at most its number of requests at once, the others in turn', async () => {
+  const app = new Hono();
+  app.use('*', staffLane(2));
+  let open = 0;
+  let most = 0;
+  const order: number[] = [];
+  app.get('/:n', async (c) => {
+    open++;
+    most = Math.max(most, open);
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push(Number(c.req.param('n')));
+    open--;
+    return c.text('ok');
+  });
+  const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => app.request(`/${n}`)));
+  assert.deepEqual(
+    answers.map((answer) => answer.status),
+    [200, 200, 200, 200, 200, 200],
+  );
+  assert.equal(most, 2);
+  assert.deepEqual(order, [1, 2, 3, 4, 5, 6], 'first come, first served');
 });
 
 describeEachDatabase('staff pool', (db, driver) => {
