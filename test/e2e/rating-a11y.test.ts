@@ -117,8 +117,9 @@ it(
         return {
           highlight,
           canvasText,
-          filledStar: getComputedStyle(stars!.querySelector('.filled .icon')!).fill,
-          emptyStar: getComputedStyle(stars!.querySelector('.option:not(.filled) .icon')!).stroke,
+          // A star is drawn by CSS: its fill is the icon's background, its outline the ::after's.
+          filledStar: getComputedStyle(stars!.querySelector('.filled .icon')!).backgroundColor,
+          emptyStar: getComputedStyle(stars!.querySelector('.option:not(.filled) .icon')!, '::after').backgroundColor,
           chosenFace: getComputedStyle(faces!.querySelector('.filled .face')!).stroke,
           chosenNumber: getComputedStyle(numbers!.querySelector('.filled')!).backgroundColor,
         };
