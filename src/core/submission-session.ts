@@ -52,6 +52,12 @@ export interface SessionOptions {
   submission: Resumable;
   /** An earlier visit's submission is still waiting after this visit tried it again. */
   onStillWaiting: (error: SilaError | undefined) => void;
+  /**
+   * The part of the form-config the widget shows: when the fetched config leaves it as it
+   * was, the widget is not rendered again (fifty ratings with their scale set would each
+   * re-render for nothing). Without it, every fetched config renders again.
+   */
+  shownConfig?: (config: FormConfig) => unknown;
 }
 
 export class SubmissionSession implements ReactiveController {
@@ -140,8 +146,10 @@ export class SubmissionSession implements ReactiveController {
     }
     this.options.onBind(draft, rebinding);
     void fetchFormConfig(endpoint, this.options.api(), config.formConfig).then((formConfig) => {
+      const shown = this.options.shownConfig;
+      const same = shown && JSON.stringify(shown(formConfig)) === JSON.stringify(shown(this.formConfig));
       this.formConfig = formConfig;
-      this.host.requestUpdate();
+      if (!same) this.host.requestUpdate();
     });
     if (!endpoint) return;
     // A submission left waiting by an earlier visit goes out now.

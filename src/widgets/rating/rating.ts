@@ -169,6 +169,8 @@ export class SilaRating extends SilaElement {
     },
     submission: this.submission,
     onStillWaiting: (error) => (this.announcement = failureMessage(error)),
+    // The config only picks the scale, and only when the page names none.
+    shownConfig: (config) => (isScale(this.scale) ? undefined : config.ratingScales),
   });
 
   /** The scale in use: the attribute, else the association's first enabled scale. */
