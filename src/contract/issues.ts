@@ -56,8 +56,21 @@ function boundsOf(issue: Issue): Pick<FieldError, 'minimum' | 'maximum'> {
   return {};
 }
 
-/** One error per path (the first), in the order the schema reported them. */
+/** One error per path (the first), in the order the schema reported them; with the server's English message. */
 export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
+  return toFieldCodes(issues).map(({ path, code, ...bounds }) => ({
+    path,
+    code,
+    message: ENGLISH[code as ErrorCode],
+    ...bounds,
+  }));
+}
+
+/**
+ * The same errors without a message: what a widget needs (it words each code itself, in
+ * its language), so the browser's files carry no English error table.
+ */
+export function toFieldCodes(issues: readonly Issue[]): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {
@@ -74,7 +87,6 @@ export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
       errors.push({
         path,
         code,
-        message: ENGLISH[code],
         ...(minimum === undefined ? {} : { minimum }),
         ...(maximum === undefined ? {} : { maximum }),
       });
