@@ -3,7 +3,7 @@ import type { StatsQuery } from '../../src/contract/reports.js';
 import type { StaffStats } from '../../src/contract/staff.js';
 import { FINAL_STATUSES } from '../../src/contract/status.js';
 import type { Queryable } from '../db/database.js';
-import { ASSOCIATION_TIME_ZONE } from '../dates.js';
+import { ASSOCIATION_TIME_ZONE, localDay, startOfLocalDay } from '../dates.js';
 import { lowerBound, upperBound } from './filters.js';
 
 const FINAL_LIST = FINAL_STATUSES.map((status) => `'${status}'`).join(', ');
@@ -202,6 +202,39 @@ async function scannedCounts(db: Queryable, where: string, params: unknown[]): P
   };
 }
 
+/** Open requests past their due date, counted from the partial index (bounds inside a day). */
+async function scannedOverdue(db: Queryable, query: StatsQuery, now: Date, from?: Date): Promise<number> {
+  const open = conditions('received_at', query, from ? 3 : 2, 'kind');
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM submissions
+      WHERE kind = 'request' AND status NOT IN (${FINAL_LIST}) AND expected_decision_by < $1
+      ${from ? 'AND expected_decision_by >= $2' : ''} ${open.sql ? `AND ${open.sql}` : ''}`,
+    [now, ...(from ? [from] : []), ...open.params],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Overdue requests for whole days: those due before today from report_open_due (open
+ * requests per received day and due day, migration 011), today's from the partial index.
+ */
+async function rolledUpOverdue(db: Queryable, query: StatsQuery, now: Date): Promise<number> {
+  if (query.kind && query.kind !== 'request') return 0;
+  const today = localDay(now);
+  const c = new Conditions();
+  const where = [`due_day < ${c.add(today)}::date`];
+  if (query.from) where.push(`received_day >= ${c.add(query.from)}::date`);
+  if (query.to) where.push(`received_day <= ${c.add(query.to)}::date`);
+  const [before, dueToday] = await Promise.all([
+    db.query<{ n: number }>(
+      `SELECT coalesce(sum(n), 0)::int AS n FROM report_open_due WHERE ${where.join(' AND ')}`,
+      c.params,
+    ),
+    scannedOverdue(db, query, now, startOfLocalDay(today)),
+  ]);
+  return (before.rows[0]?.n ?? 0) + dueToday;
+}
+
 /** Ratings for bounds inside a day: counted from the ratings themselves. */
 async function scannedRatings(db: Queryable, query: StatsQuery): Promise<RatingRow[]> {
   // With a kind, only ratings of that kind's submissions count (website ratings have none).
@@ -221,16 +254,10 @@ async function scannedRatings(db: Queryable, query: StatsQuery): Promise<RatingR
 export async function computeStats(db: Queryable, query: StatsQuery, now: Date): Promise<StaffStats> {
   const received = conditions('received_at', query, 1, 'kind');
   const where = received.sql ? `WHERE ${received.sql}` : '';
-  const open = conditions('received_at', query, 2, 'kind');
   const sent = conditions('m.created_at', query, 1, 's.kind');
   const [counts, overdue, ratings, messages] = await Promise.all([
     wholeDays(query) ? dailyCounts(db, query) : scannedCounts(db, where, received.params),
-    db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM submissions
-        WHERE kind = 'request' AND status NOT IN (${FINAL_LIST}) AND expected_decision_by < $1
-        ${open.sql ? `AND ${open.sql}` : ''}`,
-      [now, ...open.params],
-    ),
+    wholeDays(query) ? rolledUpOverdue(db, query, now) : scannedOverdue(db, query, now),
     wholeDays(query) ? rolledUpRatings(db, query) : scannedRatings(db, query),
     db.query<{ state: string; channel: string; n: number }>(
       `SELECT m.state, m.channel, count(*)::int AS n
@@ -251,7 +278,7 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
     byKind,
     byStatus,
     byMonth,
-    overdueRequests: overdue.rows[0]?.n ?? 0,
+    overdueRequests: overdue,
     ratings: {
       csat: { count: csat?.n ?? 0, satisfiedPercent: csat ? round1((100 * csat.high) / csat.n) : null },
       nps: {

@@ -100,6 +100,19 @@ describeEachDatabase('statistics from the monthly rollups', (db) => {
       [rated, new Date('2026-10-31T20:59:00Z')],
     );
     await db().query(`DELETE FROM submissions WHERE reference = $1`, [deleted]);
+    // Open requests due today, before and after now (the overdue count's edge), and one
+    // whose due date moves to last year.
+    const open = await db().query<{ reference: string }>(
+      `SELECT reference FROM submissions WHERE kind = 'request' AND status IN ('received', 'under_review')
+        ORDER BY reference LIMIT 3`,
+    );
+    const [dueEarlier, dueLater, dueLastYear] = open.rows.map((row) => row.reference);
+    const update = `UPDATE submissions SET expected_decision_by = $2 WHERE reference = $1`;
+    await db().query(update, [dueEarlier, new Date(NOW.getTime() - 3_600_000)]);
+    await db().query(update, [dueLater, new Date(NOW.getTime() + 3_600_000)]);
+    await db().query(update, [dueLastYear, new Date('2025-11-15T09:00:00Z')]);
+    const counted = await computeStats(db(), {}, NOW);
+    assert.ok(counted.overdueRequests > 0, 'some requests are overdue');
     await assertAgree('after changes');
     await db().query('SELECT report_rebuild()');
     await assertAgree('after a rebuild');

@@ -3,7 +3,10 @@
 -- 1. Monthly rollups for the staff statistics: a three-year whole-range call reads a few
 --    hundred monthly rows (plus the days at the range's ragged ends from report_daily and
 --    report_ratings) instead of every daily row and every rating.
--- 2. The rollup rows are shared by every create of the same day, kind, channel and
+-- 2. Open requests per received day and due day (report_open_due): the statistics'
+--    overdue count sums the due days before today and counts today's from the partial
+--    index, instead of visiting every open request past its date.
+-- 3. The rollup rows are shared by every create of the same day, kind, channel and
 --    category ("today's row"): updated in the create's own transaction, the row lock
 --    was held from the first insert to the commit and concurrent creates queued behind
 --    it. The rollup triggers are now deferred constraint triggers: they run at commit,
@@ -28,12 +31,33 @@ CREATE TABLE report_ratings_monthly (
   PRIMARY KEY (month, kind, scale, score)
 );
 
+CREATE TABLE report_open_due (
+  -- The association's calendar days (Riyadh) of received_at and of the due date.
+  received_day date NOT NULL,
+  due_day date NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (received_day, due_day)
+);
+
 -- The trigger is switched first: its table is locked from here to the end of this
 -- migration, so no change can fall between the fill below and the new trigger.
 DROP TRIGGER report_daily_sync ON report_cases;
 
 CREATE OR REPLACE FUNCTION report_daily_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  final constant text[] := ARRAY['accepted', 'rejected', 'resolved', 'closed'];
+  was_open boolean := TG_OP <> 'INSERT' AND OLD.kind = 'request' AND OLD.due IS NOT NULL AND NOT OLD.status = ANY (final);
+  is_open boolean := TG_OP <> 'DELETE' AND NEW.kind = 'request' AND NEW.due IS NOT NULL AND NOT NEW.status = ANY (final);
 BEGIN
+  IF was_open AND NOT (is_open AND (OLD.day, OLD.due) IS NOT DISTINCT FROM (NEW.day, NEW.due)) THEN
+    UPDATE report_open_due SET n = n - 1
+     WHERE received_day = OLD.day AND due_day = (OLD.due AT TIME ZONE 'Asia/Riyadh')::date;
+  END IF;
+  IF is_open AND NOT (was_open AND (OLD.day, OLD.due) IS NOT DISTINCT FROM (NEW.day, NEW.due)) THEN
+    INSERT INTO report_open_due (received_day, due_day, n)
+    VALUES (NEW.day, (NEW.due AT TIME ZONE 'Asia/Riyadh')::date, 1)
+    ON CONFLICT (received_day, due_day) DO UPDATE SET n = report_open_due.n + 1;
+  END IF;
   IF TG_OP = 'UPDATE' AND (OLD.day, OLD.kind, OLD.channel, OLD.status, coalesce(OLD.topic, ''))
                         IS NOT DISTINCT FROM (NEW.day, NEW.kind, NEW.channel, NEW.status, coalesce(NEW.topic, '')) THEN
     RETURN NULL;
@@ -75,6 +99,9 @@ CREATE CONSTRAINT TRIGGER report_ratings_monthly_sync AFTER INSERT OR DELETE ON 
 
 INSERT INTO report_monthly (month, kind, status, n)
 SELECT date_trunc('month', day)::date, kind, status, sum(n) FROM report_daily GROUP BY 1, 2, 3;
+INSERT INTO report_open_due (received_day, due_day, n)
+SELECT day, (due AT TIME ZONE 'Asia/Riyadh')::date, count(*) FROM report_cases
+ WHERE kind = 'request' AND due IS NOT NULL AND status NOT IN ('accepted', 'rejected', 'resolved', 'closed') GROUP BY 1, 2;
 INSERT INTO report_ratings_monthly (month, kind, scale, score, n)
 SELECT date_trunc('month', created_at AT TIME ZONE 'Asia/Riyadh')::date, coalesce(kind, ''), scale, score, count(*)
   FROM report_ratings GROUP BY 1, 2, 3, 4;
@@ -114,6 +141,10 @@ CREATE OR REPLACE FUNCTION report_rebuild() RETURNS void LANGUAGE sql AS $$
   DELETE FROM report_monthly;
   INSERT INTO report_monthly (month, kind, status, n)
   SELECT date_trunc('month', day)::date, kind, status, sum(n) FROM report_daily GROUP BY 1, 2, 3;
+  DELETE FROM report_open_due;
+  INSERT INTO report_open_due (received_day, due_day, n)
+  SELECT day, (due AT TIME ZONE 'Asia/Riyadh')::date, count(*) FROM report_cases
+   WHERE kind = 'request' AND due IS NOT NULL AND status NOT IN ('accepted', 'rejected', 'resolved', 'closed') GROUP BY 1, 2;
   DELETE FROM report_ratings_monthly;
   INSERT INTO report_ratings_monthly (month, kind, scale, score, n)
   SELECT date_trunc('month', created_at AT TIME ZONE 'Asia/Riyadh')::date, coalesce(kind, ''), scale, score, count(*)
