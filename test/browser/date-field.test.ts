@@ -3,22 +3,12 @@
  * request form against the real test server: conversion, the other calendar beside it,
  * Arabic-Indic digits, and the errors by the field and in the summary.
  */
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/widgets/request-form/request-form.js';
-import type { SilaRequestForm } from '../../src/widgets/request-form/request-form.js';
+import { expect } from '@open-wc/testing';
 import { setLocale } from '../../src/core/i18n.js';
 import { gregorianOfHijri, isoOf, partsOfIso, readDateParts } from '../../src/fields/calendar-date.js';
-import { errorText, seedStartedDraft, serverEndpoint, shadow, typeDate, typeInto, until } from './helpers.js';
+import { errorText, serverEndpoint, shadow, typeDate, typeDateParts, until } from './helpers.js';
+import { fillApplicant, next, renderRequestForm as renderForm } from './harnesses/request-form.js';
 import './fresh-page.js';
-
-async function renderForm(): Promise<SilaRequestForm> {
-  const endpoint = serverEndpoint();
-  seedStartedDraft('request', endpoint);
-  const el = await fixture<SilaRequestForm>(html`<sila-request-form endpoint=${endpoint}></sila-request-form>`);
-  await until(() => el.steps.includes('attachments'), 5_000, 'form-config');
-  await el.updateComplete;
-  return el;
-}
 
 const root = (el: Element) => shadow(el);
 const value = (el: Element, name: string) => root(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!.value;
@@ -26,34 +16,6 @@ const other = (el: Element) => root(el).querySelector('.other-calendar')?.textCo
 const dateError = (el: Element) => errorText(el, 'applicant.birthDate#day');
 const summary = (el: Element) =>
   [...root(el).querySelectorAll('#error-summary a')].map((a) => a.textContent!.replace(/\s+/g, ' ').trim());
-
-async function fillOthers(el: SilaRequestForm): Promise<void> {
-  typeInto(el, 'applicant.fullName', 'فاطمة أحمد');
-  typeInto(el, 'applicant.nationalId', '1087654321');
-  typeInto(el, 'applicant.mobile', '0551234567');
-  typeInto(el, 'applicant.city', 'الرياض');
-  await el.updateComplete;
-}
-
-async function next(el: SilaRequestForm): Promise<void> {
-  root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-  await el.updateComplete;
-  await el.updateComplete;
-}
-
-function typeParts(el: Element, day: string, month: string, year: string): void {
-  for (const [part, typed] of [
-    ['day', day],
-    ['month', month],
-    ['year', year],
-  ] as const) {
-    const input = root(el).querySelector<HTMLInputElement>(`[name="applicant.birthDate#${part}"]`)!;
-    input.focus();
-    input.value = typed;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    input.blur();
-  }
-}
 
 describe('calendar-date (Intl umalqura)', () => {
   it('finds the Gregorian day of every Hijri date from 1318 to 1447 and back', () => {
@@ -95,11 +57,12 @@ describe('<sila-request-form> birth date field', () => {
         'numeric',
       );
     }
-    typeParts(el, '٢٠', '١٠', '١٤١٠');
+    typeDateParts(el, 'applicant.birthDate', '٢٠', '١٠', '١٤١٠');
     await el.updateComplete;
     // 20 Shawwal 1410 = 15 May 1990.
     expect(other(el)).to.contain('1990').and.to.contain('مايو');
-    await fillOthers(el);
+    fillApplicant(el, { birthDate: '' });
+    await el.updateComplete;
     await next(el);
     expect(root(el).querySelector('#step-title')!.getAttribute('data-step')).to.equal('household');
     await expect(el).to.be.accessible();
@@ -123,7 +86,8 @@ describe('<sila-request-form> birth date field', () => {
   it('says which part is wrong, by the field and in the summary', async () => {
     await setLocale('en');
     const el = await renderForm();
-    await fillOthers(el);
+    fillApplicant(el, { birthDate: '' });
+    await el.updateComplete;
     typeDate(el, 'applicant.birthDate', 'h:1444-09-30');
     await el.updateComplete;
     expect(dateError(el)).to.equal('Error: Enter a day that exists in this month.');
@@ -154,9 +118,7 @@ describe('<sila-request-form> birth date field', () => {
       'draft',
     );
     el.remove();
-    const again = await fixture<SilaRequestForm>(
-      html`<sila-request-form endpoint=${serverEndpoint()}></sila-request-form>`,
-    );
+    const again = await renderForm({ seed: false });
     await until(() => value(again, 'applicant.birthDate#year') === '1410', 5_000, 'restored');
     expect(value(again, 'applicant.birthDate#day')).to.equal('20');
     expect(other(again)).to.contain('1990');

@@ -83,6 +83,11 @@ export function typeDate(el: Element, name: string, value: string): void {
   );
   if (radio && !radio.checked) radio.click();
   // The click re-renders before the next part is typed (Lit updates in a microtask).
+  typeDateParts(el, name, day ?? '', month ?? '', year ?? '');
+}
+
+/** Types a date field's day, month and year boxes, in that order, whatever they hold. */
+export function typeDateParts(el: Element, name: string, day: string, month: string, year: string): void {
   for (const [part, typed] of [
     ['day', day],
     ['month', month],
@@ -90,7 +95,7 @@ export function typeDate(el: Element, name: string, value: string): void {
   ] as const) {
     const input = shadow(el).querySelector<HTMLInputElement>(`[name="${name}#${part}"]`)!;
     input.focus();
-    input.value = typed ?? '';
+    input.value = typed;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     input.blur();
   }
@@ -269,4 +274,11 @@ export function staffApi(
   options: { as?: StaffActorName; method?: 'GET' | 'POST'; body?: unknown; withVersion?: boolean } = {},
 ): Promise<StaffAnswer> {
   return executeServerCommand('sila-staff', { path, ...options }) as Promise<StaffAnswer>;
+}
+
+/** A submission as the staff see it (the integration token by default), checked to exist. */
+export async function staffRecord(reference: string, as: StaffActorName = 'token'): Promise<any> {
+  const answer = await staffApi(`/v1/staff/submissions/${reference}`, { as });
+  expect(answer.status, `staff view of ${reference}`).to.equal(200);
+  return answer.body;
 }

@@ -11,7 +11,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { configure } from '../../src/config.js';
 import { outbox } from '../../src/client/outbox.js';
-import type { SilaSubmitEvent } from '../../src/core/events.js';
+import type { SilaSubmitEvent, SilaSubmittedEvent } from '../../src/core/events.js';
 import {
   HOSTILE_MARKUP,
   expectNothingInjected,
@@ -23,7 +23,7 @@ import {
   until,
 } from './helpers.js';
 import './fresh-page.js';
-import type { SendingWidgetHarness } from './harnesses/harness.js';
+import type { SendingWidget, SendingWidgetHarness } from './harnesses/harness.js';
 
 const keyOf = (init?: RequestInit) => new Headers(init?.headers).get('Idempotency-Key')!;
 const isPost = (init?: RequestInit) => init?.method === 'POST';
@@ -57,8 +57,39 @@ function offlineUntilReconnected(): { posts: { key: string; body: string }[]; re
   };
 }
 
+/** A fresh widget, filled and sent; resolves once it says its submission is waiting. */
+async function sentAndWaiting<E extends LitElement>(harness: SendingWidgetHarness<E>): Promise<SendingWidget<E>> {
+  const widget = await harness.open();
+  await widget.fill();
+  widget.send();
+  await until(() => shadow(widget.el).getElementById('status-message'), 5_000, 'waiting to send');
+  return widget;
+}
+
 export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidgetHarness<E>): void {
   describe(`<${harness.tag}> as a sending widget (shared suite)`, () => {
+    it('is accessible when empty, in Arabic and right-to-left by default', async () => {
+      const { el } = await harness.open();
+      await expect(el).to.be.accessible();
+      expect(el.getAttribute('dir')).to.equal('rtl');
+    });
+
+    it('sends to the real server, moves focus to its confirmation, and keeps nothing behind', async () => {
+      const widget = await harness.open();
+      await widget.fill();
+      const submitted = oneEvent(widget.el, 'sila-submitted') as Promise<SilaSubmittedEvent>;
+      widget.send();
+      const { detail } = await submitted;
+      expect(detail.kind).to.equal(harness.kind);
+      await until(() => widget.confirmation(), 5_000, 'confirmation');
+      const confirmation = widget.confirmation()!;
+      const focused = shadow(widget.el).activeElement;
+      expect(focused !== null && (focused === confirmation || confirmation.contains(focused))).to.equal(true);
+      await expect(widget.el).to.be.accessible();
+      expect(localStorage.getItem(widget.draftKey)).to.equal(null);
+      expect(await outbox.pending(widget.outboxOwner)).to.have.length(0);
+    });
+
     it('is accessible while sending, and a double tap sends once', async () => {
       const { posts, release } = holdPosts();
       const widget = await harness.open();
@@ -150,10 +181,7 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
 
     it('delivers a waiting submission once when the page is opened again, with the same key', async () => {
       const { posts, reconnect } = offlineUntilReconnected();
-      const widget = await harness.open();
-      await widget.fill();
-      widget.send();
-      await until(() => shadow(widget.el).getElementById('status-message'), 5_000, 'queued message');
+      const widget = await sentAndWaiting(harness);
       expect(await outbox.pending(widget.outboxOwner)).to.have.length(1);
       widget.el.remove();
 
@@ -185,10 +213,7 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
           return Promise.resolve(new Response(tooMany, { status: 429, headers }));
         },
       });
-      const widget = await harness.open();
-      await widget.fill();
-      widget.send();
-      await until(() => shadow(widget.el).getElementById('status-message'), 5_000, 'waiting');
+      const widget = await sentAndWaiting(harness);
       expect(widget.confirmation()).to.equal(null);
       // No click, no `online` event: the widget tries again on its own after the second.
       await until(() => widget.confirmation(), 10_000, 'delivered by itself');
@@ -200,10 +225,7 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
     it('pressing Send while waiting resends the waiting body unchanged; starting over drops it', async () => {
       // Offline: no timed retry, only the person's press sends again.
       const { posts, reconnect } = offlineUntilReconnected();
-      const widget = await harness.open();
-      await widget.fill();
-      widget.send();
-      await until(() => shadow(widget.el).getElementById('status-message'), 5_000, 'queued');
+      const widget = await sentAndWaiting(harness);
       // The fill time is measured in milliseconds: let one pass, so a body built again would differ.
       const queuedAt = Date.now();
       await until(() => Date.now() > queuedAt, 1_000, 'the fill time to move on');

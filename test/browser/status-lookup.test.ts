@@ -20,6 +20,7 @@ import {
   serverEndpoint,
   shadow,
   staffApi,
+  staffRecord,
   submitButton,
   typeInto,
   until,
@@ -134,12 +135,6 @@ async function askedAndLookedUp(question: string): Promise<{ el: SilaStatusLooku
   await lookUp(el, submitted.reference, submitted.verifier);
   await until(() => part(el, 'reply-form'), 5_000, 'reply form');
   return { el, ...submitted };
-}
-
-async function staffCase(reference: string): Promise<any> {
-  const answer = await staffApi(`/v1/staff/submissions/${reference}`, { as: 'officer' });
-  expect(answer.status).to.equal(200);
-  return answer.body;
 }
 
 describe('<sila-status-lookup>', () => {
@@ -528,7 +523,7 @@ describe('<sila-status-lookup>', () => {
       expect(part(el, 'needs-info')).to.equal(null);
       await expect(el).to.be.accessible();
 
-      const detail = await staffCase(reference);
+      const detail = await staffRecord(reference, 'officer');
       expect(detail.status).to.equal('under_review');
       const reply = detail.timeline.find((entry: { type: string }) => entry.type === 'reply');
       expect(reply.note).to.equal('أرفقت صورة عقد الإيجار، ساري حتى نهاية العام.');
@@ -542,7 +537,7 @@ describe('<sila-status-lookup>', () => {
       await el.updateComplete;
       await until(() => shadow(el).getElementById('reply-error-summary'), 5_000, 'summary');
       expect(errorText(el, 'message')).to.contain('مطلوب');
-      expect((await staffCase(reference)).status).to.equal('needs_info');
+      expect((await staffRecord(reference, 'officer')).status).to.equal('needs_info');
     });
 
     it('a double tap sends once, and the text survives a reload as a draft', async () => {
@@ -574,7 +569,7 @@ describe('<sila-status-lookup>', () => {
       await until(() => part(again, 'reply-sent'), 10_000, 'answer sent');
       configure({ fetch: undefined });
       expect(replies).to.equal(1);
-      const detail = await staffCase(reference);
+      const detail = await staffRecord(reference, 'officer');
       expect(detail.timeline.filter((entry: { type: string }) => entry.type === 'reply')).to.have.length(1);
     });
 

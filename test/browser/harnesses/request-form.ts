@@ -67,7 +67,7 @@ export function fillApplicant(el: SilaRequestForm, overrides: Partial<typeof VAL
   typeInto(el, 'applicant.nationalId', v.nationalId);
   typeInto(el, 'applicant.mobile', v.mobile);
   typeInto(el, 'applicant.city', v.city);
-  typeInto(el, 'applicant.birthDate', v.birthDate);
+  if (v.birthDate) typeInto(el, 'applicant.birthDate', v.birthDate); // '' leaves it empty
 }
 
 export function fillHousehold(el: SilaRequestForm): void {
