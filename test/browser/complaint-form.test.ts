@@ -16,7 +16,10 @@ import {
   serverEndpoint,
   staffRecord,
   shadow,
+  focused,
   submitButton,
+  tabAndType,
+  tabTo as tabToField,
   tick,
   typeAndExpectMessages,
   typeInto,
@@ -298,12 +301,8 @@ describe('<sila-complaint-form>', () => {
   it('can be completed with the keyboard alone', async () => {
     const el = await renderForm();
     const root = shadow(el);
-    const active = () => root.activeElement as HTMLInputElement | null;
-    /** Presses Tab until the named control has focus (as a person tabbing along). */
-    async function tabTo(name: string): Promise<void> {
-      for (let i = 0; i < 6 && active()?.getAttribute('name') !== name; i++) await sendKeys({ press: 'Tab' });
-      expect(active()?.getAttribute('name')).to.equal(name);
-    }
+    const active = () => focused(el);
+    const tabTo = (name: string) => tabToField(el, name);
     root.querySelector<HTMLInputElement>('input[name=kind][value=complaint]')!.focus();
     await sendKeys({ press: 'ArrowDown' }); // radio group: arrows move the choice
     expect(active()?.value).to.equal('suggestion');
@@ -313,14 +312,12 @@ describe('<sila-complaint-form>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     expect(root.querySelector<HTMLSelectElement>('select[name=category]')!.value).to.not.equal('');
-    await tabTo('subject');
-    await sendKeys({ type: VALID.subject });
-    await tabTo('description');
-    await sendKeys({ type: VALID.description });
-    await tabTo('contact.name');
-    await sendKeys({ type: VALID.name });
-    await tabTo('contact.mobile');
-    await sendKeys({ type: '0553334444' });
+    await tabAndType(el, [
+      ['subject', VALID.subject],
+      ['description', VALID.description],
+      ['contact.name', VALID.name],
+      ['contact.mobile', '0553334444'],
+    ]);
     await tabTo('consent.accepted');
     await sendKeys({ press: 'Space' });
     expect(active()?.checked).to.equal(true);

@@ -4,7 +4,7 @@ import { clearFormConfigCache } from '../../src/core/form-config-loader.js';
 import { setLocale } from '../../src/core/i18n.js';
 import { clearOutbox } from '../../src/client/outbox.js';
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 
 declare global {
   interface Window {
@@ -281,4 +281,26 @@ export async function staffRecord(reference: string, as: StaffActorName = 'token
   const answer = await staffApi(`/v1/staff/submissions/${reference}`, { as });
   expect(answer.status, `staff view of ${reference}`).to.equal(200);
   return answer.body;
+}
+
+/** The control that has focus inside the widget. */
+export function focused(el: Element): HTMLInputElement | null {
+  return shadow(el).activeElement as HTMLInputElement | null;
+}
+
+/** Presses Tab until the named control has focus, as a person tabbing along (at most `most` times). */
+export async function tabTo(el: Element, name: string, most = 8): Promise<void> {
+  for (let i = 0; i < most && focused(el)?.getAttribute('name') !== name; i++) await sendKeys({ press: 'Tab' });
+  expect(focused(el)?.getAttribute('name')).to.equal(name);
+}
+
+/** Tabs to each named field in turn and types into it: `[field, typed]`. */
+export async function tabAndType(
+  el: Element,
+  rows: readonly (readonly [field: string, typed: string])[],
+): Promise<void> {
+  for (const [field, typed] of rows) {
+    await tabTo(el, field);
+    await sendKeys({ type: typed });
+  }
 }

@@ -11,7 +11,10 @@ import {
   errorText,
   seedStartedDraft,
   serverEndpoint,
+  focused,
   staffRecord,
+  tabAndType,
+  tabTo as tabToField,
   shadow,
   typeAndExpectMessages,
   typeInto,
@@ -415,26 +418,19 @@ describe('<sila-request-form>', () => {
       html`<sila-request-form endpoint=${serverEndpoint()} no-household></sila-request-form>`,
     );
     await el.updateComplete;
-    const active = () => root(el).activeElement as HTMLInputElement | null;
-    async function tabTo(name: string): Promise<void> {
-      for (let i = 0; i < 8 && active()?.getAttribute('name') !== name; i++) await sendKeys({ press: 'Tab' });
-      expect(active()?.getAttribute('name')).to.equal(name);
-    }
+    const active = () => focused(el);
+    const tabTo = (name: string) => tabToField(el, name);
     root(el).querySelector<HTMLInputElement>('[name="applicant.fullName"]')!.focus();
     await sendKeys({ type: 'Salma Ali' });
-    await tabTo('applicant.nationalId');
-    await sendKeys({ type: VALID.nationalId });
-    await tabTo('applicant.mobile');
-    await sendKeys({ type: '0551230000' });
-    await tabTo('applicant.city');
-    await sendKeys({ type: 'Jeddah' });
-    // The birth date: Hijri by default (as on a Saudi ID), day, month, year.
-    await tabTo('applicant.birthDate#day');
-    await sendKeys({ type: '20' });
-    await tabTo('applicant.birthDate#month');
-    await sendKeys({ type: '10' });
-    await tabTo('applicant.birthDate#year');
-    await sendKeys({ type: '1410' });
+    await tabAndType(el, [
+      ['applicant.nationalId', VALID.nationalId],
+      ['applicant.mobile', '0551230000'],
+      ['applicant.city', 'Jeddah'],
+      // The birth date: Hijri by default (as on a Saudi ID), day, month, year.
+      ['applicant.birthDate#day', '20'],
+      ['applicant.birthDate#month', '10'],
+      ['applicant.birthDate#year', '1410'],
+    ]);
     expect(active()?.value).to.equal('1410');
     await sendKeys({ press: 'Enter' }); // Enter submits the step
     await el.updateComplete;
