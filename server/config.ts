@@ -34,7 +34,7 @@ export interface ServerConfig {
   limits: Limits;
   /** PostgreSQL pools and timeouts (docs/deployment.md). */
   pools: PoolSettings;
-  /** SILA_STATS_CACHE_MS: how long identical statistics answers are shared (default 5 s; 0: off). */
+  /** SILA_STATS_CACHE_MS: how long identical statistics answers are shared (default 0: off). */
   statsCacheMs: number;
   /** SILA_MIGRATE_DATABASE_URL: a direct connection for migrations when DATABASE_URL is a transaction pooler. */
   migrateUrl?: string;
@@ -106,7 +106,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     serveStatic: flag(env, 'SILA_SERVE_STATIC', env.NODE_ENV === 'development'),
     trustedProxies: trustedProxies(env),
     trustProxy: flag(env, 'SILA_TRUST_PROXY', false),
-    statsCacheMs: integer(env, 'SILA_STATS_CACHE_MS', 5_000),
+    // Off by default: measured with staff clients looping on statistics, faster answers
+    // only let them ask more often, and the instance's CPU went to them (bench/scale-results.md).
+    statsCacheMs: integer(env, 'SILA_STATS_CACHE_MS', 0),
     migrateUrl: env.SILA_MIGRATE_DATABASE_URL?.trim() || undefined,
     staffConcurrency: integer(env, 'SILA_STAFF_CONCURRENCY', 2),
     pools: {

@@ -36,8 +36,8 @@ it('pool settings come from the environment, with defaults, and bad values are r
     poolWaitMs: 2000,
     replicaUrl: 'postgres://reader@replica/sila',
   });
-  assert.equal(readServerConfig({}).statsCacheMs, 5_000);
-  assert.equal(readServerConfig({ SILA_STATS_CACHE_MS: '0' }).statsCacheMs, 0);
+  assert.equal(readServerConfig({}).statsCacheMs, 0);
+  assert.equal(readServerConfig({ SILA_STATS_CACHE_MS: '5000' }).statsCacheMs, 5_000);
   assert.equal(readServerConfig({}).staffConcurrency, 2);
   assert.equal(readServerConfig({ SILA_STAFF_CONCURRENCY: '0' }).staffConcurrency, 0);
   assert.equal(
