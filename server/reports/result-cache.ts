@@ -1,11 +1,10 @@
 /**
- * Identical report answers shared for a few seconds (SILA_STATS_CACHE_MS): eight staff
- * members refreshing the same statistics cost one computation, not eight, so report work
- * cannot crowd public creates off the database's CPU. Keyed by the whole filter; an
- * answer is at most `ttlMs` old (never invalidated early: a few seconds' staleness is
- * what a dashboard of counts can take). Requests that arrive while the same answer is
- * being computed wait for it instead of starting another. A failed computation is not
- * kept. ttlMs 0 turns all of it off.
+ * Identical report answers shared for a few seconds (SILA_STATS_CACHE_MS, opt-in): many
+ * people opening the same dashboard of counts cost one computation. Keyed by the whole
+ * filter; an answer is at most `ttlMs` old (never invalidated early: a few seconds'
+ * staleness is what a dashboard of counts can take). Requests that arrive while the
+ * same answer is being computed wait for it instead of starting another. A failed
+ * computation is not kept. ttlMs 0 turns all of it off.
  */
 export class ResultCache<T> {
   private readonly entries = new Map<string, { until: number; value: Promise<T> }>();
