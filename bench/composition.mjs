@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
-import { build } from 'vite';
+import { build, parseAst } from 'vite';
 import { compressed } from './compress.mjs';
 import { BENCH, ROOT } from './paths.mjs';
 
@@ -72,6 +72,28 @@ function attribute(code, map) {
   const sum = [...separate.values()].reduce((a, b) => a + b, 0);
   const total = gzip(code);
   return new Map([...separate].map(([group, bytes]) => [group, (bytes * total) / sum]));
+}
+
+/**
+ * gzip bytes the Arabic copy adds to a file: the file against itself with every string and
+ * template text that holds Arabic letters taken out (strings are inlined in the .ar files).
+ */
+function arabicCopy(code) {
+  const spans = [];
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'Literal' && typeof node.value === 'string' && /[\u0600-\u06ff]/.test(node.value))
+      spans.push([node.start + 1, node.end - 1]);
+    if (node.type === 'TemplateElement' && /[\u0600-\u06ff]/.test(node.value.raw)) spans.push([node.start, node.end]);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(parseAst(code));
+  let without = code;
+  for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) without = without.slice(0, start) + without.slice(end);
+  return gzip(code) - gzip(without);
 }
 
 /** A source file's short name: src/… for Sila's own, the package's file for a library. */
@@ -159,7 +181,8 @@ export async function measureComposition() {
       const { code, map } = await buildWithMap(mode, join(work, mode));
       const groups = attribute(code, map);
       const modules = attributeModules(code, map);
-      files.push({ file, language, gzip: gzip(code), groups, modules, own: ownShare(groups) });
+      const copy = language === 'ar' ? arabicCopy(code) : undefined;
+      files.push({ file, language, gzip: gzip(code), groups, modules, copy, own: ownShare(groups) });
     }
     return {
       files,
