@@ -27,6 +27,19 @@ import { runSendingWidgetTests } from './sending-widget-suite.js';
 runSendingWidgetTests(ratingHarness);
 
 const focusedValue = (el: SilaRating) => (shadow(el).activeElement as HTMLInputElement | null)?.value;
+/**
+ * Presses each key in turn; after each, the point named is the chosen one and has the
+ * focus (a radio group's focus follows the choice): `[key, chosen value]`.
+ */
+async function pressChoosing(
+  el: SilaRating,
+  steps: readonly (readonly [key: string, chosen: string])[],
+): Promise<void> {
+  for (const [key, chosen] of steps) {
+    await sendKeys({ press: key });
+    expect([focusedValue(el), checkedValue(el)], `after ${key}`).to.deep.equal([chosen, chosen]);
+  }
+}
 /** The radio's accessible name: its aria-label (the visible digit or glyph is aria-hidden). */
 const nameOf = (input: HTMLInputElement) => input.getAttribute('aria-label')!;
 
@@ -136,27 +149,20 @@ describe('<sila-rating>', () => {
     await sendKeys({ press: 'Tab' });
     expect(focusedValue(el)).to.equal('1');
     expect(checkedValue(el)).to.equal(undefined); // focus alone chooses nothing
-    await sendKeys({ press: 'ArrowRight' });
-    expect([focusedValue(el), checkedValue(el)]).to.deep.equal(['1', '1']);
-    await sendKeys({ press: 'ArrowRight' });
-    await sendKeys({ press: 'ArrowRight' });
-    expect([focusedValue(el), checkedValue(el)]).to.deep.equal(['3', '3']);
-    await sendKeys({ press: 'ArrowLeft' });
-    expect(checkedValue(el)).to.equal('2');
-    await sendKeys({ press: 'End' });
-    expect(checkedValue(el)).to.equal('5');
-    await sendKeys({ press: 'ArrowRight' }); // stops at the end, no wrap
-    expect(checkedValue(el)).to.equal('5');
-    await sendKeys({ press: 'Home' });
-    expect(checkedValue(el)).to.equal('1');
-    await sendKeys({ press: 'ArrowUp' });
-    expect(checkedValue(el)).to.equal('2');
-    await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'ArrowDown' });
-    expect(checkedValue(el)).to.equal('1');
-    await sendKeys({ press: 'End' });
-    await sendKeys({ press: 'ArrowLeft' });
-    expect(checkedValue(el)).to.equal('4');
+    await pressChoosing(el, [
+      ['ArrowRight', '1'],
+      ['ArrowRight', '2'],
+      ['ArrowRight', '3'],
+      ['ArrowLeft', '2'],
+      ['End', '5'],
+      ['ArrowRight', '5'], // stops at the end, no wrap
+      ['Home', '1'],
+      ['ArrowUp', '2'],
+      ['ArrowDown', '1'],
+      ['ArrowDown', '1'],
+      ['End', '5'],
+      ['ArrowLeft', '4'],
+    ]);
     expect(changes).to.deep.equal([1, 2, 3, 2, 5, 1, 2, 1, 5, 4]);
     expect(shadow(el).querySelector('.meaning')!.textContent).to.equal('Satisfied');
     // One tab stop: Tab leaves the scale for the comment, Shift+Tab comes back to the choice.
@@ -184,25 +190,21 @@ describe('<sila-rating>', () => {
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(focusedValue(el)).to.equal('1');
-    await sendKeys({ press: 'ArrowLeft' });
-    expect(checkedValue(el)).to.equal('1');
-    await sendKeys({ press: 'ArrowLeft' });
-    await sendKeys({ press: 'ArrowLeft' });
-    expect([focusedValue(el), checkedValue(el)]).to.deep.equal(['3', '3']);
+    await pressChoosing(el, [
+      ['ArrowLeft', '1'],
+      ['ArrowLeft', '2'],
+      ['ArrowLeft', '3'],
+    ]);
     // The focused point is visually left of the previous one.
     expect(centreX(radio(el, 3))).to.be.lessThan(centreX(radio(el, 2)));
-    await sendKeys({ press: 'ArrowRight' });
-    expect(checkedValue(el)).to.equal('2');
-    await sendKeys({ press: 'End' });
-    expect(checkedValue(el)).to.equal('5');
-    await sendKeys({ press: 'ArrowLeft' }); // the end: stays
-    expect(checkedValue(el)).to.equal('5');
-    await sendKeys({ press: 'Home' });
-    expect(checkedValue(el)).to.equal('1');
-    await sendKeys({ press: 'ArrowRight' }); // the start: stays
-    expect(checkedValue(el)).to.equal('1');
-    await sendKeys({ press: 'ArrowUp' });
-    expect(checkedValue(el)).to.equal('2');
+    await pressChoosing(el, [
+      ['ArrowRight', '2'],
+      ['End', '5'],
+      ['ArrowLeft', '5'], // the end: stays
+      ['Home', '1'],
+      ['ArrowRight', '1'], // the start: stays
+      ['ArrowUp', '2'],
+    ]);
     expect(shadow(el).querySelector('.meaning')!.textContent).to.equal('غير راضٍ');
     await expect(el).to.be.accessible();
     // Enter sends what is chosen.
