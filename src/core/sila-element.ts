@@ -10,20 +10,19 @@ import { createSilaClient, type SilaClient } from '../client/api.js';
 import { directionOf, ensureLocale, getLocale, localeReady, setLocale, toLocale } from './i18n.js';
 
 /**
- * How long one task of first renders may run before the remaining widgets wait for the
- * next one: under the 50 ms of a long task on an ordinary phone, with room for the
- * style and layout that follow.
+ * The task after the current one, shared by every widget waiting for its first render:
+ * widgets connected together render together, and the page is restyled and laid out once
+ * for them (fifty ratings: one layout, not one per widget). Cutting the batch at 30 ms was
+ * measured (bench/rating-results.md): each cut let a frame in, 8–10 layouts instead of 2 at
+ * 4× CPU, more long tasks, not fewer.
  */
-const FIRST_RENDER_BUDGET_MS = 30;
+let firstRenderTask: Promise<void> | undefined;
 
-/** The next task of first renders, resolving with the time it started; shared by every widget waiting. */
-let firstRenderTask: Promise<number> | undefined;
-
-function nextFirstRenderTask(): Promise<number> {
+function nextFirstRenderTask(): Promise<void> {
   firstRenderTask ??= new Promise((resolve) =>
     setTimeout(() => {
       firstRenderTask = undefined;
-      resolve(performance.now());
+      resolve();
     }, 0),
   );
   return firstRenderTask;
@@ -122,19 +121,12 @@ export abstract class SilaElement extends LitElement {
 
   /**
    * Waits for the language's strings before rendering, so nothing flashes in English.
-   * The first render waits for a task after the script's start-up, shared by the widgets
-   * connected with it and cut at FIRST_RENDER_BUDGET_MS: a cheap phone answers a tap between
-   * these short tasks instead of freezing for the whole page's start, and the page is
-   * restyled and laid out once per task rather than once per widget.
+   * The first render waits for the task after the script's start-up (nextFirstRenderTask),
+   * so start-up and first renders are separate tasks.
    */
   protected override async scheduleUpdate(): Promise<void> {
     await localeReady();
-    if (!this.hasUpdated) {
-      // Checked right before rendering (not in a helper awaited here): every widget of the
-      // task resumes first and would pass the check before any of them has rendered.
-      let started = await nextFirstRenderTask();
-      while (performance.now() - started > FIRST_RENDER_BUDGET_MS) started = await nextFirstRenderTask();
-    }
+    if (!this.hasUpdated) await nextFirstRenderTask();
     super.scheduleUpdate();
   }
 
