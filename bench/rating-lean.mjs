@@ -28,7 +28,9 @@ const builds = process.argv.slice(2).map((arg) => {
 if (builds.length === 0) throw new Error('usage: node bench/rating-lean.mjs name=path/to/sila-rating.iife.js …');
 
 const dir = mkdtempSync(join(tmpdir(), 'rating-lean-'));
-const page = expandRepeats(readFileSync(join(BENCH, 'variants/sila/ratings.html'), 'utf8'));
+// PAGE=form: the complaint form + rating page instead (give it builds of sila.ar.iife.js).
+const PAGE = process.env.PAGE === 'form' ? 'form' : 'ratings';
+const page = expandRepeats(readFileSync(join(BENCH, `variants/sila/${PAGE}.html`), 'utf8'));
 writeFormConfig(join(dir, 'form-config.json'));
 const variants = [];
 for (const { name, file } of builds) {
@@ -40,7 +42,10 @@ for (const { name, file } of builds) {
     const slug = `${name}${suffix ? '-nocq' : ''}`;
     mkdirSync(join(dir, slug));
     writeFileSync(join(dir, slug, 'rating.js'), text);
-    writeFileSync(join(dir, slug, 'index.html'), page.replace('/sila-dist/RATING_BUNDLE', `/${slug}/rating.js`));
+    writeFileSync(
+      join(dir, slug, 'index.html'),
+      page.replace(/\/sila-dist\/(RATING|FORM)_BUNDLE/, `/${slug}/rating.js`),
+    );
     variants.push({ label: `${name}${suffix}`, slug });
   }
 }
@@ -144,7 +149,7 @@ const rows = variants.map((variant) => {
   return `| ${variant.label} | ${median(runs.map((r) => r.ready)).toFixed(0)} | ${ratio.toFixed(2)}× | ${median(runs.map((r) => r.longTasks))} / ${Math.max(...runs.map((r) => r.longTasks))} | ${median(runs.map((r) => r.layouts))} | ${median(runs.map((r) => r.layoutMs)).toFixed(0)} | ${median(runs.map((r) => r.recalcs))} | ${median(runs.map((r) => r.recalcMs)).toFixed(0)} | ${a.nodes} (${a.elements} el, ${a.text} text, ${a.blankText} blank, ${a.comments} comments) | ${a.topRules} / ${a.allRules} |`;
 });
 console.log(
-  `50 ratings, ${CPU}× CPU, ${RUNS} interleaved runs (medians; ratio = median of per-round ratios to ${variants[0].label})\n`,
+  `${PAGE === 'form' ? 'Complaint form + rating' : '50 ratings'}, ${CPU}× CPU, ${RUNS} interleaved runs (medians; ratio = median of per-round ratios to ${variants[0].label})\n`,
 );
 console.log(
   '| build | ready ms | × first | long tasks (median / worst) | layouts | layout ms | style recalcs | recalc ms | nodes per rating | CSS rules per rating (top / all) |',
