@@ -128,22 +128,23 @@ async function backupDuringWrites(url: string, out: string, env: Record<string, 
 }
 
 describe('backup and restore', () => {
+  // One server on the embedded database (on disk) serves both tests below: starting one on a
+  // new directory creates and migrates the database, the slowest step here.
+  const dataDir = join(scratch, 'live');
+  const env = { SILA_DATA_DIR: dataDir, DATABASE_URL: '' };
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const running = async () => (server ??= await startServer(env));
+  after(() => server?.stop());
+
   it('embedded database: backup of the running server during writes; restore finds every answered submission and document', async () => {
-    const dataDir = join(scratch, 'live');
-    const env = { SILA_DATA_DIR: dataDir, DATABASE_URL: '' };
-    const server = await startServer(env);
+    const live = await running();
     const out = join(scratch, 'backup-pglite');
-    let before: string[];
-    let document: { reference: string; sha256: string };
-    try {
-      document = await uploadDocument(server.url);
-      before = await backupDuringWrites(server.url, out, env);
-      assert.match(server.output(), /backup written to/);
-    } finally {
-      await server.stop();
-    }
+    const document = await uploadDocument(live.url);
+    const before = await backupDuringWrites(live.url, out, env);
+    assert.match(live.output(), /backup written to/);
     assert.ok(existsSync(join(out, 'pgdata.tar.gz')) && existsSync(join(out, 'manifest.json')));
 
+    // Into another directory: the server may go on running on its own.
     const restoredDir = join(scratch, 'restored');
     const restore = await run('scripts/restore.mjs', [out], { SILA_DATA_DIR: restoredDir, DATABASE_URL: '' });
     assert.equal(restore.code, 0, restore.output);
@@ -162,18 +163,10 @@ describe('backup and restore', () => {
   });
 
   it('a restore refuses while a server runs on the directory, and says so', async () => {
-    const dataDir = join(scratch, 'busy');
-    const server = await startServer({ SILA_DATA_DIR: dataDir, DATABASE_URL: '' });
-    try {
-      const restore = await run('scripts/restore.mjs', [join(scratch, 'backup-pglite')], {
-        SILA_DATA_DIR: dataDir,
-        DATABASE_URL: '',
-      });
-      assert.equal(restore.code, 1);
-      assert.match(restore.output, /a server \(pid \d+\) is running on .*busy; stop it first/);
-    } finally {
-      await server.stop();
-    }
+    await running();
+    const restore = await run('scripts/restore.mjs', [join(scratch, 'backup-pglite')], env);
+    assert.equal(restore.code, 1);
+    assert.match(restore.output, /a server \(pid \d+\) is running on .*live; stop it first/);
   });
 
   const baseUrl = process.env.DATABASE_URL;

@@ -57,7 +57,13 @@ it(
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       const elapsed = Date.now() - started;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Every row marked sent: no sender can claim one again, so no copy is still to come.
+      const sent = async () =>
+        (await first.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE state = 'sent'`)).rows[0]!.n;
+      while ((await sent()) < MESSAGES) {
+        if (Date.now() > deadline) throw new Error(`only ${await sent()} of ${MESSAGES} recorded as sent`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       await Promise.all(senders.map((sender) => sender.stop()));
 
       const ids = [...smtpA.mails, ...smtpB.mails].map((mail) => mail.messageId);
