@@ -1,4 +1,5 @@
 /** The embedded database: PGlite (PostgreSQL compiled to WASM), in memory or on disk. */
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 
@@ -23,7 +24,10 @@ export function pgliteOf(db: Database): PGlite | undefined {
 
 /** dataDir: a directory, or 'memory://' for a throw-away database (tests). */
 export async function openPglite(dataDir: string): Promise<Database> {
-  const pg = await PGlite.create({ dataDir });
+  // Tests only: start a throw-away database from a kept, initialised empty one
+  // (scripts/pglite-template.mjs) instead of running initdb again (seconds per process).
+  const template = dataDir === 'memory://' ? process.env.SILA_TEST_PGLITE_TEMPLATE : undefined;
+  const pg = await PGlite.create(template ? { dataDir, loadDataDir: new Blob([readFileSync(template)]) } : { dataDir });
   const base = wrap(pg);
   const db: Database = {
     kind: 'pglite',

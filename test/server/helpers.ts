@@ -7,8 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe } from 'node:test';
 import type * as z from 'zod/mini';
 import type { FormConfig } from '../../src/contract/form-config.js';
@@ -22,8 +21,7 @@ import { backfillSearchColumns } from '../../server/staff/search-index.js';
 import { PGlite } from '@electric-sql/pglite';
 import { DEFAULT_LIMITS } from '../../server/limits.js';
 import { sampleComplaint } from '../../scripts/sample-complaint.mjs';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { ensurePgliteTemplate } from '../../scripts/pglite-template.mjs';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const ALLOWED_ORIGIN = 'https://charity.example';
@@ -41,33 +39,16 @@ const testSchemaName = () => `sila_test_${randomUUID().replace(/-/g, '').slice(0
 /** The process's one embedded database, shared by the suites (each in its own schema). */
 let sharedPglite: Promise<PGlite> | undefined;
 
-const pgliteVersion = (
-  JSON.parse(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }
-).version;
-
 /**
- * An empty PGlite started from a data directory made once and kept on disk: PGlite.create()
- * runs initdb in WASM, seconds per test process (17 s each at load 17), where loading the
- * kept directory takes a fraction of that. Keyed by PGlite's version; written atomically, so
- * processes starting together at worst each make it once.
+ * An empty PGlite started from the kept initdb (scripts/pglite-template.mjs): seconds less
+ * per test process. Servers the tests start on memory:// load it too (SILA_TEST_PGLITE_TEMPLATE).
  */
 async function createPglite(): Promise<PGlite> {
-  const template = join(root, 'node_modules', '.cache', 'sila-tests', `pglite-${pgliteVersion}-initdb.tar`);
-  if (existsSync(template)) {
-    try {
-      return await PGlite.create({ dataDir: MEMORY, loadDataDir: new Blob([readFileSync(template)]) });
-    } catch {
-      // A damaged file (a disk filled up, say): make a new one below.
-    }
-  }
-  const pg = await PGlite.create({ dataDir: MEMORY });
-  const tarball = Buffer.from(await (await pg.dumpDataDir('none')).arrayBuffer());
-  mkdirSync(dirname(template), { recursive: true });
-  const partial = `${template}.${process.pid}.partial`;
-  writeFileSync(partial, tarball);
-  renameSync(partial, template);
-  return pg;
+  const template = await ensurePgliteTemplate();
+  process.env.SILA_TEST_PGLITE_TEMPLATE ??= template;
+  return PGlite.create({ dataDir: MEMORY, loadDataDir: new Blob([readFileSync(template)]) });
 }
+
 // Started from a loaded data directory, PGlite keeps the process alive until it is closed.
 after(async () => {
   if (sharedPglite) await (await sharedPglite).close();
