@@ -1,5 +1,5 @@
 /**
- * A server process whose Date.now() starts at the top of a minute (test-only preload,
+ * A server process whose clock starts at the top of a minute (test-only preload,
  * shifted-clock-preload.mjs), so that requests made soon after its start fall in one
  * clock-aligned rate-limit window without sleeping until a real minute begins.
  */
@@ -10,7 +10,7 @@ const preload = fileURLToPath(new URL('./shifted-clock-preload.mjs', import.meta
 export interface ShiftedClock {
   /** Environment for the server process(es): the preload and the offset. */
   env: Record<string, string>;
-  /** The servers' Date.now(). */
+  /** The servers' clock (ms). */
   now(): number;
   /** Milliseconds left in the servers' current window of windowMs. */
   leftInWindow(windowMs?: number): number;
