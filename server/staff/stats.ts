@@ -79,7 +79,7 @@ class Conditions {
 /**
  * "Which rows of a daily source" for a range split into whole months and ragged ends:
  * the ends only when there are whole months, else the whole range. `column` is compared
- * with the bounds as `toBound` gives them (bare days for day columns, instants otherwise).
+ * with the bounds as `bound.value` gives them (bare days for day columns, instants otherwise).
  */
 function raggedEnds(
   c: Conditions,
