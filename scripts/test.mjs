@@ -92,6 +92,7 @@ async function browserTier() {
 async function nodeTier(tier) {
   const files = extra.some((arg) => arg.endsWith('.ts')) ? extra : [...extra, ...NODE_FILES[tier]()];
   const tap = join(results, `${tier}.tap`);
+  const fileTimes = join(results, `${tier}-files.txt`);
   const code = await run(process.execPath, [
     '--import',
     'tsx',
@@ -101,8 +102,16 @@ async function nodeTier(tier) {
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
+    `--test-reporter=${join(root, 'scripts/test-file-times.mjs')}`,
+    `--test-reporter-destination=${fileTimes}`,
     ...files,
   ]);
+  try {
+    const slowest = readFileSync(fileTimes, 'utf8').split('\n').slice(0, 5).join('\n');
+    console.log(`\nslowest ${tier} test files (all in ${fileTimes}):\n${slowest}`);
+  } catch {
+    // no times: the runner died; the summary below says so
+  }
   try {
     const text = readFileSync(tap, 'utf8');
     const pick = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
