@@ -31,6 +31,10 @@ if (extra.length && tiers.length !== 1) {
 // from one kept initdb instead of running initdb in WASM again (seconds per process).
 process.env.SILA_TEST_PGLITE_TEMPLATE ??= await ensurePgliteTemplate();
 
+// Staff passwords: a cheaper scrypt N for the many test accounts (production keeps 2^14;
+// test/server/password-cost.test.ts checks both).
+process.env.SILA_TEST_SCRYPT_N ??= '1024';
+
 const results = join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });

@@ -7,7 +7,12 @@
  */
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const COST = { N: 2 ** 14, r: 8, p: 1 };
+/** The cost every deployment uses. */
+export const SCRYPT_COST = { N: 2 ** 14, r: 8, p: 1 };
+// Tests only (scripts/test.mjs sets it; ignored with NODE_ENV=production): a cheaper N for
+// the many accounts tests create and sign in. A hash carries its own N, so checking is unchanged.
+const testN = process.env.NODE_ENV === 'production' ? undefined : process.env.SILA_TEST_SCRYPT_N;
+const COST = testN ? { ...SCRYPT_COST, N: Number(testN) } : SCRYPT_COST;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
