@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { startHarness, type Harness } from '../contract/bundle-harness.js';
-import { COMPLAINT, complaintForm, hostPage, OWN_DATABASE } from './e2e-page.js';
+import { COMPLAINT, complaintForm, hostPage, OWN_DATABASE, rendered } from './e2e-page.js';
 
 const REFERENCE = 'C-4F7K-2M9Q-X3TB';
 const APPLICANT = {
@@ -37,10 +37,8 @@ after(() => harness?.close());
 const stepOf = (request: Locator) => request.locator('#step-title').getAttribute('data-step');
 const valueOf = (widget: Locator, name: string) => widget.locator(`[name="${name}"]`).inputValue();
 
-/** Autosave is synchronous on input; give Lit a frame to settle before the reload. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
-}
+/** Autosave is synchronous on input; let Lit finish rendering before the reload. */
+const settle = rendered;
 
 it('a reload mid-form keeps the draft of every widget', { timeout: 60_000 }, async () => {
   const page = await harness.browser.newPage();

@@ -76,3 +76,23 @@ export async function staffDetail(harness: Harness, reference: string): Promise<
   if (answer.status !== 200) throw new Error(`staff detail: ${answer.status} ${await answer.text()}`);
   return answer.json();
 }
+
+/**
+ * Waits until every Lit element on the page (inside shadow roots too) has finished its
+ * update, then for the next frame: the page as a person would see it, without a fixed wait.
+ */
+export async function rendered(page: Page): Promise<void> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.evaluate(async () => {
+    const updates: Promise<unknown>[] = [];
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      for (const element of root.querySelectorAll('*')) {
+        if ('updateComplete' in element) updates.push((element as { updateComplete: Promise<unknown> }).updateComplete);
+        if (element.shadowRoot) roots.push(element.shadowRoot);
+      }
+    }
+    await Promise.all(updates);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
+}

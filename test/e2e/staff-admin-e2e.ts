@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { rendered } from './e2e-page.js';
 import { axeViolations, horizontalOverflow, startConsole, type ConsoleHarness } from './staff-console-page.js';
 
 export const ADMIN_LOGIN = { email: 'admin@example.org', password: 'correct horse battery staple' };
@@ -94,7 +95,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await useLanguage(page, shown);
     for (const width of [1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+      await rendered(page);
       // Long lists are cut at 2400 px: the top says what the view looks like.
       const height = Math.min(2400, await page.evaluate(() => document.documentElement.scrollHeight));
       await page.screenshot({
@@ -110,7 +111,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Every state check at once: axe, no sideways scroll at 768 px, and the screenshot. */
 export async function checkState(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  await rendered(page);
   await assertAccessible(page, name);
   const width = page.viewportSize()?.width ?? 1280;
   await page.setViewportSize({ width: 768, height: 900 });
