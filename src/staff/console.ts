@@ -180,10 +180,13 @@ export class SilaStaffConsole extends StaffElement {
   private reauthAccountId?: string;
   private readonly onHash = () => void this.openRoute();
   private readonly onExpired = (event: Event) => (event as SessionExpiredEvent).waitUntil(this.askToSignInAgain());
-  /** A view that refreshed the session (password changed, TOTP set up): later views see it. */
+  /** A view that refreshed the session (password changed, TOTP set up): later views see it,
+   * and a view asked for while the set-up still came first opens now. */
   private readonly onSession = (event: Event) => {
     const session = (event as SessionChangeEvent).session;
-    if (session && this.session) this.session = session;
+    if (!session || !this.session) return;
+    this.session = session;
+    void this.openRoute();
   };
 
   override connectedCallback(): void {
