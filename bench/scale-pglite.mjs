@@ -25,7 +25,9 @@ const root = resolve(values.root);
 const load = (path) => import(pathToFileURL(resolve(root, path)).href);
 const { openDatabase, MEMORY } = await load('server/db/open.ts');
 const { createApp } = await load('server/app.ts');
-const { DEFAULT_CONFIG_PATH, loadFormConfig } = await load('server/config.ts');
+const serverConfig = await load('server/config.ts');
+// Renamed in 0.3 (the browser has its own fetchFormConfig); the --root checkout may be older.
+const loadAssociationConfig = serverConfig.loadAssociationConfig ?? serverConfig.loadFormConfig;
 const { DEFAULT_LIMITS } = await load('server/limits.ts');
 const { sampleComplaint } = await load('scripts/sample-complaint.mjs');
 
@@ -34,7 +36,7 @@ const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.max(0, Math
 const db = await openDatabase({ dataDir: MEMORY });
 const app = createApp({
   db,
-  formConfig: loadFormConfig(DEFAULT_CONFIG_PATH),
+  formConfig: loadAssociationConfig(serverConfig.DEFAULT_CONFIG_PATH),
   adminToken: TOKEN,
   allowedOrigins: [],
   trustProxy: false,
