@@ -1,4 +1,8 @@
-/** A staff change's JSON body, checked by its schema and for characters that cannot be stored. */
+/**
+ * Reading a staff JSON body against its contract schema: 422 with field errors
+ * otherwise, also for NUL or lone surrogates anywhere (PostgreSQL cannot take them, and
+ * an e-mail or password field is looked up or hashed before any storage check).
+ */
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { toFieldErrors } from '../../src/contract/issues.js';

@@ -12,7 +12,7 @@ import {
   updateAccount,
 } from '../auth/accounts.js';
 import { temporaryPassword } from '../auth/password.js';
-import { parseBody } from '../auth/request.js';
+import { readCheckedBody } from '../http/checked-body.js';
 import { readSettings, writeSetting } from '../auth/settings.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
@@ -41,7 +41,7 @@ export function staffAccountRoutes(state: AppState): Hono<AppEnv> {
 
   app.post('/v1/staff/accounts', async (c) => {
     const actor = requireRole(c, 'admin');
-    const body = await parseBody(c, state, accountCreateBody);
+    const body = await readCheckedBody(c, state, accountCreateBody);
     const now = state.now();
     const password = temporaryPassword();
     const row = await state.db.transaction(async (tx) => {
@@ -61,7 +61,7 @@ export function staffAccountRoutes(state: AppState): Hono<AppEnv> {
 
   app.patch('/v1/staff/accounts/:id', async (c) => {
     const actor = requireRole(c, 'admin');
-    const body = await parseBody(c, state, accountUpdateBody);
+    const body = await readCheckedBody(c, state, accountUpdateBody);
     if (body.name === undefined && body.role === undefined && body.active === undefined) {
       throw validationProblem([{ path: '', code: 'required', message: 'Send name, role or active.' }]);
     }
@@ -99,7 +99,7 @@ export function staffAccountRoutes(state: AppState): Hono<AppEnv> {
 
   app.patch('/v1/staff/settings', async (c) => {
     const actor = requireRole(c, 'admin');
-    const body = await parseBody(c, state, staffSettingsUpdate);
+    const body = await readCheckedBody(c, state, staffSettingsUpdate);
     const now = state.now();
     // Requiring TOTP before having it would shut the admin out of everything but enrolment.
     if (body.requireTotp && actor.kind === 'account' && (await findAccount(state.db, actor.id))?.totp_secret === null) {

@@ -32,7 +32,7 @@ import { intakeSpec } from '../staff/intake.js';
 import { caseNotFound, parseQuery, referenceParam } from '../staff/params.js';
 import { attachmentBytes } from '../storage/attachment-rows.js';
 import { caseCounts, getAttachment, getCase, listSubmissions, scopeOf, timeline } from '../staff/queries.js';
-import { readCheckedBody as readBody } from '../http/checked-body.js';
+import { readCheckedBody } from '../http/checked-body.js';
 import { createHandler } from './create.js';
 
 const NO_PARAMETERS = z.strictObject({});
@@ -77,7 +77,7 @@ export function staffCaseRoutes(state: AppState): Hono<AppEnv> {
     app.post(`/v1/staff/submissions/:reference/${path}`, async (c) => {
       const actor = requireRole(c, ...roles);
       const reference = referenceParam(c);
-      const body = await readBody(c, state, schema);
+      const body = await readCheckedBody(c, state, schema);
       const now = state.now();
       try {
         await run({ db: state.db, actor, ip: c.get('clientIp'), now }, reference, body);

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { staffNoticeSettings, type StaffMessage } from '../../src/contract/notifications.js';
 import { requireRole, type StaffActor } from '../auth/actor.js';
-import { parseBody } from '../auth/request.js';
+import { readCheckedBody } from '../http/checked-body.js';
 import { writeAudit } from '../audit/audit-log.js';
 import type { AppEnv, AppState } from '../context.js';
 import type { Queryable } from '../db/database.js';
@@ -80,7 +80,7 @@ export function staffMessageRoutes(state: AppState): Hono<AppEnv> {
 
   app.put('/v1/staff/me/notifications', async (c) => {
     const actor = requireRole(c, ...noticeRoles);
-    const body = await parseBody(c, state, staffNoticeSettings);
+    const body = await readCheckedBody(c, state, staffNoticeSettings);
     const now = state.now();
     await state.db.transaction(async (tx) => {
       await writeNoticeSettings(tx, accountId(actor), body, now);

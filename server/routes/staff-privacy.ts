@@ -25,7 +25,7 @@ import { exportPerson, personExportCsv } from '../privacy/export.js';
 import { findReferences, loadPrivacyCases, searchedBy } from '../privacy/find.js';
 import { VersionConflict } from '../staff/actions.js';
 import { caseNotFound, referenceParam } from '../staff/params.js';
-import { readCheckedBody as readBody } from '../http/checked-body.js';
+import { readCheckedBody } from '../http/checked-body.js';
 
 /** The privacy role: see docs/staff-side.md's roles table. */
 const PRIVACY_ROLES = ['admin'] as const;
@@ -54,7 +54,7 @@ export function staffPrivacyRoutes(state: AppState): Hono<AppEnv> {
 
   app.post('/v1/staff/privacy/search', async (c) => {
     const actor = requireRole(c, ...PRIVACY_ROLES);
-    const body = await readBody(c, state, privacySearchBody);
+    const body = await readCheckedBody(c, state, privacySearchBody);
     const references = await findReferences(state.db, body);
     await audit(c, actor, 'privacy.search', body, references);
     return c.json({ cases: await loadPrivacyCases(state.db, references) }, 200, NO_STORE);
@@ -62,7 +62,7 @@ export function staffPrivacyRoutes(state: AppState): Hono<AppEnv> {
 
   app.post('/v1/staff/privacy/export', async (c) => {
     const actor = requireRole(c, ...PRIVACY_ROLES);
-    const { format, ...search } = await readBody(c, state, privacyExportBody);
+    const { format, ...search } = await readCheckedBody(c, state, privacyExportBody);
     const parsed = privacySearchBody.safeParse(search);
     if (!parsed.success) throw validationProblem(toFieldErrors(parsed.error.issues));
     const references = await findReferences(state.db, parsed.data);
@@ -87,7 +87,7 @@ export function staffPrivacyRoutes(state: AppState): Hono<AppEnv> {
     app.post(`/v1/staff/privacy/cases/:reference/${path}`, async (c) => {
       const actor = requireRole(c, ...PRIVACY_ROLES);
       const reference = referenceParam(c);
-      const body = await readBody(c, state, schema);
+      const body = await readCheckedBody(c, state, schema);
       const ctx = { db: state.db, actor, ip: c.get('clientIp'), now: state.now() };
       try {
         await (run as (ctx: unknown, reference: string, body: unknown) => Promise<void>)(ctx, reference, body);

@@ -7,7 +7,7 @@ import { passwordChangeBody, signInBody, totpConfirmBody } from '../../src/contr
 import { requireRole, type StaffActor } from '../auth/actor.js';
 import { type AccountRow, findAccount, findAccountByEmail, setPassword } from '../auth/accounts.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
-import { parseBody } from '../auth/request.js';
+import { readCheckedBody } from '../http/checked-body.js';
 import {
   clearSessionCookie,
   createSession,
@@ -64,7 +64,7 @@ export function staffSessionRoutes(state: AppState): Hono<AppEnv> {
   const inFlight = new InFlight();
 
   app.post('/v1/staff/session', async (c) => {
-    const body = await parseBody(c, state, signInBody);
+    const body = await readCheckedBody(c, state, signInBody);
     const now = state.now();
     const ip = c.get('clientIp');
     const accountKey = accountThrottleKey(body.email);
@@ -181,7 +181,7 @@ export function staffSessionRoutes(state: AppState): Hono<AppEnv> {
 
   app.post('/v1/staff/me/password', async (c) => {
     const account = await currentAccount(c, state);
-    const body = await parseBody(c, state, passwordChangeBody);
+    const body = await readCheckedBody(c, state, passwordChangeBody);
     const now = state.now();
     const key = accountThrottleKey(account.email);
     // The same guard as sign-in: one check of the current password at a time.
@@ -236,7 +236,7 @@ export function staffSessionRoutes(state: AppState): Hono<AppEnv> {
 
   app.post('/v1/staff/me/totp/confirm', async (c) => {
     const account = await currentAccount(c, state);
-    const body = await parseBody(c, state, totpConfirmBody);
+    const body = await readCheckedBody(c, state, totpConfirmBody);
     const now = state.now();
     if (account.totp_pending_secret === null) {
       throw new HttpProblem(409, {
