@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { sampleComplaint } from '../scripts/sample-complaint.mjs';
 
 const { values: args, positionals } = parseArgs({
   options: {
@@ -38,16 +39,6 @@ const VICTIM = '127.0.0.3';
 const LOOKUP_ADDRESSES = Array.from({ length: 20 }, (_, i) => `127.0.0.${10 + i}`);
 const SCENARIO_TIMEOUT_MS = 120_000;
 const MIN_SCENARIO_MS = Number(args.seconds) * 1000;
-const sampleComplaint = {
-  kind: 'complaint',
-  category: 'delay',
-  subject: 'تأخر الرد على طلبي',
-  description: 'قدمت طلبًا منذ شهر ولم يصلني أي رد حتى الآن.',
-  contactChannel: 'phone',
-  contact: { name: 'محمد عبدالله العتيبي', mobile: '0551234567' },
-  consent: { accepted: true, version: 'privacy-v1' },
-  client: { locale: 'ar', fillMs: 45000 },
-};
 const VERIFIER = '4567';
 const sampleRequest = {
   audience: 'beneficiary',
