@@ -114,8 +114,9 @@ describe('faults at start-up', () => {
 
   it('a directory the server may not write: permission named, exit 1', async () => {
     const dir = join(scratch, 'forbidden');
-    mkdirSync(dir, { mode: 0o755 });
-    // As root a mode does not stop writes: run the server as nobody (uid 65534) then.
+    mkdirSync(dir, { mode: 0o555 });
+    // As root a mode does not stop writes: run the server without the capabilities that
+    // bypass file modes then (still uid 0, so a checkout in a private folder stays readable).
     const asRoot = process.getuid?.() === 0;
     const env = { SILA_DATA_DIR: join(dir, 'data'), HOME: scratch };
     let output: string;
@@ -123,7 +124,7 @@ describe('faults at start-up', () => {
     if (asRoot) {
       const child = spawnSync(
         'setpriv',
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', 'server/main.ts'],
+        ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, '--import', 'tsx', 'server/main.ts'],
         {
           cwd: root,
           encoding: 'utf8',
@@ -134,8 +135,6 @@ describe('faults at start-up', () => {
       output = child.stdout + child.stderr;
       status = child.status;
     } else {
-      const { chmodSync } = await import('node:fs');
-      chmodSync(dir, 0o555);
       const run = await startServer(env);
       output = run.output();
       status = run.exitCode ?? null;
