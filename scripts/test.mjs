@@ -67,6 +67,33 @@ const NODE_FILES = {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedTiers = [];
+/** "tier: file › test: reason" of every failed test, printed again at the very end. */
+const failures = [];
+
+/** The failed leaf tests of a node:test TAP file (a parent that failed only through its children is left out). */
+function tapFailures(text) {
+  const path = [];
+  const childFailed = [];
+  const found = [];
+  for (const line of text.split('\n')) {
+    const indent = line.match(/^ */)[0].length / 4;
+    const subtest = line.match(/^ *# Subtest: (.*)$/);
+    if (subtest) {
+      path[indent] = subtest[1];
+      path.length = indent + 1;
+      continue;
+    }
+    const result = line.match(/^ *(not ok|ok) \d+ - (.*?)(?: # .*)?$/);
+    if (!result) continue;
+    const failedBelow = childFailed[indent + 1] ?? false;
+    childFailed[indent + 1] = false;
+    if (result[1] === 'not ok') {
+      childFailed[indent] = true;
+      if (!failedBelow) found.push([...path.slice(0, indent), result[2]].join(' › '));
+    }
+  }
+  return found;
+}
 
 async function browserTier() {
   const server = await startTestServer(root, {
@@ -84,6 +111,7 @@ async function browserTier() {
       totals.passed += browser.passed;
       totals.failed += browser.failed + browser.fileErrors;
       totals.skipped += browser.skipped;
+      for (const failure of browser.failures ?? []) failures.push(`browser: ${failure}`);
     } catch {
       totals.failed += 1; // the runner died before reporting
     }
@@ -122,6 +150,7 @@ async function nodeTier(tier) {
     totals.passed += pick('pass');
     totals.failed += pick('fail') + pick('cancelled');
     totals.skipped += pick('skipped') + pick('todo');
+    for (const failure of tapFailures(text)) failures.push(`${tier}: ${failure}`);
   } catch {
     totals.failed += 1;
   }
@@ -142,5 +171,6 @@ const ok = totals.failed === 0 && failedTiers.length === 0;
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${times.join(', ')}; ${Math.round((Date.now() - started) / 1000)} s in all`);
 if (failedTiers.length) console.log(`tiers that failed: ${failedTiers.join(', ')}`);
+if (failures.length) console.log(`tests that failed:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(ok ? 0 : 1);
