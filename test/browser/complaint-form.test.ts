@@ -62,7 +62,7 @@ describe('<sila-complaint-form>', () => {
       html`<sila-complaint-form lang="en" endpoint=${serverEndpoint()}></sila-complaint-form>`,
     );
     await el.updateComplete;
-    await until(() => el.getAttribute('dir') === 'ltr', 2_000, 'ltr');
+    await until(() => el.getAttribute('dir') === 'ltr', 5_000, 'ltr');
     expect(shadow(el).querySelector('h2')!.textContent).to.equal('Complaints, suggestions and inquiries');
     await expect(el).to.be.accessible();
   });
@@ -214,7 +214,7 @@ describe('<sila-complaint-form>', () => {
     });
     try {
       box.querySelector('button')!.click();
-      await until(() => box.querySelector('button')!.textContent!.trim() === 'تم النسخ', 2_000, 'copied');
+      await until(() => box.querySelector('button')!.textContent!.trim() === 'تم النسخ', 5_000, 'copied');
     } finally {
       delete (navigator as { clipboard?: Clipboard }).clipboard;
       expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')).to.deep.equal(clipboard);

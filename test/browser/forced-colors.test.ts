@@ -34,7 +34,7 @@ describe('request form steps in forced colours', () => {
     typeInto(el, 'applicant.city', 'الرياض');
     typeInto(el, 'applicant.birthDate', '1990-05-15');
     shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await until(() => shadow(el).querySelector('.steps li.done'), 3_000, 'second step');
+    await until(() => shadow(el).querySelector('.steps li.done'), 5_000, 'second step');
     const [done, current, todo] = ['done', 'current', 'todo'].map((state) =>
       look(shadow(el).querySelector(`.steps li.${state}`)!),
     );

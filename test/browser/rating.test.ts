@@ -428,7 +428,7 @@ describe('<sila-rating>', () => {
     await el.updateComplete;
     expect(shadow(el).getElementById('status-message')).to.equal(null);
     const owner = `rating:${serverEndpoint()}:${context}`;
-    await until(async () => (await outbox.pending(owner)).length === 0, 1_000, 'the waiting rating dropped');
+    await until(async () => (await outbox.pending(owner)).length === 0, 5_000, 'the waiting rating dropped');
     online = true;
     sendButton(el)!.click();
     await until(() => outcome(el) === 'thanks', 10_000, 'sent');

@@ -103,7 +103,7 @@ describe('<sila-request-form>', () => {
   it('validates every step in English', async () => {
     await setLocale('en');
     const el = await renderForm();
-    await until(() => el.getAttribute('dir') === 'ltr', 2_000, 'ltr');
+    await until(() => el.getAttribute('dir') === 'ltr', 5_000, 'ltr');
     expect(stepCaption(el)).to.equal('Step 1 of 6');
     typeInto(el, 'applicant.nationalId', '12345');
     typeInto(el, 'applicant.mobile', '0123');

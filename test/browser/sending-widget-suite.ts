@@ -95,7 +95,7 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
       const widget = await harness.open();
       await widget.fill();
       for (let i = 0; i < 4; i++) widget.send();
-      await until(() => widget.sendButton()?.getAttribute('aria-disabled') === 'true', 2_000, 'sending');
+      await until(() => widget.sendButton()?.getAttribute('aria-disabled') === 'true', 5_000, 'sending');
       expect(widget.sendButton()!.textContent!.trim()).to.equal('جارٍ الإرسال…');
       await harness.whileSending?.(widget);
       await expect(widget.el).to.be.accessible();
@@ -161,7 +161,7 @@ export function runSendingWidgetTests<E extends LitElement>(harness: SendingWidg
       expect(status.textContent).to.contain('بانتظار الإرسال');
       expect(status.textContent).to.contain('غير متصل');
       expect(shadow(widget.el).querySelector('[role=status]')!.textContent).to.contain('غير متصل');
-      await until(() => shadow(widget.el).activeElement === status, 2_000, 'focus on the message');
+      await until(() => shadow(widget.el).activeElement === status, 5_000, 'focus on the message');
       harness.expectAnswersKept(widget);
       await expect(widget.el).to.be.accessible();
       const [waiting, ...more] = await outbox.pending(widget.outboxOwner);
