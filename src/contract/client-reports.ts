@@ -5,14 +5,17 @@
  * widget, nothing typed. The server logs the page's origin from the Origin header.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.js';
 
 export const CLIENT_REPORT_REASONS = ['unreachable'] as const;
 export const CLIENT_REPORT_WIDGETS = ['complaint-form', 'request-form', 'status-lookup', 'rating', 'other'] as const;
 
-export const clientReportSchema = z.object({
-  reason: z.enum(CLIENT_REPORT_REASONS),
-  widget: z.optional(z.enum(CLIENT_REPORT_WIDGETS)),
-});
+export const clientReportSchema = /* @__PURE__ */ lazy(() =>
+  z.object({
+    reason: z.enum(CLIENT_REPORT_REASONS),
+    widget: z.optional(z.enum(CLIENT_REPORT_WIDGETS)),
+  }),
+);
 export type ClientReport = z.output<typeof clientReportSchema>;
 
 /** Largest report body accepted (bytes). */

@@ -3,6 +3,7 @@
  * Composed from parts so the widget can validate a section and the server the whole.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.js';
 import {
   acceptance,
   channel,
@@ -27,57 +28,65 @@ export const ANONYMOUS_KINDS: readonly ComplaintKind[] = ['suggestion'];
 
 export const CONTACT_CHANNELS = ['phone', 'email'] as const;
 
-export const contactPart = z.object({
-  name: personName,
-  mobile: saudiMobile,
-  email: optionalEmail,
-});
+export const contactPart = /* @__PURE__ */ lazy(() =>
+  z.object({
+    name: personName,
+    mobile: saudiMobile,
+    email: optionalEmail,
+  }),
+);
 
-export const complaintDetailsPart = z.object({
-  kind: z.enum(COMPLAINT_KINDS, { error: 'invalid_choice' }),
-  category: choiceId,
-  subject: textWithin(COMPLAINT_SUBJECT),
-  description: textWithin(DESCRIPTION),
-  relatedReference: optionalReference,
-});
+export const complaintDetailsPart = /* @__PURE__ */ lazy(() =>
+  z.object({
+    kind: z.enum(COMPLAINT_KINDS, { error: 'invalid_choice' }),
+    category: choiceId,
+    subject: textWithin(COMPLAINT_SUBJECT),
+    description: textWithin(DESCRIPTION),
+    relatedReference: optionalReference,
+  }),
+);
 
-export const complaintContactPart = z.object({
-  anonymous: z.optional(z.boolean()),
-  contactChannel: z.optional(z.enum(CONTACT_CHANNELS, { error: 'invalid_choice' })),
-  contact: z.optional(contactPart),
-});
+export const complaintContactPart = /* @__PURE__ */ lazy(() =>
+  z.object({
+    anonymous: z.optional(z.boolean()),
+    contactChannel: z.optional(z.enum(CONTACT_CHANNELS, { error: 'invalid_choice' })),
+    contact: z.optional(contactPart),
+  }),
+);
 
-export const complaintSchema = /* @__PURE__ */ z
-  .object({
-    ...complaintDetailsPart.shape,
-    ...complaintContactPart.shape,
-    /** The privacy notice (PDPL) the sender agreed to. */
-    consent: acceptance,
-    channel: z.optional(channel),
-    client: z.optional(clientMeta),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      if (value.anonymous) {
-        if (!ANONYMOUS_KINDS.includes(value.kind)) {
-          ctx.issues.push({
-            code: 'custom',
-            message: 'anonymous_not_allowed',
-            path: ['anonymous'],
-            input: value.anonymous,
-          });
+export const complaintSchema = /* @__PURE__ */ lazy(() =>
+  z
+    .object({
+      ...complaintDetailsPart.shape,
+      ...complaintContactPart.shape,
+      /** The privacy notice (PDPL) the sender agreed to. */
+      consent: acceptance,
+      channel: z.optional(channel),
+      client: z.optional(clientMeta),
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if (value.anonymous) {
+          if (!ANONYMOUS_KINDS.includes(value.kind)) {
+            ctx.issues.push({
+              code: 'custom',
+              message: 'anonymous_not_allowed',
+              path: ['anonymous'],
+              input: value.anonymous,
+            });
+          }
+          return;
         }
-        return;
-      }
-      if (!value.contact) {
-        for (const field of ['name', 'mobile'] as const) {
-          ctx.issues.push({ code: 'custom', message: 'required', path: ['contact', field], input: undefined });
+        if (!value.contact) {
+          for (const field of ['name', 'mobile'] as const) {
+            ctx.issues.push({ code: 'custom', message: 'required', path: ['contact', field], input: undefined });
+          }
+        } else if (value.contactChannel === 'email' && !value.contact.email) {
+          ctx.issues.push({ code: 'custom', message: 'required', path: ['contact', 'email'], input: undefined });
         }
-      } else if (value.contactChannel === 'email' && !value.contact.email) {
-        ctx.issues.push({ code: 'custom', message: 'required', path: ['contact', 'email'], input: undefined });
-      }
-    }),
-  );
+      }),
+    ),
+);
 
 export type ComplaintInput = z.input<typeof complaintSchema>;
 export type Complaint = z.output<typeof complaintSchema>;

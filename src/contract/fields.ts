@@ -9,6 +9,7 @@
  * Building a schema has no side effect. Keep them on new top-level chains.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.js';
 import { hasForbiddenIdentifierChars, hasForbiddenTextChars, normalizeDigits } from './digits.js';
 import {
   isReference,
@@ -68,19 +69,21 @@ const visibleLength = (value: string) => value.replace(INVISIBLE, '').trim().len
 }
 
 /** A person's name: identifiers must not hide bidi controls (spoofing in staff views). */
-export const personName = /* @__PURE__ */ z.string({ error: 'required' }).check(
-  z.trim(),
-  z.minLength(1, { error: 'required' }),
-  z.minLength(PERSON_NAME.minLength, { error: 'too_short' }),
-  z.refine((value) => visibleLength(value) > 0, { error: 'required' }),
-  z.refine((value) => visibleLength(value) >= PERSON_NAME.minLength, {
-    error: 'too_short',
-    params: { minimum: PERSON_NAME.minLength },
-  }),
-  z.maxLength(PERSON_NAME.maxLength, { error: 'too_long' }),
-  z.refine((value) => !hasForbiddenIdentifierChars(value) && !hasForbiddenTextChars(value), {
-    error: 'invalid_characters',
-  }),
+export const personName = /* @__PURE__ */ lazy(() =>
+  z.string({ error: 'required' }).check(
+    z.trim(),
+    z.minLength(1, { error: 'required' }),
+    z.minLength(PERSON_NAME.minLength, { error: 'too_short' }),
+    z.refine((value) => visibleLength(value) > 0, { error: 'required' }),
+    z.refine((value) => visibleLength(value) >= PERSON_NAME.minLength, {
+      error: 'too_short',
+      params: { minimum: PERSON_NAME.minLength },
+    }),
+    z.maxLength(PERSON_NAME.maxLength, { error: 'too_long' }),
+    z.refine((value) => !hasForbiddenIdentifierChars(value) && !hasForbiddenTextChars(value), {
+      error: 'invalid_characters',
+    }),
+  ),
 );
 
 /* @__NO_SIDE_EFFECTS__ */ function identifier(max: number) {
@@ -93,53 +96,65 @@ export const personName = /* @__PURE__ */ z.string({ error: 'required' }).check(
 }
 
 /** Saudi mobile in any usual form, any digits; the parsed value is E.164. */
-export const saudiMobile = z.pipe(
-  /* @__PURE__ */ identifier(MOBILE_MAX_LENGTH).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
-  z.transform((value) => toSaudiMobileE164(value)!),
+export const saudiMobile = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    /* @__PURE__ */ identifier(MOBILE_MAX_LENGTH).check(z.refine(isSaudiMobile, { error: 'invalid_mobile' })),
+    z.transform((value) => toSaudiMobileE164(value)!),
+  ),
 );
 
 /** Saudi national ID or iqama; the parsed value is 10 Latin digits. */
-export const nationalId = z.pipe(
-  /* @__PURE__ */ identifier(NATIONAL_ID_MAX_LENGTH).check(
-    z.refine(isSaudiNationalId, { error: 'invalid_national_id' }),
+export const nationalId = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    /* @__PURE__ */ identifier(NATIONAL_ID_MAX_LENGTH).check(
+      z.refine(isSaudiNationalId, { error: 'invalid_national_id' }),
+    ),
+    z.transform(normalizeNationalId),
   ),
-  z.transform(normalizeNationalId),
 );
 
 /** E-mail; lower-cased domain is left to the mail system, only trimmed here. */
-export const email = /* @__PURE__ */ identifier(EMAIL_MAX_LENGTH).check(z.email({ error: 'invalid_email' }));
+export const email = /* @__PURE__ */ lazy(() =>
+  identifier(EMAIL_MAX_LENGTH).check(z.email({ error: 'invalid_email' })),
+);
 
 /** Optional e-mail: an empty string means none. */
-export const optionalEmail = z.optional(
-  z.pipe(
-    /* @__PURE__ */ z.string().check(z.trim()),
-    z.union([
-      z.pipe(
-        z.literal(''),
-        z.transform(() => undefined),
-      ),
-      email,
-    ]),
+export const optionalEmail = /* @__PURE__ */ lazy(() =>
+  z.optional(
+    z.pipe(
+      /* @__PURE__ */ z.string().check(z.trim()),
+      z.union([
+        z.pipe(
+          z.literal(''),
+          z.transform(() => undefined),
+        ),
+        email,
+      ]),
+    ),
   ),
 );
 
 /** A reference number as people type it; the parsed value is canonical (C4F7K2M9QX3TB). */
-export const reference = z.pipe(
-  /* @__PURE__ */ identifier(REFERENCE_MAX_LENGTH).check(z.refine(isReference, { error: 'invalid_reference' })),
-  z.transform(normalizeReference),
+export const reference = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    /* @__PURE__ */ identifier(REFERENCE_MAX_LENGTH).check(z.refine(isReference, { error: 'invalid_reference' })),
+    z.transform(normalizeReference),
+  ),
 );
 
 /** Optional reference: empty means none. */
-export const optionalReference = z.optional(
-  z.pipe(
-    /* @__PURE__ */ z.string().check(z.trim()),
-    z.union([
-      z.pipe(
-        z.literal(''),
-        z.transform(() => undefined),
-      ),
-      reference,
-    ]),
+export const optionalReference = /* @__PURE__ */ lazy(() =>
+  z.optional(
+    z.pipe(
+      /* @__PURE__ */ z.string().check(z.trim()),
+      z.union([
+        z.pipe(
+          z.literal(''),
+          z.transform(() => undefined),
+        ),
+        reference,
+      ]),
+    ),
   ),
 );
 
@@ -163,42 +178,50 @@ export const optionalReference = z.optional(
 }
 
 /** ISO calendar date (YYYY-MM-DD, Gregorian). */
-export const isoDate = /* @__PURE__ */ z.string({ error: 'required' }).check(
-  z.minLength(1, { error: 'required' }),
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
-  z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: 'invalid_date' }),
+export const isoDate = /* @__PURE__ */ lazy(() =>
+  z.string({ error: 'required' }).check(
+    z.minLength(1, { error: 'required' }),
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'invalid_date' }),
+    z.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: 'invalid_date' }),
+  ),
 );
 
 /** Id of an item of the association's configured lists (services, categories). */
-export const choiceId = /* @__PURE__ */ z
-  .string({ error: 'required' })
-  .check(
-    z.minLength(1, { error: 'required' }),
-    z.maxLength(CHOICE_ID_MAX_LENGTH, { error: 'too_long' }),
-    z.regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'invalid_choice' }),
-  );
+export const choiceId = /* @__PURE__ */ lazy(() =>
+  z
+    .string({ error: 'required' })
+    .check(
+      z.minLength(1, { error: 'required' }),
+      z.maxLength(CHOICE_ID_MAX_LENGTH, { error: 'too_long' }),
+      z.regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'invalid_choice' }),
+    ),
+);
 
 /** A signed statement: the box was ticked, for this version of the text. */
-export const acceptance = z.object({
-  accepted: z.literal(true, { error: 'must_accept' }),
-  version: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/)),
-});
+export const acceptance = /* @__PURE__ */ lazy(() =>
+  z.object({
+    accepted: z.literal(true, { error: 'must_accept' }),
+    version: /* @__PURE__ */ z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w.-]+$/)),
+  }),
+);
 
-export const locale = z.enum(['ar', 'en']);
+export const locale = /* @__PURE__ */ lazy(() => z.enum(['ar', 'en']));
 
 /** The channel a submission came through (staff record the others at intake). */
 export const CHANNELS = ['website', 'walk_in', 'phone', 'email', 'social', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const channel = z.enum(CHANNELS);
+export const channel = /* @__PURE__ */ lazy(() => z.enum(CHANNELS));
 
 /**
  * What the widget tells the server about how the form was filled: the language, the
  * time spent (a bot fills in under a second) and the honeypot (people leave it empty).
  */
-export const clientMeta = z.object({
-  locale: z.optional(locale),
-  fillMs: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.gte(0))),
-  hp: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
-  captchaToken: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(4096))),
-  page: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
-});
+export const clientMeta = /* @__PURE__ */ lazy(() =>
+  z.object({
+    locale: z.optional(locale),
+    fillMs: z.optional(/* @__PURE__ */ z.number().check(z.int(), z.gte(0))),
+    hp: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
+    captchaToken: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(4096))),
+    page: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(500))),
+  }),
+);

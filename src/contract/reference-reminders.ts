@@ -5,24 +5,27 @@
  * answer.
  */
 import * as z from 'zod/mini';
+import { lazy } from './lazy.js';
 import { clientMeta, locale, optionalEmail, saudiMobile } from './fields.js';
 
-export const referenceReminderSchema = /* @__PURE__ */ z
-  .object({
-    mobile: z.optional(saudiMobile),
-    email: optionalEmail,
-    locale: z.optional(locale),
-    client: z.optional(clientMeta),
-  })
-  .check(
-    z.superRefine((value, ctx) => {
-      if (!value.mobile && !value.email)
-        ctx.issues.push({ code: 'custom', message: 'required', path: ['mobile'], input: undefined });
-    }),
-  );
+export const referenceReminderSchema = /* @__PURE__ */ lazy(() =>
+  z
+    .object({
+      mobile: z.optional(saudiMobile),
+      email: optionalEmail,
+      locale: z.optional(locale),
+      client: z.optional(clientMeta),
+    })
+    .check(
+      z.superRefine((value, ctx) => {
+        if (!value.mobile && !value.email)
+          ctx.issues.push({ code: 'custom', message: 'required', path: ['mobile'], input: undefined });
+      }),
+    ),
+);
 export type ReferenceReminderInput = z.input<typeof referenceReminderSchema>;
 export type ReferenceReminder = z.output<typeof referenceReminderSchema>;
 
 /** 202: accepted for sending if anything matches; says nothing about whether it did. */
-export const referenceReminderAccepted = z.object({ accepted: z.literal(true) });
+export const referenceReminderAccepted = /* @__PURE__ */ lazy(() => z.object({ accepted: z.literal(true) }));
 export type ReferenceReminderAccepted = z.output<typeof referenceReminderAccepted>;

@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { DEFAULT_FORM_CONFIG } from '../../contract/form-config.js';
+import { lazy } from '../../contract/lazy.js';
 import {
   applicantPart,
   householdPart,
@@ -72,11 +73,14 @@ const EMPTY: FormValues = {
 };
 
 /** Each step is checked with its own part of the contract, under its payload path. */
-const STEP_SCHEMAS = {
-  applicant: z.object({ applicant: applicantPart }),
-  household: z.object({ household: householdPart }),
-  service: servicePart,
-} as const;
+const STEP_SCHEMAS = /* @__PURE__ */ lazy(
+  () =>
+    ({
+      applicant: z.object({ applicant: applicantPart }),
+      household: z.object({ household: householdPart }),
+      service: servicePart,
+    }) as const,
+);
 
 /**
  * @summary A multi-step service request form (beneficiaries or general-assembly members).

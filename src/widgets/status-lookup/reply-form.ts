@@ -11,6 +11,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { msg, str } from '@lit/localize';
 import * as z from 'zod/mini';
 import type { FormConfig } from '../../contract/form-config.js';
+import { lazy } from '../../contract/lazy.js';
 import { REPLY_ATTACHMENT_KINDS, REPLY_MAX_LENGTH, replyCreated, replySchema } from '../../contract/replies.js';
 import type { SilaConfig } from '../../config.js';
 import { DraftStore } from '../../client/drafts.js';
@@ -29,7 +30,8 @@ import type { SummaryField } from '../../fields/error-summary.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
 import { replyFailure } from './reply-messages.js';
 
-const messageOnly = z.object({ message: replySchema.shape.message });
+// Built on first use, like the contract's schemas (src/contract/lazy.ts).
+const messageOnly = /* @__PURE__ */ lazy(() => z.object({ message: replySchema.shape.message }));
 const MESSAGE_FIELDS = ['message'] as const;
 
 export interface ReplyHost extends ReactiveControllerHost {

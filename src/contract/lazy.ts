@@ -1,0 +1,40 @@
+/**
+ * A schema built on first use. Building zod schemas is not free (a 4× CPU profile of the
+ * 50-ratings page charged ~180 ms to it): when every contract module built its schemas as
+ * the script ran, a page paid for schemas it needed only once something was sent, or never.
+ *
+ * `lazy(() => z.object(…))` returns a stand-in with the built schema's exact type: the
+ * first property read (`.safeParse`, `.shape`, zod's own `._zod` when another schema uses
+ * it) builds the schema once, and every read after goes to that one schema. Nothing else
+ * changes for the code that uses it, on the server as in the browser, so each schema keeps
+ * one definition. A module must not read a lazy schema's properties while it is evaluated,
+ * only inside a factory or a function (else that schema is built at start again).
+ */
+
+/** The stand-in's target: the factory, and the schema once built. */
+interface Pending {
+  build: () => object;
+  built?: object;
+}
+
+const real = (pending: Pending): object => (pending.built ??= pending.build());
+
+// One handler for every stand-in (bytes once). The receiver is left out on purpose: zod's
+// getters and setters run on the real schema, never on the stand-in.
+const handler: ProxyHandler<Pending> = {
+  get: (pending, key) => Reflect.get(real(pending), key),
+  set: (pending, key, value) => Reflect.set(real(pending), key, value),
+  has: (pending, key) => Reflect.has(real(pending), key),
+  ownKeys: (pending) => Reflect.ownKeys(real(pending)),
+  // zod's `_zod` is non-configurable on the real schema: a proxy may not report that for a
+  // key its target lacks, so every descriptor is reported configurable.
+  getOwnPropertyDescriptor: (pending, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(real(pending), key);
+    return descriptor && { ...descriptor, configurable: true };
+  },
+  getPrototypeOf: (pending) => Reflect.getPrototypeOf(real(pending)),
+};
+
+/* @__NO_SIDE_EFFECTS__ */ export function lazy<T extends object>(build: () => T): T {
+  return new Proxy<Pending>({ build }, handler) as unknown as T;
+}
