@@ -271,16 +271,27 @@ export const numberStyles = css`
    * A narrow NPS (a phone, or a rating inside a card): two rows of six slots, 0–5 above
    * and 6–10 below against the end side, so 10 sits under 5 and the end labels under
    * the scale's ends: «Not at all likely» under 0's column, «Extremely likely» under 10.
+   * No container query (a query container per rating is a style recalc per rating): the
+   * sizes switch on the scale's own width, which is negative in --_wide below 27.25rem
+   * (eleven boxes of 2.25rem and their gaps) and very large above it.
    */
-  @container (max-width: 28rem) {
-    [data-scale='nps'] {
-      flex-wrap: wrap;
-      justify-content: flex-end;
-      row-gap: 0.375rem;
-    }
-    [data-scale='nps'] .option {
-      flex: 0 0 calc((100% - 5 * 0.25rem) / 6);
-    }
+  [data-scale='nps'] {
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    row-gap: 0.375rem;
+  }
+  [data-scale='nps'] .option {
+    --_wide: calc((100% - 27.25rem) * 999);
+    --_sixth: calc((100% - 5 * 0.25rem) / 6);
+    flex-basis: clamp(0px, -1 * var(--_wide), var(--_sixth));
+    max-inline-size: max(var(--_sixth), var(--_wide));
+  }
+  /* An inline NPS or CES on a wide footer keeps boxes of 2.25rem (see inlineStyles). */
+  .scale-row:has([data-scale='nps']) {
+    --_row-min: min(100%, 27.25rem);
+  }
+  .scale-row:has([data-scale='ces']) {
+    --_row-min: min(100%, 17.25rem);
   }
 
   @media (forced-colors: active) {
@@ -293,12 +304,8 @@ export const numberStyles = css`
   }
 `;
 
-/** Full mode: a form with the comment field; container queries measure the form. */
+/** Full mode: a form with the comment field. */
 export const fullStyles = css`
-  .form {
-    container-type: inline-size;
-  }
-
   .meaning {
     font-weight: 600;
     color: var(--_text);
@@ -321,19 +328,24 @@ export const inlineStyles = css`
     max-inline-size: min(100%, var(--sila-max-width, 100%));
   }
 
-  .inline-form {
-    container-type: inline-size;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-  }
-
+  /*
+   * The question, the scale (its end labels under its ends, as in full mode) and the send
+   * button or notice share one wrapping row as wide as the form. Narrower than 36rem (a
+   * phone footer, a card) the question and the scale each take a whole line. Each min size
+   * below is 100% of the row under 36rem and its own above: no container query, which cost
+   * a style recalc per rating (fifty on a page of ratings). A query once put the end labels
+   * beside the scale on a wide row; no query-free layout does that and the narrow one (the
+   * low label would come before the scale in one and after it in the other).
+   */
   .question-group {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem 1rem;
+  }
+
+  .question-group > :is(.question, .error, .scale-row) {
+    min-inline-size: clamp(var(--_row-min, 0px), (36rem - 100%) * 999, 100%);
   }
 
   .question {
@@ -342,44 +354,8 @@ export const inlineStyles = css`
   }
 
   .scale-row {
-    display: flex;
+    justify-content: start;
     align-items: center;
-    gap: 0.5rem;
-  }
-
-  .scale {
-    flex: none;
-    inline-size: auto;
-  }
-
-  .numbers .option {
-    min-inline-size: 2.25rem;
-  }
-
-  /* Narrow (a phone footer): the question above, the ends under the scale, as in full mode. */
-  @container (max-width: 36rem) {
-    .question-group {
-      display: grid;
-      inline-size: 100%;
-    }
-    .scale-row {
-      display: grid;
-      grid-template-columns: auto auto;
-      justify-content: start;
-      gap: 0.25rem 1rem;
-    }
-    .question-group:has(.numbers) .scale-row {
-      grid-template-columns: 1fr 1fr;
-    }
-    .scale {
-      flex: initial;
-    }
-    .scale.numbers {
-      inline-size: 100%;
-    }
-    .numbers .option {
-      min-inline-size: 1.5rem;
-    }
   }
 
   .hint {

@@ -366,7 +366,7 @@ export class SilaRating extends SilaElement {
    * and texts set as properties where a node holds nothing else: no blank text nodes and
    * few marker comments in each of the page's ratings.
    */
-  private renderScaleGroup(question: string) {
+  private renderScaleGroup(question: string, after: unknown = nothing) {
     const scale = this.activeScale;
     const value = this.chosen;
     // A wrong `reference` attribute is reported here too: it is what cannot be sent.
@@ -409,7 +409,7 @@ export class SilaRating extends SilaElement {
                 .textContent=${msg('Choose with the arrow keys, then press Enter to send.')}
               ></span>`
             : nothing
-      }</div
+      }${after}</div
     >`;
   }
 
@@ -452,14 +452,17 @@ export class SilaRating extends SilaElement {
     const state = this.submission.state;
     // A choice moved with the keys is not sent yet: offer a visible way to send it.
     const waiting = this.chosen !== undefined && state === 'idle';
+    // The send button or notice goes inside the question's row: the row is then as wide as
+    // the form, and its parts' sizes switch on that width (inlineStyles: no container query).
     return html`<form class="inline-form" part="form" novalidate aria-labelledby="question" @submit=${this.submitRating}
-      >${this.renderScaleGroup(question)}${
+      >${this.renderScaleGroup(
+        question,
         state === 'submitting'
           ? html`<span class="sending" .textContent=${msg('Sending…')}></span>`
           : waiting
             ? html`<button type="submit" class="secondary compact" part="submit" .textContent=${msg('Send')}></button>`
-            : this.renderStatus()
-      }</form
+            : this.renderStatus(),
+      )}</form
     >`;
   }
 
