@@ -114,9 +114,13 @@ export class FormController<T> {
 
   /** Every error to list in the summary, in the given field order. */
   visibleErrors(fieldOrder: readonly string[]): FieldError[] {
+    // Before any field may show its error (a fresh form's first render), the contract's
+    // schema is not run at all: it would be built and run at start for nothing.
+    const anyShown =
+      this.submitAttempted || this.restored.size > 0 || [...this.left].some((name) => this.changed.has(name));
     const errors = [
       ...this.serverErrors.values(),
-      ...this.validate().errors.filter((e) => !this.serverErrors.has(e.path)),
+      ...(anyShown ? this.validate().errors.filter((e) => !this.serverErrors.has(e.path)) : []),
     ];
     const shown = errors.filter((error) => this.serverErrors.has(error.path) || this.isShown(error.path));
     const rank = (path: string) => {
