@@ -61,44 +61,72 @@ export function targetOfKey(
 }
 
 /**
- * One point. The templates are written without whitespace between tags and with no
- * child expressions (a property carries the digit), so a point is its label, its radio
- * and its glyph: no blank text nodes and no marker comments — fifty ratings on a page
- * add up. The radio's name is its aria-label, read once (a hidden text node beside it
- * was read a second time in browse mode).
+ * The markup of one point around its four bindings (class, part, aria-label, checked),
+ * with what never changes written in: the value, the face's mouth, the digit. The radio's
+ * name is its aria-label, read once (a hidden text node beside it was read a second time
+ * in browse mode). Stars are drawn by CSS (rating.styles.ts): an SVG per star was half
+ * the layout of a page of ratings.
  */
-function renderPoint(options: ScaleOptions, point: number) {
+function pointMarkup(display: RatingDisplay, point: number): [string, string, string, string, string] {
+  const glyph =
+    display === 'stars'
+      ? '<span class="icon"></span>'
+      : display === 'faces'
+        ? faceMarkup(point)
+        : `<span class="digit" aria-hidden="true">${point}</span>`;
+  return [
+    '<label class="',
+    '" part="',
+    `"><input type="radio" name="score" value="${point}" aria-label="`,
+    '" .checked=',
+    `/>${glyph}</label>`,
+  ];
+}
+
+function faceMarkup(point: number): string {
+  const [corner, middle] = mouthOf(point);
+  return `<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle class="face" cx="12" cy="12" r="9.5"/><circle class="eye" cx="8.75" cy="9.5" r="1.25"/><circle class="eye" cx="15.25" cy="9.5" r="1.25"/><path class="mouth" d="M7.5 ${corner} Q12 ${middle} 16.5 ${corner}"/></svg>`;
+}
+
+/**
+ * All the points of a scale as one template, built once per display and scale: five
+ * small templates (and a marker pair each for the list) cost more to stamp than one,
+ * and fifty ratings render in one task. Lit accepts a strings array made this way (it
+ * has `raw`, as lit/static-html's are).
+ */
+const pointsTemplates = new Map<string, TemplateStringsArray>();
+
+function pointsStrings(display: RatingDisplay, points: readonly number[]): TemplateStringsArray {
+  const key = `${display} ${points.join(',')}`;
+  let strings = pointsTemplates.get(key);
+  if (!strings) {
+    const parts: string[] = [''];
+    for (const point of points) {
+      const [first, ...rest] = pointMarkup(display, point);
+      parts[parts.length - 1] += first;
+      parts.push(...rest);
+    }
+    strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
+    pointsTemplates.set(key, strings);
+  }
+  return strings;
+}
+
+function renderPoints(options: ScaleOptions, points: readonly number[]) {
   const { display, value } = options;
-  const checked = point === value;
-  // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
-  const filled = display === 'stars' ? value !== undefined && point <= value : checked;
-  const label = filled ? 'option filled' : 'option';
-  const part = checked ? 'option option-checked' : 'option';
-  const name = pointName(options.scale, point);
-  const choose = () => options.onChoose(point, true);
-  if (display === 'stars') {
-    // The star is drawn by CSS (rating.styles.ts): an SVG per star was half the layout of a page of ratings.
-    return html`<label class=${label} part=${part}
-      ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
-      /><span class="icon"></span
-    ></label>`;
+  const values: unknown[] = [];
+  for (const point of points) {
+    const checked = point === value;
+    // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
+    const filled = display === 'stars' ? value !== undefined && point <= value : checked;
+    values.push(
+      filled ? 'option filled' : 'option',
+      checked ? 'option option-checked' : 'option',
+      pointName(options.scale, point),
+      live(checked),
+    );
   }
-  if (display === 'faces') {
-    const [corner, middle] = mouthOf(point);
-    return html`<label class=${label} part=${part}
-      ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
-      /><svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
-        ><circle class="face" cx="12" cy="12" r="9.5" /><circle class="eye" cx="8.75" cy="9.5" r="1.25" /><circle
-          class="eye"
-          cx="15.25"
-          cy="9.5"
-          r="1.25" /><path class="mouth" d="M7.5 ${corner} Q12 ${middle} 16.5 ${corner}" /></svg
-    ></label>`;
-  }
-  return html`<label class=${label} part=${part}
-    ><input type="radio" name="score" value=${point} aria-label=${name} .checked=${live(checked)} @click=${choose}
-    /><span class="digit" aria-hidden="true" .textContent=${String(point)}></span
-  ></label>`;
+  return html(pointsStrings(display, points), ...values);
 }
 
 export function renderScale(options: ScaleOptions) {
@@ -124,6 +152,13 @@ export function renderScale(options: ScaleOptions) {
     if (target !== value) options.onChoose(target, false);
   };
 
+  // One listener for the points: a click, a tap or Space on a radio (a label's click
+  // reaches its radio) is a deliberate choice.
+  const choose = (event: Event) => {
+    const radio = event.target as HTMLInputElement;
+    if (radio.name === 'score') options.onChoose(Number(radio.value), true);
+  };
+
   return html`<div
     class="scale ${display}"
     part="scale"
@@ -134,5 +169,6 @@ export function renderScale(options: ScaleOptions) {
     aria-invalid=${options.invalid ? 'true' : 'false'}
     data-scale=${scale}
     @keydown=${moveWithKeys}
-  >${points.map((point) => renderPoint(options, point))}</div>`;
+    @click=${choose}
+  >${renderPoints(options, points)}</div>`;
 }
