@@ -13,7 +13,6 @@
  * because an arrow key must not count as a final choice in inline mode.
  */
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { RatingScale } from '../../contract/rating.js';
 import { mouthOf } from './rating-icons.js';
 import { pointName, scalePoints, type RatingDisplay } from './rating-scales.js';
@@ -89,44 +88,35 @@ function faceMarkup(point: number): string {
 }
 
 /**
- * All the points of a scale as one template, built once per display and scale: five
- * small templates (and a marker pair each for the list) cost more to stamp than one,
+ * The scale and all its points as one template, built once per display and scale: a
+ * template per point (and a marker pair each for the list) cost more to stamp than one,
  * and fifty ratings render in one task. Lit accepts a strings array made this way (it
  * has `raw`, as lit/static-html's are).
  */
-const pointsTemplates = new Map<string, TemplateStringsArray>();
+const scaleTemplates = new Map<string, TemplateStringsArray>();
 
-function pointsStrings(display: RatingDisplay, points: readonly number[]): TemplateStringsArray {
-  const key = `${display} ${points.join(',')}`;
-  let strings = pointsTemplates.get(key);
+function scaleStrings(scale: RatingScale, display: RatingDisplay, points: readonly number[]): TemplateStringsArray {
+  const key = `${scale} ${display}`;
+  let strings = scaleTemplates.get(key);
   if (!strings) {
-    const parts: string[] = [''];
+    const parts = [
+      `<div class="scale ${display}" part="scale" role="radiogroup" aria-required="true" data-scale="${scale}" aria-labelledby="`,
+      '" aria-describedby="',
+      '" aria-invalid="',
+      '" @keydown=',
+      ' @click=',
+      '>',
+    ];
     for (const point of points) {
       const [first, ...rest] = pointMarkup(display, point);
       parts[parts.length - 1] += first;
       parts.push(...rest);
     }
+    parts[parts.length - 1] += '</div>';
     strings = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
-    pointsTemplates.set(key, strings);
+    scaleTemplates.set(key, strings);
   }
   return strings;
-}
-
-function renderPoints(options: ScaleOptions, points: readonly number[]) {
-  const { display, value } = options;
-  const values: unknown[] = [];
-  for (const point of points) {
-    const checked = point === value;
-    // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
-    const filled = display === 'stars' ? value !== undefined && point <= value : checked;
-    values.push(
-      filled ? 'option filled' : 'option',
-      checked ? 'option option-checked' : 'option',
-      pointName(options.scale, point),
-      live(checked),
-    );
-  }
-  return html(pointsStrings(display, points), ...values);
 }
 
 export function renderScale(options: ScaleOptions) {
@@ -159,16 +149,24 @@ export function renderScale(options: ScaleOptions) {
     if (radio.name === 'score') options.onChoose(Number(radio.value), true);
   };
 
-  return html`<div
-    class="scale ${display}"
-    part="scale"
-    role="radiogroup"
-    aria-labelledby=${options.labelledBy}
-    aria-describedby=${options.describedBy || nothing}
-    aria-required="true"
-    aria-invalid=${options.invalid ? 'true' : 'false'}
-    data-scale=${scale}
-    @keydown=${moveWithKeys}
-    @click=${choose}
-  >${renderPoints(options, points)}</div>`;
+  const values: unknown[] = [
+    options.labelledBy,
+    options.describedBy || nothing,
+    options.invalid ? 'true' : 'false',
+    moveWithKeys,
+    choose,
+  ];
+  for (const point of points) {
+    const checked = point === value;
+    // Stars fill up to the chosen one; faces and numbers mark only the chosen one.
+    const filled = display === 'stars' ? value !== undefined && point <= value : checked;
+    values.push(
+      filled ? 'option filled' : 'option',
+      checked ? 'option option-checked' : 'option',
+      pointName(scale, point),
+      // No live(): what the browser checked on a click is put right by chooseScore.
+      checked,
+    );
+  }
+  return html(scaleStrings(scale, display, points), ...values);
 }

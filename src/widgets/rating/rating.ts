@@ -20,7 +20,6 @@ import { FocusController } from '../../core/focus-controller.js';
 import { directionOf, getLocale } from '../../core/i18n.js';
 import { errorMessage, failureMessage } from '../../core/messages.js';
 import { validateWith } from '../../core/validate.js';
-import { renderLiveRegion } from '../../core/live-region.js';
 import { renderTextareaField } from '../../fields/textarea-field.js';
 import { tokens } from '../../styles/tokens.styles.js';
 import { baseStyles } from '../../styles/base.styles.js';
@@ -262,7 +261,9 @@ export class SilaRating extends SilaElement {
 
   private chooseScore(score: number, commit: boolean): void {
     if (this.submission.state === 'submitting') {
-      this.requestUpdate(); // keep the radios showing what is being sent
+      // Keep the radios showing what is being sent: the click checked another one.
+      const sent = this.renderRoot.querySelector<HTMLInputElement>(`input[name="score"][value="${this.chosen}"]`);
+      if (sent) sent.checked = true;
       return;
     }
     const changed = score !== this.chosen;
@@ -470,13 +471,20 @@ export class SilaRating extends SilaElement {
     const question =
       this.question?.trim() ||
       defaultQuestion(this.activeScale, { reference: this.normalizedReference, inline: this.inline });
+    // The live region (core/live-region.ts's markup) written in: one template less to stamp per rating.
     return html`${
       this.outcome
         ? renderOutcome(this.outcome, this.inline)
         : this.inline
           ? this.renderInline(question)
           : this.renderFull(question)
-    }${renderLiveRegion(this.submission.state === 'submitting' ? msg('Sending…') : this.announcement)}`;
+    }<div
+      class="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      .textContent=${this.submission.state === 'submitting' ? msg('Sending…') : this.announcement}
+    ></div>`;
   }
 }
 
