@@ -13,10 +13,17 @@ export function isScale(value: unknown): value is RatingScale {
   return typeof value === 'string' && (SCALES as readonly string[]).includes(value);
 }
 
-/** The scale's points, lowest first. */
-export function scalePoints(scale: RatingScale): number[] {
-  const [min, max] = RATING_SCALES[scale];
-  return Array.from({ length: max - min + 1 }, (_, index) => min + index);
+const POINTS = new Map<RatingScale, readonly number[]>();
+
+/** The scale's points, lowest first: one array per scale, read by every render of every rating. */
+export function scalePoints(scale: RatingScale): readonly number[] {
+  let points = POINTS.get(scale);
+  if (!points) {
+    const [min, max] = RATING_SCALES[scale];
+    points = Array.from({ length: max - min + 1 }, (_, index) => min + index);
+    POINTS.set(scale, points);
+  }
+  return points;
 }
 
 /** Stars and faces suit CSAT only; NPS and CES are always numbered boxes. */
