@@ -205,12 +205,12 @@ export const acceptance = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const locale = /* @__PURE__ */ lazy(() => z.enum(['ar', 'en']));
+export const locale = z.enum(['ar', 'en']);
 
 /** The channel a submission came through (staff record the others at intake). */
 export const CHANNELS = ['website', 'walk_in', 'phone', 'email', 'social', 'letter'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const channel = /* @__PURE__ */ lazy(() => z.enum(CHANNELS));
+export const channel = z.enum(CHANNELS);
 
 /**
  * What the widget tells the server about how the form was filled: the language, the

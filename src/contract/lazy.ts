@@ -19,19 +19,13 @@ interface Pending {
 
 const real = (pending: Pending): object => (pending.built ??= pending.build());
 
-// One handler for every stand-in (bytes once). The receiver is left out on purpose: zod's
-// getters and setters run on the real schema, never on the stand-in.
+// One handler for every stand-in (bytes once), each trap forwarding to the built schema.
+// The receiver is left out on purpose: zod's getters run on the real schema, not on the
+// stand-in. Enough for zod and for `instanceof`; a stand-in is not written to, and not
+// spread or enumerated (spread `.shape`, which is the real schema's plain object).
 const handler: ProxyHandler<Pending> = {
   get: (pending, key) => Reflect.get(real(pending), key),
-  set: (pending, key, value) => Reflect.set(real(pending), key, value),
   has: (pending, key) => Reflect.has(real(pending), key),
-  ownKeys: (pending) => Reflect.ownKeys(real(pending)),
-  // zod's `_zod` is non-configurable on the real schema: a proxy may not report that for a
-  // key its target lacks, so every descriptor is reported configurable.
-  getOwnPropertyDescriptor: (pending, key) => {
-    const descriptor = Reflect.getOwnPropertyDescriptor(real(pending), key);
-    return descriptor && { ...descriptor, configurable: true };
-  },
   getPrototypeOf: (pending) => Reflect.getPrototypeOf(real(pending)),
 };
 

@@ -56,4 +56,4 @@ export const ratingSchema = /* @__PURE__ */ lazy(() =>
 export type RatingInput = z.input<typeof ratingSchema>;
 export type Rating = z.output<typeof ratingSchema>;
 
-export const ratingCreated = /* @__PURE__ */ lazy(() => z.object({ id: z.string() }));
+export const ratingCreated = z.object({ id: z.string() });

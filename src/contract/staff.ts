@@ -38,8 +38,8 @@ const flag = /* @__PURE__ */ lazy(() =>
 export const STAFF_SORTS = ['-received', 'received', 'due'] as const;
 export type StaffSort = (typeof STAFF_SORTS)[number];
 
-/** The filters the inbox and the CSV export share. */
-const filterShape = /* @__PURE__ */ lazy(() => ({
+/** The filters the inbox and the CSV export share (a function: built with each schema that uses it). */
+const filterShape = () => ({
   kind: z.optional(z.enum(SUBMISSION_KINDS, { error: 'invalid_choice' })),
   status: z.optional(z.enum(STATUSES, { error: 'invalid_choice' })),
   channel: z.optional(z.enum(CHANNELS, { error: 'invalid_choice' })),
@@ -54,16 +54,16 @@ const filterShape = /* @__PURE__ */ lazy(() => ({
   overdue: z.optional(flag),
   /** Open cases due within the next 2 days. */
   dueSoon: z.optional(flag),
-}));
+});
 
 /** Query string of GET /v1/staff/export.csv: the filters, nothing else (unknown → 400). */
-export const staffExportQuery = /* @__PURE__ */ lazy(() => z.strictObject(filterShape));
+export const staffExportQuery = /* @__PURE__ */ lazy(() => z.strictObject(filterShape()));
 export type StaffExportQuery = z.output<typeof staffExportQuery>;
 
 /** Query string of GET /v1/staff/submissions: filters, sort and a keyset cursor (unknown → 400). */
 export const staffListQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
-    ...filterShape,
+    ...filterShape(),
     /** me, none, or an account id. */
     assignee: z.optional(z.string().check(z.regex(/^(me|none|[A-Za-z0-9_-]{1,64})$/, { error: 'invalid_choice' }))),
     sort: z.optional(z.enum(STAFF_SORTS, { error: 'invalid_choice' })),

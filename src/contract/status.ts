@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { lazy } from './lazy.js';
 
 /** Where a submission stands; staff move it along, the applicant follows it. */
 export const STATUSES = [
@@ -13,7 +12,7 @@ export const STATUSES = [
   'closed',
 ] as const;
 export type Status = (typeof STATUSES)[number];
-export const status = /* @__PURE__ */ lazy(() => z.enum(STATUSES));
+export const status = z.enum(STATUSES);
 
 /** Statuses after which nothing more happens: the applicant is invited to rate. */
 export const FINAL_STATUSES: readonly Status[] = ['accepted', 'rejected', 'resolved', 'closed'];

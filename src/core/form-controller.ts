@@ -114,13 +114,12 @@ export class FormController<T> {
 
   /** Every error to list in the summary, in the given field order. */
   visibleErrors(fieldOrder: readonly string[]): FieldError[] {
-    // Before any field may show its error (a fresh form's first render), the contract's
+    // Before any field can show its error (a fresh form's first render), the contract's
     // schema is not run at all: it would be built and run at start for nothing.
-    const anyShown =
-      this.submitAttempted || this.restored.size > 0 || [...this.left].some((name) => this.changed.has(name));
+    const mayShow = this.submitAttempted || this.left.size > 0 || this.restored.size > 0;
     const errors = [
       ...this.serverErrors.values(),
-      ...(anyShown ? this.validate().errors.filter((e) => !this.serverErrors.has(e.path)) : []),
+      ...(mayShow ? this.validate().errors.filter((e) => !this.serverErrors.has(e.path)) : []),
     ];
     const shown = errors.filter((error) => this.serverErrors.has(error.path) || this.isShown(error.path));
     const rank = (path: string) => {
