@@ -6,7 +6,8 @@
  * zod marks its constructors pure, but a method called on one is a call the bundler must
  * keep, so without them every widget's single file carried every schema of each contract
  * module it imports one name from (the rating carried the national-ID and e-mail checks).
- * Building a schema has no side effect. Keep them on new top-level chains.
+ * Building a schema has no side effect. Keep them on new top-level chains. Each top-level
+ * schema is also `lazy(() => …)` (lazy.ts): built on first use, not when the script runs.
  */
 import * as z from 'zod/mini';
 import { lazy } from './lazy.js';

@@ -8,7 +8,9 @@
  * it) builds the schema once, and every read after goes to that one schema. Nothing else
  * changes for the code that uses it, on the server as in the browser, so each schema keeps
  * one definition. A module must not read a lazy schema's properties while it is evaluated,
- * only inside a factory or a function (else that schema is built at start again).
+ * only inside a factory or a function (else that schema is built at start again). A schema
+ * of one zod object (an enum of constants) stays eager: its wrapper costs more bytes than
+ * building it costs time. Unused lazy schemas are dropped from a bundle with their factory.
  */
 
 /** The stand-in's target: the factory, and the schema once built. */
