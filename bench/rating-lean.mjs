@@ -2,11 +2,15 @@
 // The 50-ratings page with two or more builds of sila-rating.iife.js side by side (issue #23's
 // lean rating): ready time at 4× CPU (interleaved runs, median of per-round ratios), layouts
 // and style recalculations, DOM nodes per rating and CSS rules adopted per rating. Each build
-// also runs with `container-type` switched off (the bundle's text edited), to measure it.
+// also runs with `container-type` switched off (the bundle's text edited), to measure it
+// (builds since the rating lost its container queries have none: NOCQ=0 for those).
 //
 //   node bench/rating-lean.mjs before=/tmp/before/dist/sila-rating.iife.js after=dist/sila-rating.iife.js
 //   RUNS=15 CPU=4 node bench/rating-lean.mjs …
 //   NOCQ=0 …   leaves out the runs without container-type
+//   TASKS=1 …  instead: the task of the 50 first renders (the one that can be a long task),
+//              from a Chromium trace of each load: its wall ms and its main-thread CPU ms.
+//              The CPU ms hardly depend on what else the machine runs; wall ms do.
 //
 // Prints a markdown table. Chromium from /usr/bin/chromium (bench/browser.mjs).
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -128,6 +132,63 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+
+/**
+ * The task that ran the widgets' first renders (the one holding the timer the widgets'
+ * first renders wait for, sila-element.ts): wall ms and main-thread CPU ms, from a trace.
+ */
+async function firstRenderTask(variant, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    const events = [];
+    cdp.on('Tracing.dataCollected', (event) => events.push(...event.value));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline' });
+    await tab.goto(`${origin}/${variant.slug}/`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => window.__benchReady, null, { timeout: 30_000 });
+    await cdp.send('Tracing.end');
+    await complete;
+    const timers = events.filter((event) => event.name === 'TimerFire');
+    const holds = (task) =>
+      timers.some((t) => t.pid === task.pid && t.tid === task.tid && t.ts >= task.ts && t.ts <= task.ts + task.dur);
+    // The longest task with a timer in it: the start-up's own timers are short.
+    const [task] = events
+      .filter((event) => event.name === 'RunTask' && event.ph === 'X' && holds(event))
+      .sort((a, b) => b.dur - a.dur);
+    return { wallMs: task.dur / 1000, cpuMs: (task.tdur ?? NaN) / 1000 };
+  } finally {
+    await context.close();
+  }
+}
+
+if (process.env.TASKS === '1') {
+  const tasks = Object.fromEntries(variants.map((variant) => [variant.slug, []]));
+  for (let round = 0; round <= RUNS; round += 1) {
+    const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+    for (const variant of order) {
+      const result = await firstRenderTask(variant, CPU);
+      if (round > 0) tasks[variant.slug].push(result);
+    }
+    process.stderr.write(`round ${round}/${RUNS}\n`);
+  }
+  await browser.close();
+  server.close();
+  console.log(`The task of the 50 first renders, ${CPU}× CPU, ${RUNS} interleaved runs (medians, [min–max])\n`);
+  console.log('| build | wall ms | main-thread CPU ms |');
+  console.log('| --- | --- | --- |');
+  for (const variant of variants) {
+    const runs = tasks[variant.slug];
+    const cell = (key) => {
+      const values = runs.map((run) => run[key]);
+      return `${median(values).toFixed(1)} [${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}]`;
+    };
+    console.log(`| ${variant.label} | ${cell('wallMs')} | ${cell('cpuMs')} |`);
+  }
+  process.exit(0);
+}
 
 const samples = Object.fromEntries(variants.map((variant) => [variant.slug, []]));
 for (let round = 0; round <= RUNS; round += 1) {
