@@ -21,7 +21,8 @@ import { root } from './bundle-harness.js';
 import { ensureFreshBuild } from './fresh-build.js';
 
 const GZIP_CEILINGS_KB: Record<string, number> = {
-  'sila.iife.js': 64.5,
+  // +0.25: the rating's scale stamped as one template (#23: first renders 34 → 28 ms of CPU for 50).
+  'sila.iife.js': 64.75,
   'sila.ar.iife.js': 57.5,
   'sila.en.iife.js': 55,
   'sila-complaint-form.iife.js': 39.5,

@@ -272,8 +272,8 @@ export const numberStyles = css`
    * and 6–10 below against the end side, so 10 sits under 5 and the end labels under
    * the scale's ends: «Not at all likely» under 0's column, «Extremely likely» under 10.
    * No container query (a query container per rating is a style recalc per rating): the
-   * sizes switch on the scale's own width, which is negative in --_wide below 27.25rem
-   * (eleven boxes of 2.25rem and their gaps) and very large above it.
+   * sizes switch on the scale's own width, (27.25rem - 100%) * 999 being negative above
+   * 27.25rem (eleven boxes of 2.25rem and their gaps) and very large below it.
    */
   [data-scale='nps'] {
     flex-wrap: wrap;
@@ -281,10 +281,8 @@ export const numberStyles = css`
     row-gap: 0.375rem;
   }
   [data-scale='nps'] .option {
-    --_wide: calc((100% - 27.25rem) * 999);
-    --_sixth: calc((100% - 5 * 0.25rem) / 6);
-    flex-basis: clamp(0px, -1 * var(--_wide), var(--_sixth));
-    max-inline-size: max(var(--_sixth), var(--_wide));
+    flex-basis: clamp(0px, (27.25rem - 100%) * 999, (100% - 1.25rem) / 6);
+    max-inline-size: max((100% - 1.25rem) / 6, (100% - 27.25rem) * 999);
   }
   /* An inline NPS or CES on a wide footer keeps boxes of 2.25rem (see inlineStyles). */
   .scale-row:has([data-scale='nps']) {
