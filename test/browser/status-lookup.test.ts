@@ -13,6 +13,7 @@ import { formatReference, generateReference } from '../../src/contract/identifie
 import type { LookupResult } from '../../src/contract/lookup.js';
 import {
   DEAD_ENDPOINT,
+  chooseFile,
   gate,
   errorText,
   lookup,
@@ -115,12 +116,14 @@ const LABELS = STATUSES_NAMED as Record<Status, { ar: string; en: string }>;
 
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
 
-function chooseFile(el: Element, kind: string, file: File): void {
-  const input = shadow(el).querySelector<HTMLInputElement>(`input[type=file][name="attachments.${kind}"]`)!;
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
+/**
+ * Chooses a document for the reply. The picker appears once the form-config (which says
+ * whether documents are taken) has arrived: a lookup can answer first.
+ */
+async function chooseReplyFile(el: Element, kind: string, file: File): Promise<void> {
+  const name = `attachments.${kind}`;
+  await until(() => shadow(el).querySelector(`input[type=file][name="${name}"]`), 5_000, 'the document picker');
+  chooseFile(el, name, file);
 }
 
 function replyButton(el: Element): HTMLButtonElement {
@@ -512,7 +515,7 @@ describe('<sila-status-lookup>', () => {
       const form = part(el, 'reply-form')!;
       expect(textOf(form.querySelector('h4'))).to.equal('أرسل لنا ردك');
       typeInto(el, 'message', 'أرفقت صورة عقد الإيجار، ساري حتى نهاية العام.');
-      chooseFile(el, 'reply_1', new File([PDF_BYTES], 'عقد الإيجار.pdf', { type: 'application/pdf' }));
+      await chooseReplyFile(el, 'reply_1', new File([PDF_BYTES], 'عقد الإيجار.pdf', { type: 'application/pdf' }));
       await el.updateComplete;
       expect(textOf(form)).to.contain('عقد الإيجار.pdf');
       await expect(el).to.be.accessible();
