@@ -4,7 +4,7 @@ import { kB } from './compress.mjs';
 import { FLOOR, SILA, SILA_VARIANTS, VARIANTS } from './variants/index.mjs';
 import { CELLS } from './cells.mjs';
 import { renderTraces } from './trace.mjs';
-import { TRIED, WHY } from './notes.mjs';
+import { SPEED, TRIED, WHY } from './notes.mjs';
 
 const PAGE_TITLES = { form: 'Complaint form + 5-star rating', ratings: '50 rating widgets on one page' };
 const ms = (value) => (Number.isFinite(value) ? Math.round(value).toString() : '–');
@@ -166,6 +166,7 @@ export function renderReport({ machine, runs, bundles, composition, weights, spe
   );
   sections.push('', '## What was tried for the size targets', '', ...TRIED.map((note) => `- ${note}`));
   sections.push('', '## Why the targets are not met', '', ...WHY.map((note) => `- ${note}`));
+  sections.push('', '## Where the ready time goes against Shoelace', '', ...SPEED.map((note) => `- ${note}`));
   sections.push('', '## Method', '', ...notes.map((note) => `- ${note}`));
   if (errors.length) sections.push('', '## Errors seen during runs', '', ...errors.map((error) => `- ${error}`));
   return `${sections.join('\n')}\n`;
