@@ -127,7 +127,8 @@ export class SubmissionController<P, R> implements ReactiveController {
   /** Picks up a submission left in the outbox by an earlier visit and sends it. */
   async resume(): Promise<boolean> {
     const [entry] = await outbox.pending(this.options.owner());
-    if (!entry || this.state === 'submitting') return false;
+    // Something of this visit is already being sent or waiting (its entry may be this one).
+    if (!entry || this.pending) return false;
     this.pending = { payload: entry.body as P, key: entry.idempotencyKey };
     await this.deliver();
     return true;
