@@ -178,6 +178,8 @@ export class SilaStaffConsole extends StaffElement {
   private pendingReauth?: Promise<boolean>;
   /** Who was signed in when the session lapsed (only they may carry on with this page). */
   private reauthAccountId?: string;
+  /** The latest openRoute call: an older one whose view loaded later must not replace it. */
+  private routeRequest = 0;
   private readonly onHash = () => void this.openRoute();
   private readonly onExpired = (event: Event) => (event as SessionExpiredEvent).waitUntil(this.askToSignInAgain());
   /** A view that refreshed the session (password changed, TOTP set up): later views see it,
@@ -279,6 +281,8 @@ export class SilaStaffConsole extends StaffElement {
   }
 
   private async openRoute(): Promise<void> {
+    // Every call counts, so a view still loading never replaces what was asked for after it.
+    const request = ++this.routeRequest;
     const route = this.parseHash();
     const session = this.session;
     if (!route || !session) {
@@ -293,9 +297,12 @@ export class SilaStaffConsole extends StaffElement {
     try {
       await route.entry.load();
     } catch {
-      this.loadFailure = msg('This page could not be loaded. Check the connection and try again.');
+      if (request === this.routeRequest)
+        this.loadFailure = msg('This page could not be loaded. Check the connection and try again.');
       return;
     }
+    // Another view was asked for while this one loaded (a link clicked just after signing in).
+    if (request !== this.routeRequest) return;
     const element = document.createElement(route.entry.tag) as StaffView;
     element.context = {
       api: this.api,

@@ -149,6 +149,41 @@ it('audit log: names in words, filter by action, keyset "more"', { timeout: 240_
   await checkState(page, 'audit filter error');
 });
 
+it(
+  'a view asked for while the home view still loads stays open (the later view wins)',
+  { timeout: 120_000 },
+  async () => {
+    const { context, page } = await newDesk(harness, 'en');
+    // The first view code fetched after signing in (the home view) is held until released.
+    let held: string | undefined;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => url.pathname.startsWith('/staff/') && url.pathname.endsWith('.js'),
+      async (route) => {
+        if (!held) {
+          held = route.request().url();
+          await released;
+        }
+        await route.continue();
+      },
+    );
+    await signIn(page, ADMIN_LOGIN);
+    assert.ok(held, 'the home view was fetched after signing in');
+    // «My account» is asked for (as a link click does) while the home view is still on its way.
+    const settings = await openView(page, 'account', 'sila-staff-account-settings');
+    const homeArrived = page.waitForResponse(held!);
+    release();
+    await homeArrived;
+    // The late home view's code has run: it must not have replaced the view asked for after it.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await settings.locator('h1').waitFor();
+    assert.equal(await consoleOf(page).locator('main > *').count(), 1, 'one view on screen');
+    assert.equal(new URL(page.url()).hash, '#/account');
+    await context.close();
+  },
+);
+
 it('my account: TOTP set-up with a computed code, then signing in asks for one', { timeout: 240_000 }, async () => {
   const { context, page } = await newDesk(harness, 'ar');
   await signIn(page, ADMIN_LOGIN);
