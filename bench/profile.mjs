@@ -13,9 +13,9 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { launchBrowser } from './browser.mjs';
+import { serveScratch } from './scratch-server.mjs';
 import { expandRepeats } from './repeat-markup.mjs';
 import { writeFormConfig } from './form-config.mjs';
 import { BENCH } from './paths.mjs';
@@ -41,19 +41,8 @@ for (const { name, file } of builds) {
   writeFileSync(join(dir, name, 'index.html'), page.replace(/\/sila-dist\/(RATING|FORM)_BUNDLE/, `/${name}/bundle.js`));
 }
 
-const server = createServer((request, response) => {
-  const path = new URL(request.url, 'http://x').pathname;
-  const file = path === '/v1/form-config' ? 'form-config.json' : path.slice(1).replace(/\/$/, '/index.html');
-  try {
-    const body = readFileSync(join(dir, file));
-    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'text/html';
-    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveScratch(dir);
+const { origin } = server;
 const browser = await launchBrowser();
 
 /** A source path as a group: the package under node_modules, else the file under src/. */

@@ -16,8 +16,8 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:http';
 import { launchBrowser } from './browser.mjs';
+import { serveScratch } from './scratch-server.mjs';
 import { expandRepeats } from './repeat-markup.mjs';
 import { writeFormConfig } from './form-config.mjs';
 import { BENCH } from './paths.mjs';
@@ -54,19 +54,8 @@ for (const { name, file } of builds) {
   }
 }
 
-const server = createServer((request, response) => {
-  const path = new URL(request.url, 'http://x').pathname;
-  const file = path === '/v1/form-config' ? 'form-config.json' : path.slice(1).replace(/\/$/, '/index.html');
-  try {
-    const body = readFileSync(join(dir, file));
-    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'text/html';
-    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveScratch(dir);
+const { origin } = server;
 const browser = await launchBrowser();
 
 /** Nodes of one rating's shadow root by kind, and the CSS rules its root adopted. */
