@@ -1,5 +1,6 @@
-// Starts the reference server as a child process on a free loopback port with an
-// in-memory embedded database, for the browser end-to-end tests.
+// Starts the reference server as a child process on a free loopback port, for the browser
+// end-to-end tests: on an in-memory embedded database, or on PostgreSQL when DATABASE_URL is
+// set (as .ci/run sets it), so CI's browser tier also runs against PostgreSQL.
 import { spawn } from 'node:child_process';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
