@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { lazy } from './lazy.js';
 import { isSupportedDay } from './dates.js';
-import { SUBMISSION_KINDS, staffExportQuery, staffStatsQuery } from './staff.js';
+import { SUBMISSION_KINDS, type Satisfaction, satisfaction, staffExportQuery, staffStatsQuery } from './staff.js';
 
 export const REPORT_PERIODS = ['month', 'quarter', 'year', 'custom'] as const;
 export type ReportPeriodKind = (typeof REPORT_PERIODS)[number];
@@ -137,23 +137,7 @@ const deadline = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const satisfaction = /* @__PURE__ */ lazy(() =>
-  z.object({
-    /** Share of CSAT answers of 4 or 5, in %. */
-    csat: z.object({ count: z.number(), satisfiedPercent: z.nullable(z.number()) }),
-    /** Promoters (9–10) minus detractors (0–6), in % of answers. */
-    nps: z.object({
-      count: z.number(),
-      promoters: z.number(),
-      passives: z.number(),
-      detractors: z.number(),
-      score: z.nullable(z.number()),
-    }),
-    /** Customer effort, average of 1–7 (lower is easier). */
-    ces: z.object({ count: z.number(), average: z.nullable(z.number()) }),
-  }),
-);
-export type Satisfaction = z.output<typeof satisfaction>;
+export { satisfaction, type Satisfaction };
 
 export const periodSummary = /* @__PURE__ */ lazy(() =>
   z.object({

@@ -300,6 +300,25 @@ export const staffVersionConflict = /* @__PURE__ */ lazy(() =>
   }),
 );
 
+/** Satisfaction figures of a period: the stats' ratings and every report's (#16). */
+export const satisfaction = /* @__PURE__ */ lazy(() =>
+  z.object({
+    /** Share of CSAT answers of 4 or 5, in %. */
+    csat: z.object({ count: z.number(), satisfiedPercent: z.nullable(z.number()) }),
+    /** Promoters (9–10) minus detractors (0–6), in % of answers (−100…100). */
+    nps: z.object({
+      count: z.number(),
+      promoters: z.number(),
+      passives: z.number(),
+      detractors: z.number(),
+      score: z.nullable(z.number()),
+    }),
+    /** Customer effort, average of 1–7 (lower is easier). */
+    ces: z.object({ count: z.number(), average: z.nullable(z.number()) }),
+  }),
+);
+export type Satisfaction = z.output<typeof satisfaction>;
+
 /** Query string of GET /v1/staff/stats (received date range). */
 export const staffStatsQuery = /* @__PURE__ */ lazy(() =>
   z.object({ from: z.optional(dateBound), to: z.optional(dateBound) }),
@@ -314,20 +333,7 @@ export const staffStats = /* @__PURE__ */ lazy(() =>
     byMonth: z.array(z.object({ month: z.string(), count: z.number() })),
     /** Requests not in a final status past their expected decision date. */
     overdueRequests: z.number(),
-    ratings: z.object({
-      /** Share of CSAT answers of 4 or 5, in %. */
-      csat: z.object({ count: z.number(), satisfiedPercent: z.nullable(z.number()) }),
-      /** Promoters (9–10) minus detractors (0–6), in % of answers (−100…100). */
-      nps: z.object({
-        count: z.number(),
-        promoters: z.number(),
-        passives: z.number(),
-        detractors: z.number(),
-        score: z.nullable(z.number()),
-      }),
-      /** Customer effort, average of 1–7. */
-      ces: z.object({ count: z.number(), average: z.nullable(z.number()) }),
-    }),
+    ratings: satisfaction,
     /** Messages to applicants created in the period (#15): sent, failed, not configured… */
     messages: z.optional(messageFigures),
   }),
