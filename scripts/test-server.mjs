@@ -13,7 +13,7 @@ export function startTestServer(root, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         PORT: '0',
@@ -31,6 +31,16 @@ export function startTestServer(root, env = {}) {
       },
     });
     let output = '';
+    // Its error lines (JSON, no personal data) are passed on and kept: the summary lists
+    // them, since a CI log keeps only its tail.
+    const errors = [];
+    let partial = '';
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.includes('"level":"error"')) errors.push(line);
+    });
     // A first start on a busy 2-core machine (tsx compiling, PGlite's initdb) can take
     // minutes; SILA_TEST_SERVER_START_MS sets the wait.
     const waitMs = Number(process.env.SILA_TEST_SERVER_START_MS ?? 240_000);
@@ -50,6 +60,8 @@ export function startTestServer(root, env = {}) {
         clearTimeout(timer);
         resolve({
           url: match[1],
+          /** The error lines it printed so far. */
+          errors: () => [...errors],
           /** Synchronous, for process 'exit' handlers. */
           kill: () => child.kill('SIGTERM'),
           stop: () =>

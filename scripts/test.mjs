@@ -69,6 +69,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedTiers = [];
 /** "tier: file › test: reason" of every failed test, printed again at the very end. */
 const failures = [];
+/** The error lines the browser tier's server printed (JSON, no personal data). */
+const serverErrors = [];
 
 /** The failed leaf tests of a node:test TAP file (a parent that failed only through its children is left out). */
 function tapFailures(text) {
@@ -115,6 +117,7 @@ async function browserTier() {
     } catch {
       totals.failed += 1; // the runner died before reporting
     }
+    serverErrors.push(...server.errors());
     return code;
   } finally {
     await server.stop();
@@ -172,5 +175,8 @@ const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${times.join(', ')}; ${Math.round((Date.now() - started) / 1000)} s in all`);
 if (failedTiers.length) console.log(`tiers that failed: ${failedTiers.join(', ')}`);
 if (failures.length) console.log(`tests that failed:\n${failures.map((failure) => `  ${failure}`).join('\n')}`);
+// An unexpected server error is a defect even when no test noticed it (the browser tier's
+// server; the node tiers' servers print theirs, some on purpose).
+if (serverErrors.length) console.log(`the browser tier's server logged errors:\n  ${serverErrors.join('\n  ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(ok ? 0 : 1);
