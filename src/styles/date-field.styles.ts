@@ -14,10 +14,11 @@ export const dateFieldStyles = css`
     padding-block: 0.25rem;
   }
 
+  /* Day, month and year stay on one line down to a 320 px phone (13.5rem in all). */
   .date-parts {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: 0.5rem;
   }
 
   .date-part {
@@ -30,12 +31,12 @@ export const dateFieldStyles = css`
   }
 
   .date-part input[type='text'] {
-    inline-size: 4.5rem;
+    inline-size: 3.75rem;
     text-align: center;
   }
 
   .date-part.year input[type='text'] {
-    inline-size: 6rem;
+    inline-size: 5rem;
   }
 
   .date-field.has-error input[type='text'] {
