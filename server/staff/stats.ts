@@ -251,20 +251,47 @@ async function scannedRatings(db: Queryable, query: StatsQuery): Promise<RatingR
   return rows;
 }
 
+interface MessageRow {
+  state: string;
+  channel: string;
+  n: number;
+}
+
+/** Messages for whole days: from report_messages_daily (migration 012), not every message. */
+async function rolledUpMessages(db: Queryable, query: StatsQuery): Promise<MessageRow[]> {
+  const c = new Conditions();
+  const where: string[] = [];
+  if (query.from) where.push(`day >= ${c.add(query.from)}::date`);
+  if (query.to) where.push(`day <= ${c.add(query.to)}::date`);
+  if (query.kind) where.push(`kind = ${c.add(query.kind)}`);
+  const { rows } = await db.query<MessageRow>(
+    `SELECT state, channel, sum(n)::int AS n FROM report_messages_daily
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY state, channel HAVING sum(n) > 0`,
+    c.params,
+  );
+  return rows;
+}
+
+/** Messages for bounds inside a day: counted from the messages themselves. */
+async function scannedMessages(db: Queryable, query: StatsQuery): Promise<MessageRow[]> {
+  const sent = conditions('m.created_at', query, 1, 's.kind');
+  const { rows } = await db.query<MessageRow>(
+    `SELECT m.state, m.channel, count(*)::int AS n
+       FROM messages m ${query.kind ? 'JOIN submissions s ON s.reference = m.reference' : ''}
+       ${sent.sql ? `WHERE ${sent.sql}` : ''} GROUP BY m.state, m.channel`,
+    sent.params,
+  );
+  return rows;
+}
+
 export async function computeStats(db: Queryable, query: StatsQuery, now: Date): Promise<StaffStats> {
   const received = conditions('received_at', query, 1, 'kind');
   const where = received.sql ? `WHERE ${received.sql}` : '';
-  const sent = conditions('m.created_at', query, 1, 's.kind');
   const [counts, overdue, ratings, messages] = await Promise.all([
     wholeDays(query) ? dailyCounts(db, query) : scannedCounts(db, where, received.params),
     wholeDays(query) ? rolledUpOverdue(db, query, now) : scannedOverdue(db, query, now),
     wholeDays(query) ? rolledUpRatings(db, query) : scannedRatings(db, query),
-    db.query<{ state: string; channel: string; n: number }>(
-      `SELECT m.state, m.channel, count(*)::int AS n
-         FROM messages m ${query.kind ? 'JOIN submissions s ON s.reference = m.reference' : ''}
-         ${sent.sql ? `WHERE ${sent.sql}` : ''} GROUP BY m.state, m.channel`,
-      sent.params,
-    ),
+    wholeDays(query) ? rolledUpMessages(db, query) : scannedMessages(db, query),
   ]);
 
   const { byKind, byStatus, byMonth } = counts;
@@ -291,9 +318,9 @@ export async function computeStats(db: Queryable, query: StatsQuery, now: Date):
       ces: { count: ces?.n ?? 0, average: ces && ces.average !== null ? round2(Number(ces.average)) : null },
     },
     messages: {
-      total: messages.rows.reduce((sum, row) => sum + row.n, 0),
-      byState: sumBy(messages.rows, 'state'),
-      byChannel: sumBy(messages.rows, 'channel'),
+      total: messages.reduce((sum, row) => sum + row.n, 0),
+      byState: sumBy(messages, 'state'),
+      byChannel: sumBy(messages, 'channel'),
     },
   };
 }

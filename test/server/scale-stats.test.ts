@@ -1,9 +1,10 @@
 /**
  * The staff statistics from the rollups (whole months from report_monthly and
- * report_ratings_monthly, the range's ragged ends from the daily rows; migration 011)
- * agree with the same statistics counted from the submissions and ratings themselves,
- * for every shape of range; and the deferred rollup triggers keep them agreeing through
- * status changes, new ratings and deletions.
+ * report_ratings_monthly, the range's ragged ends from the daily rows; migration 011; the
+ * messages from report_messages_daily, migration 012) agree with the same statistics
+ * counted from the submissions, ratings and messages themselves, for every shape of range;
+ * and the deferred rollup triggers keep them agreeing through status changes, new ratings,
+ * messages moving through their states and deletions.
  */
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
@@ -68,6 +69,16 @@ it('identical statistics share one computation for a few seconds, failures are n
 describeEachDatabase('statistics from the monthly rollups', (db) => {
   before(async () => {
     await writeSeed(db(), makeSeed());
+    // Two messages per case, by SMS or e-mail, in every state; the status message 20 hours
+    // later, so some fall on the next Riyadh day (or month) of their case.
+    await db().query(
+      `INSERT INTO messages (id, reference, event, event_key, channel, locale, params, state, next_attempt_at, created_at, updated_at)
+       SELECT 'seed-' || s.reference || '-' || e.event, s.reference, e.event, 'seed-' || e.event,
+              CASE WHEN ascii(right(s.reference, 1)) % 3 = 0 THEN 'email' ELSE 'sms' END, 'ar', '{}'::jsonb,
+              (ARRAY['queued', 'sent', 'failed', 'not_configured', 'sent'])[1 + (ascii(right(s.reference, 1)) + e.hours) % 5],
+              s.received_at, s.received_at + e.hours * interval '1 hour', s.received_at + e.hours * interval '1 hour'
+         FROM submissions s CROSS JOIN (VALUES ('received', 0), ('status', 20)) e(event, hours)`,
+    );
   });
 
   async function assertAgree(step: string) {
@@ -82,6 +93,7 @@ describeEachDatabase('statistics from the monthly rollups', (db) => {
     const all = await computeStats(db(), {}, NOW);
     assert.ok(all.total > 50 && all.byMonth.length >= 3, 'the seed spans several months');
     assert.ok(all.ratings.csat.count > 0 && all.ratings.nps.count > 0, 'and has ratings');
+    assert.ok(all.messages!.total > 50 && Object.keys(all.messages!.byState).length >= 4, 'and messages');
     await assertAgree('seeded');
   });
 
@@ -99,6 +111,17 @@ describeEachDatabase('statistics from the monthly rollups', (db) => {
       `INSERT INTO ratings (id, reference, scale, score, created_at) VALUES ('scale-stats-1', $1, 'nps', 3, $2)`,
       [rated, new Date('2026-10-31T20:59:00Z')],
     );
+    await db().transaction(async (tx) => {
+      // A message sent, then failed on its retry, in one transaction; and a new one.
+      await tx.query(`UPDATE messages SET state = 'sending' WHERE reference = $1 AND event = 'received'`, [changed]);
+      await tx.query(`UPDATE messages SET state = 'failed' WHERE reference = $1 AND event = 'received'`, [changed]);
+      await tx.query(
+        `INSERT INTO messages (id, reference, event, event_key, channel, locale, params, state, next_attempt_at, created_at, updated_at)
+         VALUES ('scale-stats-m1', $1, 'closed', 'scale-stats-closed', 'email', 'ar', '{}', 'queued', $2, $2, $2)`,
+        [changed, new Date('2026-10-31T21:30:00Z')],
+      );
+    });
+    // The case's messages go with it (ON DELETE CASCADE), and out of the rollup.
     await db().query(`DELETE FROM submissions WHERE reference = $1`, [deleted]);
     // Open requests due today, before and after now (the overdue count's edge), and one
     // whose due date moves to last year.
