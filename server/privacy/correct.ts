@@ -76,7 +76,7 @@ export async function correctCase(
     await tx.query(
       `UPDATE submissions SET payload = $2::jsonb, data_key_id = $3, search_name = $4, national_id_hash = $5,
               mobile_hash = $6, search_key_id = $7, version = $8, updated_at = $9,
-              verifier_hash = coalesce($10, verifier_hash)
+              verifier_hash = coalesce($10, verifier_hash), email_hash = $11
         WHERE reference = $1`,
       [
         reference,
@@ -90,6 +90,7 @@ export async function correctCase(
         ctx.now,
         // The lookup asks for the mobile's last four digits: the corrected mobile's now.
         mobileChanged ? verifierHash(reference, mobileVerifier(person.mobile as string)) : null,
+        search.email_hash,
       ],
     );
     await addPrivacyEntry(

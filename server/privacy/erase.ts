@@ -66,6 +66,7 @@ export async function eraseCase(
   for (const step of ERASE_STEPS) await step(tx, reference);
   await tx.query(
     `UPDATE submissions SET payload = $2::jsonb, search_name = NULL, national_id_hash = NULL, mobile_hash = NULL,
+            email_hash = NULL,
             decision_reason = NULL, decision_note = NULL, anonymised_at = $3,
             -- A hash no verifier will ever match: the lookup answers as for a wrong code.
             verifier_hash = $4

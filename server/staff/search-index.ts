@@ -1,7 +1,7 @@
 /**
- * The search columns of a case: its normalized name and keyed hashes of its national ID
- * and mobile, computed when the case is written and, for rows written before (or under
- * another key), at start-up in batches.
+ * The search columns of a case: its normalized name and keyed hashes of its national ID,
+ * mobile and e-mail, computed when the case is written and, for rows written before (or
+ * under another key), at start-up in batches.
  *
  * The key is derived from SILA_DATA_KEY (server/privacy/data-key.ts). Unset, a fixed
  * development key is used and the server warns at start (refuses to, in production): the
@@ -35,7 +35,7 @@ function searchKey(): DerivedKey {
   return cached.key;
 }
 
-function keyedHash(kind: 'nid' | 'mobile', value: string): string {
+function keyedHash(kind: 'nid' | 'mobile' | 'email', value: string): string {
   return createHmac('sha256', searchKey().secret).update(`${kind}:${value}`).digest('hex');
 }
 
@@ -50,10 +50,19 @@ export function mobileSearchHash(typed: string): string | undefined {
   return e164 ? keyedHash('mobile', e164) : undefined;
 }
 
+/**
+ * The hash an e-mail address is found by ("forgot my reference", #21): trimmed and in
+ * lower case, as people type the same address in either case.
+ */
+export function emailSearchHash(typed: string): string {
+  return keyedHash('email', typed.trim().toLowerCase());
+}
+
 export interface SearchColumns {
   search_name: string | null;
   national_id_hash: string | null;
   mobile_hash: string | null;
+  email_hash: string | null;
   search_key_id: string;
 }
 
@@ -66,10 +75,12 @@ export function searchColumns(payload: Record<string, unknown>): SearchColumns {
   const name = text(person.fullName) ?? text(person.name);
   const nationalId = text(person.nationalId);
   const mobile = text(person.mobile);
+  const email = text(person.email);
   return {
     search_name: name ? normalizeArabic(name) : null,
     national_id_hash: nationalId ? (nationalIdSearchHash(nationalId) ?? null) : null,
     mobile_hash: mobile ? (mobileSearchHash(mobile) ?? null) : null,
+    email_hash: email ? emailSearchHash(email) : null,
     search_key_id: searchKey().id,
   };
 }
@@ -114,14 +125,16 @@ export async function backfillSearchColumns(db: Database): Promise<number> {
       const columns = rows.map((row) => searchColumns(row.payload));
       // One statement per batch, not one per row.
       await tx.query(
-        `UPDATE submissions s SET search_name = v.name, national_id_hash = v.nid, mobile_hash = v.mobile, search_key_id = $5
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS v(reference, name, nid, mobile)
+        `UPDATE submissions s SET search_name = v.name, national_id_hash = v.nid, mobile_hash = v.mobile,
+                email_hash = v.email, search_key_id = $6
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(reference, name, nid, mobile, email)
           WHERE s.reference = v.reference`,
         [
           rows.map((row) => row.reference),
           columns.map((column) => column.search_name),
           columns.map((column) => column.national_id_hash),
           columns.map((column) => column.mobile_hash),
+          columns.map((column) => column.email_hash),
           id,
         ],
       );

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/audit-log.js';
 import type { Database } from '../db/database.js';
 import { queueCaseMessage } from '../notify/queue.js';
 import { currentSecret, deriveKey } from '../privacy/data-key.js';
-import { mobileSearchHash } from '../staff/search-index.js';
+import { emailSearchHash, mobileSearchHash } from '../staff/search-index.js';
 
 /** The most recent cases a reminder names: enough for one person, never a list to mine. */
 export const MAX_REMINDED_CASES = 5;
@@ -24,19 +24,15 @@ export function contactKey(contact: ReminderContact): string {
 
 /** The references made with this contact, newest first. */
 async function matchingReferences(db: Database, contact: ReminderContact): Promise<string[]> {
-  const { rows } =
+  // Keyed hashes with an index each (migrations 003 and 013): a lookup, never a scan of every case.
+  const [column, hash] =
     'mobile' in contact
-      ? await db.query<{ reference: string }>(
-          `SELECT reference FROM submissions WHERE mobile_hash = $1 ORDER BY received_at DESC LIMIT ${MAX_REMINDED_CASES}`,
-          [mobileSearchHash(contact.mobile) ?? ''],
-        )
-      : // E-mail addresses are neither sealed nor indexed: a scan, bounded by the limits on this route.
-        await db.query<{ reference: string }>(
-          `SELECT reference FROM submissions
-            WHERE lower(coalesce(payload #>> '{applicant,email}', payload #>> '{contact,email}')) = $1
-            ORDER BY received_at DESC LIMIT ${MAX_REMINDED_CASES}`,
-          [contact.email.trim().toLowerCase()],
-        );
+      ? ['mobile_hash', mobileSearchHash(contact.mobile) ?? '']
+      : ['email_hash', emailSearchHash(contact.email)];
+  const { rows } = await db.query<{ reference: string }>(
+    `SELECT reference FROM submissions WHERE ${column} = $1 ORDER BY received_at DESC LIMIT ${MAX_REMINDED_CASES}`,
+    [hash],
+  );
   return rows.map((row) => row.reference);
 }
 

@@ -47,8 +47,8 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
     const { rows } = await tx.query(
       `INSERT INTO submissions (reference, kind, status, channel, payload, declaration, consent, verifier_hash,
                                 locale, received_at, updated_at, expected_decision_by,
-                                search_name, national_id_hash, mobile_hash, search_key_id, data_key_id)
-       VALUES ($1, $2, 'received', $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15)
+                                search_name, national_id_hash, mobile_hash, email_hash, search_key_id, data_key_id)
+       VALUES ($1, $2, 'received', $3, $4::jsonb, $5::jsonb, $6::jsonb, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (reference) DO NOTHING RETURNING reference`,
       [
         candidate,
@@ -64,6 +64,7 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
         search.search_name,
         search.national_id_hash,
         search.mobile_hash,
+        search.email_hash,
         search.search_key_id,
         key.id,
       ],

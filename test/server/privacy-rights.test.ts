@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import { privacyCase, privacySearchResult } from '../../src/contract/privacy.js';
 import type { Database } from '../../server/db/database.js';
-import { mobileSearchHash, nationalIdSearchHash } from '../../server/staff/search-index.js';
+import { emailSearchHash, mobileSearchHash, nationalIdSearchHash } from '../../server/staff/search-index.js';
 import {
   type TestApp,
   VALID_NATIONAL_ID,
@@ -86,9 +86,10 @@ describeEachDatabase('personal data rights', (db) => {
       payload: string;
       national_id_hash: string;
       mobile_hash: string;
+      email_hash: string;
       data_key_id: string;
     }>(
-      'SELECT payload::text AS payload, national_id_hash, mobile_hash, data_key_id FROM submissions WHERE reference = $1',
+      'SELECT payload::text AS payload, national_id_hash, mobile_hash, email_hash, data_key_id FROM submissions WHERE reference = $1',
       [request],
     );
     const stored = rows[0]!;
@@ -98,6 +99,7 @@ describeEachDatabase('personal data rights', (db) => {
     assert.ok(stored.data_key_id);
     assert.equal(stored.national_id_hash, nationalIdSearchHash(VALID_NATIONAL_ID));
     assert.equal(stored.mobile_hash, mobileSearchHash('0557654321'));
+    assert.equal(stored.email_hash, emailSearchHash('Noura@Example.com'));
     // The inbox still finds the case by the number.
     const found = await staffGet(app, `/v1/staff/submissions?q=${VALID_NATIONAL_ID}`);
     assert.deepEqual(
@@ -213,7 +215,7 @@ describeEachDatabase('personal data rights', (db) => {
     );
     const done = await privacy(`cases/${stranger}/correct`, {
       version: before.version,
-      changes: { mobile: '٠٥٠٩٩٩٨٨٧٧', fullName: 'سالم علي الغامدي' },
+      changes: { mobile: '٠٥٠٩٩٩٨٨٧٧', fullName: 'سالم علي الغامدي', email: 'salem@example.org' },
     });
     assert.equal(done.status, 200, done.text);
     const after = assertSchema(privacyCase, done.json);
@@ -232,17 +234,18 @@ describeEachDatabase('personal data rights', (db) => {
       (await postJson(app, '/v1/status', { reference: stranger, verifier: '8877' }, { key: null })).status,
       200,
     );
-    const { rows } = await db().query<{ payload: string }>(
-      'SELECT payload::text AS payload FROM submissions WHERE reference = $1',
+    const { rows } = await db().query<{ payload: string; email_hash: string }>(
+      'SELECT payload::text AS payload, email_hash FROM submissions WHERE reference = $1',
       [stranger],
     );
     assert.ok(!rows[0]!.payload.includes('509998877'), 'the corrected mobile is sealed too');
+    assert.equal(rows[0]!.email_hash, emailSearchHash('salem@example.org'), 'a reminder finds the new e-mail');
     const timeline = (await staffGet(app, `/v1/staff/submissions/${stranger}`)).json.timeline;
-    assert.match(timeline.at(-1).note, /applicant\.fullName, applicant\.mobile/);
+    assert.match(timeline.at(-1).note, /applicant\.fullName, applicant\.mobile, applicant\.email/);
     assert.equal(timeline.at(-1).public, false);
     const audit = (await audits(db(), 'privacy.correct')).at(-1)!;
     assert.equal(audit.target, stranger);
-    assert.equal(audit.details.fields, 'applicant.fullName,applicant.mobile');
+    assert.equal(audit.details.fields, 'applicant.fullName,applicant.mobile,applicant.email');
   });
 
   it('erases a case: personal data, files and free text gone; existence, status, dates and statistics kept', async () => {
@@ -269,13 +272,20 @@ describeEachDatabase('personal data rights', (db) => {
       kind: string;
       search_name: string | null;
       national_id_hash: string | null;
-    }>('SELECT payload, status, kind, search_name, national_id_hash FROM submissions WHERE reference = $1', [request]);
+      mobile_hash: string | null;
+      email_hash: string | null;
+    }>(
+      'SELECT payload, status, kind, search_name, national_id_hash, mobile_hash, email_hash FROM submissions WHERE reference = $1',
+      [request],
+    );
     assert.deepEqual(rows[0], {
       payload: { audience: 'beneficiary', service: 'food_basket', anonymised: true },
       status: 'received',
       kind: 'request',
       search_name: null,
       national_id_hash: null,
+      mobile_hash: null,
+      email_hash: null,
     });
     const rating = await db().query('SELECT score, comment FROM ratings WHERE reference = $1', [request]);
     assert.deepEqual(rating.rows[0], { score: 4, comment: null });
